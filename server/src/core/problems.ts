@@ -1,0 +1,83 @@
+// The one table of problems: stable code, default severity and message template of each.
+import type { Severity } from './types';
+
+export const enum ProblemCode {
+  // Placeholders in templates
+  UnknownKey = 'unknown-key',
+  WrongDialect = 'wrong-dialect',
+  WrongSyntax = 'wrong-placeholder-syntax',
+  FieldsNamespaceInWebhook = 'fields-namespace-in-webhook',
+  BareFieldInMessage = 'bare-field-in-message',
+  TrackerNamespaceOnCustomField = 'tracker-namespace-on-custom-field',
+  MissingTrackerNamespace = 'missing-tracker-namespace',
+  StepIdForStepKey = 'step-id-for-step-key',
+  ChatTrackerPrefix = 'chat-tracker-prefix',
+  UnknownNamespace = 'unknown-namespace',
+  MessageOnlyKey = 'message-only-key',
+  WebhookOnlyKey = 'webhook-only-key',
+  InvalidKey = 'invalid-key',
+  UnclosedPlaceholder = 'unclosed-placeholder',
+  EmptyPlaceholder = 'empty-placeholder',
+  WhitespaceInPlaceholder = 'whitespace-in-placeholder',
+  // The fields file itself
+  FieldsSyntaxError = 'fields-syntax-error',
+  FieldsInvalidStructure = 'fields-invalid-structure',
+  FieldsDuplicateKey = 'fields-duplicate-key',
+  FieldsKeyNotIdentifier = 'fields-key-not-identifier',
+  FieldsUnknownType = 'fields-unknown-type',
+  FieldsExampleMismatch = 'fields-example-mismatch',
+  FieldsSelectWithoutItems = 'fields-select-without-items',
+  // Script files
+  ScriptSyntaxError = 'script-syntax-error',
+}
+
+export interface ProblemInfo {
+  severity: Severity;
+  /** English message; `{0}`, `{1}`… are replaced by the arguments in order. */
+  message: string;
+}
+
+export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
+  [ProblemCode.UnknownKey]: { severity: 'error', message: 'Unknown key "{0}" (checked against {1}).' },
+  [ProblemCode.WrongDialect]: { severity: 'error', message: '"{0}" is the {1} dialect; here write "{2}".' },
+  [ProblemCode.WrongSyntax]: { severity: 'error', message: '{1} sets placeholderSyntax "{2}": write "{3}" instead of "{0}".' },
+  [ProblemCode.FieldsNamespaceInWebhook]: { severity: 'error', message: 'Webhooks read custom fields by their bare key: write "{1}", not "{0}".' },
+  [ProblemCode.BareFieldInMessage]: { severity: 'error', message: 'Messages read custom fields through "fields.": write "{1}", not "{0}".' },
+  [ProblemCode.TrackerNamespaceOnCustomField]: { severity: 'error', message: '"{0}" is a custom field in {2}, not a tracker field: write "{1}".' },
+  [ProblemCode.MissingTrackerNamespace]: { severity: 'error', message: '"{0}" is a tracker field in {2}: write "{1}".' },
+  [ProblemCode.StepIdForStepKey]: { severity: 'error', message: 'There is no "{0}": the step is named by its key, "{1}".' },
+  [ProblemCode.ChatTrackerPrefix]: { severity: 'error', message: '"chat.tracker." is not a namespace: write "{1}".' },
+  [ProblemCode.UnknownNamespace]: { severity: 'error', message: 'Unknown namespace "{0}." in "{1}"; known here: {2}.' },
+  [ProblemCode.MessageOnlyKey]: { severity: 'error', message: '"{0}" is only known in messages ({{{0}}}), not in webhooks.' },
+  [ProblemCode.WebhookOnlyKey]: { severity: 'error', message: '"{0}" is only known in webhooks ({{0}}), not in messages.' },
+  [ProblemCode.InvalidKey]: { severity: 'error', message: '"{0}" is not a valid key: a key is letters, digits and "_", not starting with a digit.' },
+  [ProblemCode.UnclosedPlaceholder]: { severity: 'error', message: 'Placeholder "{0}" is not closed: add "{1}".' },
+  [ProblemCode.EmptyPlaceholder]: { severity: 'error', message: 'Empty placeholder "{0}": put a key inside or remove it.' },
+  [ProblemCode.WhitespaceInPlaceholder]: { severity: 'error', message: 'Whitespace inside "{0}" is not allowed: write "{1}".' },
+  [ProblemCode.FieldsSyntaxError]: { severity: 'error', message: '{0} (templates keep the last good definitions until this is fixed).' },
+  [ProblemCode.FieldsInvalidStructure]: { severity: 'error', message: '{0}' },
+  [ProblemCode.FieldsDuplicateKey]: { severity: 'error', message: 'Duplicate key "{0}" in {1}.' },
+  [ProblemCode.FieldsKeyNotIdentifier]: { severity: 'warning', message: 'Key "{0}" is not an identifier (letters, digits, "_"): placeholders cannot reach it safely.' },
+  [ProblemCode.FieldsUnknownType]: { severity: 'error', message: 'Unknown field type "{0}"; expected one of: {1}.' },
+  [ProblemCode.FieldsExampleMismatch]: { severity: 'warning', message: 'Example {0} does not fit type "{1}": {2}.' },
+  [ProblemCode.FieldsSelectWithoutItems]: { severity: 'error', message: 'A "{0}" field needs "items", the list of its choices.' },
+  [ProblemCode.ScriptSyntaxError]: { severity: 'error', message: '{0}' },
+};
+
+/** Replaces `{0}`, `{1}`… in a template; other braces stay as they are. */
+export function formatText(template: string, args: readonly (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function problemMessage(code: ProblemCode, args: readonly (string | number)[]): string {
+  return formatText(PROBLEMS[code].message, args);
+}
+
+/** Extra sentences added to messages. */
+export const HINTS = {
+  didYouMean: ' Did you mean "{0}"?',
+  noFieldsFile: 'no fields file (only built-in keys are known)',
+} as const;

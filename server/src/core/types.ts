@@ -1,0 +1,165 @@
+// Shared shapes of the analysis core: offsets into document text, never LSP positions.
+import type { ProblemCode } from './problems';
+
+/** A half-open range of UTF-16 offsets into a document's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Which placeholder dialect a piece of text uses (see DESIGN.md, "The template language"). */
+export type Dialect = 'webhook' | 'message';
+
+/** Where a piece of template text stands; decides encoding and which problems apply. */
+export type Place = 'url' | 'header' | 'body' | 'text';
+
+/** How the webhook dialect writes a placeholder: `{KEY}` or `<KEY>`. */
+export type PlaceholderSyntax = 'braces' | 'angle';
+
+/** A stretch of a document whose text is template text in one dialect. */
+export interface Region extends Span {
+  dialect: Dialect;
+  place: Place;
+}
+
+/** The delimiter a placeholder was written with. */
+export type Delimiter = '{' | '{{' | '<';
+
+/** One placeholder found by the scanner. */
+export interface Placeholder extends Span {
+  /** The key as written, without delimiters or surrounding whitespace, e.g. `tracker.clickid`. */
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  delimiter: Delimiter;
+  /** False when the closing delimiter is missing (then `end` is the end of the key). */
+  closed: boolean;
+  /** True when whitespace stands between a delimiter and the key. */
+  padded: boolean;
+  region: Region;
+}
+
+export type FieldType = 'text' | 'long-text' | 'link' | 'number' | 'date' | 'select' | 'multiselect';
+
+export const FIELD_TYPES: readonly FieldType[] = ['text', 'long-text', 'link', 'number', 'date', 'select', 'multiselect'];
+
+/** Something defined in the fields file, with where it is written. */
+export interface Definition {
+  key: string;
+  /** Span of the key in the fields file (the property name). */
+  keySpan: Span;
+  /** Span of the whole entry (key and value). */
+  span: Span;
+  description?: string;
+  example?: unknown;
+}
+
+export interface CustomField extends Definition {
+  type?: FieldType;
+  /** The `type` as written, kept when it is not a known type. */
+  rawType?: string;
+  items?: string[];
+}
+
+export type TrackerField = Definition;
+
+export interface BotVariable extends Definition {
+  value?: string;
+  /** Span of the value's text in the fields file, so its placeholders can be checked in place. */
+  valueSpan?: Span;
+}
+
+export interface Profile {
+  name: string;
+  span: Span;
+  /** Values by key as written in the file (`tracker.clickid`, `deposit_amount`, ...). */
+  values: Map<string, unknown>;
+}
+
+/** The definitions a fields file holds. */
+export interface FieldsModel {
+  placeholderSyntax: PlaceholderSyntax;
+  customFields: Map<string, CustomField>;
+  trackerFields: Map<string, TrackerField>;
+  botVariables: Map<string, BotVariable>;
+  profiles: Map<string, Profile>;
+}
+
+/** The fields file a template is checked against, as the host found it. */
+export interface FieldsSource {
+  /** URI of the fields file. */
+  uri: string;
+  /** How to name the file to the user (workspace-relative path). */
+  displayName: string;
+  model: FieldsModel;
+}
+
+/** What the host tells the core about fields for one template. */
+export interface FieldsContext {
+  /** The fields file in force, or undefined when there is none (built-in keys only). */
+  source?: FieldsSource;
+  /** Where a new fields file would be created when there is none. */
+  suggestedUri?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** What a document is, decided by its file name (see document-kind.ts). */
+export type DocumentKind = 'webhook' | 'script-yaml' | 'script-json' | 'fields-json' | 'fields-yaml';
+
+/** A piece of template text: where it is written and what it says once its quoting is undone. */
+export interface TemplatePart {
+  span: Span;
+  /** The text as the platform sees it (YAML/JSON escapes undone); equals the source slice in `.webhook` files. */
+  value: string;
+}
+
+export interface RequestHeader {
+  name: string;
+  nameSpan: Span;
+  value: TemplatePart;
+}
+
+/** One sendable request: a `###` block of a `.webhook` file or a webhook step of a script file. */
+export interface TemplateRequest {
+  /** The `###` title, else the request line; the step key for script steps. */
+  name: string;
+  /** The whole request or step. */
+  span: Span;
+  /** What names it: the `###` line, else the request line; the step's `key` value. */
+  nameSpan: Span;
+  /** Upper-cased method as written, default GET. */
+  method: string;
+  methodSpan?: Span;
+  url?: TemplatePart;
+  headers: RequestHeader[];
+  body?: TemplatePart;
+  /** The enclosing step's key (script files), which `{stepKey}` expands to. */
+  stepKey?: string;
+}
+
+/** A step of a script file, for symbols and navigation. */
+export interface ScriptStep {
+  key?: string;
+  keySpan?: Span;
+  type?: string;
+  flowKey?: string;
+  span: Span;
+}
+
+/** A problem found while reading a document's structure (not a placeholder problem). */
+export interface StructureProblem {
+  code: ProblemCode;
+  span: Span;
+  args: string[];
+}
+
+/** A template document read into the parts the analysis needs. */
+export interface ParsedTemplate {
+  kind: DocumentKind;
+  /** Every stretch of template text, in document order, with its dialect and place. */
+  regions: Region[];
+  requests: TemplateRequest[];
+  steps: ScriptStep[];
+  problems: StructureProblem[];
+}
