@@ -92,6 +92,9 @@ export interface FieldsSource {
   /** How to name the file to the user (workspace-relative path). */
   displayName: string;
   model: FieldsModel;
+  /** The file's text the model was read from, to place definitions and edits. */
+  text: string;
+  format: 'json' | 'yaml';
 }
 
 /** What the host tells the core about fields for one template. */

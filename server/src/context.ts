@@ -1,0 +1,21 @@
+// What every feature of the server shares: the connection, open documents, the core service and the workspace state.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FieldsContext, TemplateService } from './core';
+import type { FieldsRegistry } from './fields-registry';
+import type { SettingsCache } from './settings';
+import type { WorkspaceFolders } from './workspace-folders';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: TemplateService;
+  registry: FieldsRegistry;
+  settings: SettingsCache;
+  folders: WorkspaceFolders;
+}
+
+/** The fields a template is checked against, honouring its resource's settings. */
+export async function fieldsContextOf(context: ServerContext, uri: string): Promise<FieldsContext> {
+  return context.registry.contextFor(uri, await context.settings.forResource(uri));
+}

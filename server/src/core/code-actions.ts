@@ -1,0 +1,87 @@
+// Quick fixes: the correction a diagnostic carries, and adding an unknown key to the fields file (or creating it).
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { resolveContextOf } from './fields-context';
+import { fieldsDocumentOf } from './fields-document';
+import { addKeyToJson, addKeyToYaml, newFieldsFileText, type MissingKey } from './fields-edits';
+import { toRange } from './positions';
+import { analyzePlaceholder } from './resolve-placeholder';
+import { scanRegions } from './scan-placeholders';
+import type { FieldsContext, FieldsSource, ParsedTemplate } from './types';
+
+function baseName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+function replaceAction(document: TextDocument, diagnostic: Diagnostic, fix: string): CodeAction {
+  return {
+    title: `Change to ${fix}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: fix }] } },
+  };
+}
+
+function fieldsEdits(source: FieldsSource, missing: MissingKey): TextEdit[] {
+  const fieldsDocument = fieldsDocumentOf(source);
+  if (source.format === 'yaml') {
+    const whole = { start: 0, end: source.text.length };
+    return [{ range: toRange(fieldsDocument, whole), newText: addKeyToYaml(source.text, missing) }];
+  }
+  return addKeyToJson(source.text, missing).map((edit) => ({
+    range: toRange(fieldsDocument, { start: edit.offset, end: edit.offset + edit.length }),
+    newText: edit.content,
+  }));
+}
+
+function addKeyAction(diagnostic: Diagnostic, source: FieldsSource, missing: MissingKey): CodeAction {
+  return {
+    title: `Add "${missing.key}" to ${missing.section} in ${source.displayName}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [source.uri]: fieldsEdits(source, missing) } },
+  };
+}
+
+/** Every key the template uses that a new fields file should define. */
+export function missingKeysOf(text: string, parsed: ParsedTemplate, fields: FieldsContext): MissingKey[] {
+  const context = resolveContextOf(fields);
+  const seen = new Map<string, MissingKey>();
+  for (const placeholder of scanRegions(text, parsed.regions, context.syntax)) {
+    const missing = analyzePlaceholder(placeholder, context)?.finding?.missing;
+    if (missing) seen.set(`${missing.section}/${missing.key}`, missing);
+  }
+  return [...seen.values()];
+}
+
+function createFileAction(diagnostic: Diagnostic, uri: string, keys: MissingKey[]): CodeAction {
+  const start = { line: 0, character: 0 };
+  const edit: WorkspaceEdit = {
+    documentChanges: [
+      { kind: 'create', uri, options: { ignoreIfExists: true } },
+      { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: newFieldsFileText(keys) }] },
+    ],
+  };
+  return { title: `Create ${baseName(uri)} with the keys this template uses`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+}
+
+function rangesMeet(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+export function getCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], parsed: ParsedTemplate, fields: FieldsContext): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !rangesMeet(diagnostic.range, range)) continue;
+    const data = (diagnostic.data ?? {}) as DiagnosticData;
+    if (data.fix) actions.push(replaceAction(document, diagnostic, data.fix));
+    if (data.missing && fields.source) actions.push(addKeyAction(diagnostic, fields.source, data.missing));
+    if (data.missing && !fields.source && fields.suggestedUri) {
+      actions.push(createFileAction(diagnostic, fields.suggestedUri, missingKeysOf(document.getText(), parsed, fields)));
+    }
+  }
+  return actions;
+}

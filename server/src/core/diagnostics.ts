@@ -1,0 +1,62 @@
+// Builds LSP diagnostics from placeholder analysis and structure problems.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { resolveContextOf } from './fields-context';
+import { toRange } from './positions';
+import { HINTS, PROBLEMS, ProblemCode, formatText, problemMessage } from './problems';
+import { analyzePlaceholder, type Finding, type ResolveContext } from './resolve-placeholder';
+import { scanRegions } from './scan-placeholders';
+import type { FieldsContext, ParsedTemplate, Region, Severity, Span, StructureProblem } from './types';
+
+export const DIAGNOSTIC_SOURCE = 'webhook-templates';
+
+/** What a diagnostic carries for its quick fixes. */
+export interface DiagnosticData {
+  fix?: string;
+  missing?: Finding['missing'];
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function makeDiagnostic(document: TextDocument, span: Span, code: ProblemCode, message: string, data?: DiagnosticData): Diagnostic {
+  return {
+    range: toRange(document, span),
+    severity: SEVERITIES[PROBLEMS[code].severity],
+    code,
+    source: DIAGNOSTIC_SOURCE,
+    message,
+    ...(data ? { data } : {}),
+  };
+}
+
+function findingMessage(finding: Finding): string {
+  const message = problemMessage(finding.code, finding.args);
+  const suggests = finding.fix && (finding.code === ProblemCode.UnknownKey || finding.code === ProblemCode.InvalidKey);
+  return suggests ? message + formatText(HINTS.didYouMean, [finding.fix!]) : message;
+}
+
+/** Diagnostics for the placeholders of some regions of a document. */
+export function placeholderDiagnostics(document: TextDocument, regions: readonly Region[], context: ResolveContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const placeholder of scanRegions(document.getText(), regions, context.syntax)) {
+    const finding = analyzePlaceholder(placeholder, context)?.finding;
+    if (!finding) continue;
+    const data: DiagnosticData = { fix: finding.fix, missing: finding.missing };
+    diagnostics.push(makeDiagnostic(document, placeholder, finding.code, findingMessage(finding), data));
+  }
+  return diagnostics;
+}
+
+export function structureDiagnostics(document: TextDocument, problems: readonly StructureProblem[]): Diagnostic[] {
+  return problems.map((problem) => makeDiagnostic(document, problem.span, problem.code, problemMessage(problem.code, problem.args)));
+}
+
+/** Every problem of a template document checked against its fields. */
+export function templateDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
+  return [...structureDiagnostics(document, parsed.problems), ...placeholderDiagnostics(document, parsed.regions, resolveContextOf(fields))];
+}

@@ -1,0 +1,108 @@
+// The analysis core's facade: one service object whose functions take a document and return LSP types.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import { getCodeActions } from './code-actions';
+import { doComplete } from './completion';
+import { templateDiagnostics } from './diagnostics';
+import { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
+import { fieldsFileDiagnostics } from './fields-diagnostics';
+import { parseFieldsFile, type FieldsParseResult } from './fields-file';
+import { doHover } from './hover';
+import { findDefinition } from './navigation';
+import { parseScriptFile } from './script-file';
+import type { DocumentKind, FieldsContext, ParsedTemplate } from './types';
+import { parseWebhookFile } from './webhook-file';
+
+export * from './types';
+export { ProblemCode, PROBLEMS } from './problems';
+export { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
+export type { FieldsParseResult } from './fields-file';
+
+export interface TemplateServiceOptions {
+  /** Globs of extra script files that apply to a document (the setting `webhookTemplates.scriptFiles`). */
+  scriptGlobs?: (uri: string) => readonly string[];
+}
+
+export interface TemplateService {
+  kindOf(document: TextDocument): DocumentKind | undefined;
+  parseTemplate(document: TextDocument): ParsedTemplate | undefined;
+  parseFields(document: TextDocument): FieldsParseResult | undefined;
+  doValidation(document: TextDocument, fields: FieldsContext): Diagnostic[];
+  validateFieldsFile(document: TextDocument, displayName: string): Diagnostic[];
+  doComplete(document: TextDocument, position: Position, fields: FieldsContext): CompletionList;
+  doHover(document: TextDocument, position: Position, fields: FieldsContext): Hover | null;
+  findDefinition(document: TextDocument, position: Position, fields: FieldsContext): Location[];
+  getCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
+  forget(uri: string): void;
+}
+
+/** Keeps one parse per document version, so completion and hover never re-read an unchanged file. */
+function versionCache<T>() {
+  const entries = new Map<string, { version: number; value: T }>();
+  return {
+    get(document: TextDocument, compute: () => T): T {
+      const hit = entries.get(document.uri);
+      if (hit && hit.version === document.version) return hit.value;
+      const value = compute();
+      entries.set(document.uri, { version: document.version, value });
+      return value;
+    },
+    delete: (uri: string) => entries.delete(uri),
+  };
+}
+
+function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | undefined {
+  if (kind === 'webhook') return parseWebhookFile(text);
+  if (kind === 'script-yaml') return parseScriptFile(text, 'yaml');
+  if (kind === 'script-json') return parseScriptFile(text, 'json');
+  return undefined;
+}
+
+const NOTHING: CompletionList = { isIncomplete: false, items: [] };
+
+export function createTemplateService(options: TemplateServiceOptions = {}): TemplateService {
+  const templates = versionCache<ParsedTemplate | undefined>();
+  const fieldsFiles = versionCache<FieldsParseResult | undefined>();
+  const kindOf = (document: TextDocument) => documentKindOf(document.uri, options.scriptGlobs?.(document.uri) ?? []);
+  const parseTemplate = (document: TextDocument) => {
+    const kind = kindOf(document);
+    return isTemplateKind(kind) ? templates.get(document, () => parseByKind(document.getText(), kind!)) : undefined;
+  };
+  const parseFields = (document: TextDocument) => {
+    const kind = kindOf(document);
+    return isFieldsKind(kind) ? fieldsFiles.get(document, () => parseFieldsFile(document.getText(), kind === 'fields-yaml' ? 'yaml' : 'json')) : undefined;
+  };
+  return {
+    kindOf,
+    parseTemplate,
+    parseFields,
+    doValidation: (document, fields) => {
+      const parsed = parseTemplate(document);
+      return parsed ? templateDiagnostics(document, parsed, fields) : [];
+    },
+    validateFieldsFile: (document, displayName) => {
+      const result = parseFields(document);
+      return result ? fieldsFileDiagnostics(document, result, displayName) : [];
+    },
+    doComplete: (document, position, fields) => {
+      const parsed = parseTemplate(document);
+      return parsed ? doComplete(document, position, parsed, fields) : NOTHING;
+    },
+    doHover: (document, position, fields) => {
+      const parsed = parseTemplate(document);
+      return parsed ? doHover(document, position, parsed, fields) : null;
+    },
+    findDefinition: (document, position, fields) => {
+      const parsed = parseTemplate(document);
+      return parsed ? findDefinition(document, position, parsed, fields) : [];
+    },
+    getCodeActions: (document, range, diagnostics, fields) => {
+      const parsed = parseTemplate(document);
+      return parsed ? getCodeActions(document, range, diagnostics, parsed, fields) : [];
+    },
+    forget: (uri) => {
+      templates.delete(uri);
+      fieldsFiles.delete(uri);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Turns core offsets into LSP ranges and back; the only place positions are made.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Span } from './types';
+
+export function toRange(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+export function toSpan(document: TextDocument, range: Range): Span {
+  return { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
+}
+
+export function offsetOf(document: TextDocument, position: Position): number {
+  return document.offsetAt(position);
+}
+
+/** True when the offset lies in the span or right at its end (where the cursor stands after typing). */
+export function touches(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

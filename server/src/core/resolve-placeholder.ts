@@ -1,0 +1,227 @@
+// Decides what a placeholder refers to in its dialect, or which problem it has and how to fix it.
+import { builtinKey, builtinsOf, type BuiltinKey } from './builtins';
+import { didYouMean } from './did-you-mean';
+import { ProblemCode } from './problems';
+import { closerOf } from './scan-placeholders';
+import type { BotVariable, CustomField, Definition, Delimiter, Dialect, FieldsModel, Placeholder, PlaceholderSyntax, TrackerField } from './types';
+
+export type Target =
+  | { kind: 'builtin'; builtin: BuiltinKey }
+  | { kind: 'custom'; field: CustomField }
+  | { kind: 'tracker'; field: TrackerField }
+  | { kind: 'variable'; variable: BotVariable };
+
+export type FieldsSection = 'customFields' | 'trackerFields' | 'botVariables';
+
+export interface Finding {
+  code: ProblemCode;
+  args: string[];
+  /** Text that replaces the whole placeholder to fix it. */
+  fix?: string;
+  /** An unknown key that a quick fix may add to the fields file. */
+  missing?: { section: FieldsSection; key: string };
+}
+
+export interface PlaceholderAnalysis {
+  placeholder: Placeholder;
+  target?: Target;
+  finding?: Finding;
+}
+
+export interface ResolveContext {
+  model: FieldsModel | undefined;
+  /** How the fields file is named in messages. */
+  fieldsName: string;
+  syntax: PlaceholderSyntax;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+export function isIdentifier(key: string): boolean {
+  return IDENTIFIER.test(key);
+}
+
+export function wrapKey(key: string, delimiter: Delimiter): string {
+  return delimiter + key + closerOf(delimiter);
+}
+
+/** The delimiter a dialect expects in this project. */
+export function delimiterFor(dialect: Dialect, syntax: PlaceholderSyntax): Delimiter {
+  return dialect === 'message' ? '{{' : syntax === 'angle' ? '<' : '{';
+}
+
+/** How a target is written inside the delimiters of a dialect. */
+export function keyFormOf(target: Target, dialect: Dialect): string {
+  switch (target.kind) {
+    case 'builtin':
+      return target.builtin.key;
+    case 'custom':
+      return dialect === 'webhook' ? target.field.key : `fields.${target.field.key}`;
+    case 'tracker':
+      return `tracker.${target.field.key}`;
+    case 'variable':
+      return `variables.${target.variable.key}`;
+  }
+}
+
+/** The fields-file entry behind a target; built-ins have none. */
+export function definitionOfTarget(target: Target): Definition | undefined {
+  if (target.kind === 'custom' || target.kind === 'tracker') return target.field;
+  return target.kind === 'variable' ? target.variable : undefined;
+}
+
+/** Every target a correct placeholder of this dialect may name. */
+export function targetsOf(dialect: Dialect, model: FieldsModel | undefined): Target[] {
+  const targets: Target[] = builtinsOf(dialect).map((builtin) => ({ kind: 'builtin', builtin }));
+  if (!model) return targets;
+  for (const field of model.customFields.values()) targets.push({ kind: 'custom', field });
+  for (const field of model.trackerFields.values()) targets.push({ kind: 'tracker', field });
+  if (dialect === 'message') for (const variable of model.botVariables.values()) targets.push({ kind: 'variable', variable });
+  return targets;
+}
+
+/** The target a key names when written correctly in a dialect. */
+export function resolveKey(key: string, dialect: Dialect, model: FieldsModel | undefined): Target | undefined {
+  const dot = key.indexOf('.');
+  const namespace = dot < 0 ? '' : key.slice(0, dot);
+  const name = key.slice(dot + 1);
+  const custom = model?.customFields.get(name);
+  const tracker = model?.trackerFields.get(name);
+  const variable = model?.botVariables.get(name);
+  const builtin = builtinKey(key);
+  if (namespace === '' && builtin?.dialects.includes(dialect)) return { kind: 'builtin', builtin };
+  if (namespace === 'tracker' && tracker) return { kind: 'tracker', field: tracker };
+  if (dialect === 'webhook' && namespace === '' && custom) return { kind: 'custom', field: custom };
+  if (dialect === 'message' && namespace === 'fields' && custom) return { kind: 'custom', field: custom };
+  if (dialect === 'message' && namespace === 'variables' && variable) return { kind: 'variable', variable };
+  return undefined;
+}
+
+/** What a placeholder means, or its problem; undefined when it is not a placeholder in its place (JSON `{}`, prose). */
+export function analyzePlaceholder(placeholder: Placeholder, context: ResolveContext): PlaceholderAnalysis | undefined {
+  const finding = shapeFinding(placeholder, context);
+  if (finding === 'ignore') return undefined;
+  if (finding) return { placeholder, finding };
+  const { dialect } = placeholder.region;
+  const target = resolveKey(placeholder.key, dialect, context.model);
+  if (target) return { placeholder, target };
+  return { placeholder, finding: keyFinding(placeholder.key, dialect, context) };
+}
+
+/** Problems of form rather than of meaning: delimiters, emptiness, whitespace, characters. */
+function shapeFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' | undefined {
+  const { key, delimiter, region } = placeholder;
+  const expected = delimiterFor(region.dialect, context.syntax);
+  if (delimiter !== expected) return foreignDelimiterFinding(placeholder, context);
+  if (key === '') return region.place === 'body' && delimiter !== '{{' ? 'ignore' : { code: ProblemCode.EmptyPlaceholder, args: [placeholderText(placeholder)] };
+  if (!placeholder.closed) return unclosedFinding(placeholder, region.place);
+  if (placeholder.padded) return { code: ProblemCode.WhitespaceInPlaceholder, args: [placeholderText(placeholder), wrapKey(key, delimiter)], fix: wrapKey(key, delimiter) };
+  if (!KEY_PATH.test(key)) return invalidKeyFinding(key, region.dialect, context);
+  return undefined;
+}
+
+function placeholderText(placeholder: Placeholder): string {
+  const { key, delimiter, closed, padded } = placeholder;
+  if (padded) return `${delimiter} ${key} ${closerOf(delimiter)}`.replace('  ', ' ');
+  return closed ? wrapKey(key, delimiter) : delimiter + key;
+}
+
+function unclosedFinding(placeholder: Placeholder, place: string): Finding | 'ignore' {
+  // `<br/` in an XML body is markup, not a placeholder that lost its `>`.
+  if (placeholder.delimiter === '<' && place === 'body') return 'ignore';
+  const closer = closerOf(placeholder.delimiter);
+  return { code: ProblemCode.UnclosedPlaceholder, args: [placeholderText(placeholder), closer], fix: wrapKey(placeholder.key, placeholder.delimiter) };
+}
+
+/** A placeholder written with the other dialect's delimiters, or the other syntax's. */
+function foreignDelimiterFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
+  const { key, delimiter, region } = placeholder;
+  if (!placeholder.closed || placeholder.padded || !KEY_PATH.test(key)) return 'ignore';
+  const expected = delimiterFor(region.dialect, context.syntax);
+  const written = wrapKey(key, delimiter);
+  if (region.dialect === 'message') {
+    // A single-brace word in a message is prose unless it names something a webhook knows.
+    const target = resolveKey(key, 'webhook', context.model);
+    if (!target) return 'ignore';
+    const fix = wrapKey(keyFormOf(target, 'message'), '{{');
+    return { code: ProblemCode.WrongDialect, args: [written, 'webhook', fix], fix };
+  }
+  if (delimiter === '{{') {
+    const target = resolveKey(key, 'message', context.model);
+    const fix = wrapKey(target ? keyFormOf(target, 'webhook') : key.replace(/^fields\./, ''), expected);
+    return { code: ProblemCode.WrongDialect, args: [written, 'message', fix], fix };
+  }
+  const fix = wrapKey(key, expected);
+  if (region.place === 'body' && !resolveKey(key, 'webhook', context.model)) return 'ignore';
+  return { code: ProblemCode.WrongSyntax, args: [written, context.fieldsName, context.syntax, fix], fix };
+}
+
+function invalidKeyFinding(key: string, dialect: Dialect, context: ResolveContext): Finding {
+  const suggestion = didYouMean(key, candidateKeys(dialect, context.model));
+  const fix = suggestion && wrapKey(suggestion, delimiterFor(dialect, context.syntax));
+  return { code: ProblemCode.InvalidKey, args: [key], fix };
+}
+
+function candidateKeys(dialect: Dialect, model: FieldsModel | undefined): string[] {
+  return targetsOf(dialect, model).map((target) => keyFormOf(target, dialect));
+}
+
+/** A well-formed key that names nothing as written: a known mistake, or unknown with a suggestion. */
+function keyFinding(key: string, dialect: Dialect, context: ResolveContext): Finding {
+  const delimiter = delimiterFor(dialect, context.syntax);
+  const mistake = knownMistake(key, dialect, context);
+  if (mistake?.code === ProblemCode.MessageOnlyKey || mistake?.code === ProblemCode.WebhookOnlyKey) return { code: mistake.code, args: [key] };
+  if (mistake) return { ...mistake, fix: wrapKey(mistake.fix, delimiter), args: [wrapKey(key, delimiter), wrapKey(mistake.fix, delimiter), context.fieldsName] };
+  const suggestion = didYouMean(key, candidateKeys(dialect, context.model));
+  const dot = key.indexOf('.');
+  const namespace = dot < 0 ? '' : key.slice(0, dot);
+  if (!suggestion && namespace !== '' && !KNOWN_NAMESPACES[dialect].includes(namespace)) {
+    return { code: ProblemCode.UnknownNamespace, args: [namespace, key, KNOWN_NAMESPACES[dialect].map((n) => `${n}.`).join(', ')] };
+  }
+  return {
+    code: ProblemCode.UnknownKey,
+    args: [key, context.fieldsName],
+    fix: suggestion && wrapKey(suggestion, delimiter),
+    missing: missingDefinition(key, dialect),
+  };
+}
+
+const KNOWN_NAMESPACES: Record<Dialect, string[]> = { webhook: ['tracker'], message: ['fields', 'tracker', 'variables'] };
+
+/** Where an unknown key would be defined, when the quick fix "add it to the fields file" makes sense. */
+function missingDefinition(key: string, dialect: Dialect): Finding['missing'] {
+  const [namespace, name, ...rest] = key.includes('.') ? key.split('.') : ['', key];
+  if (rest.length > 0 || !isIdentifier(name) || builtinKey(name)) return undefined;
+  if (namespace === 'tracker') return { section: 'trackerFields', key: name };
+  if (namespace === 'variables' && dialect === 'message') return { section: 'botVariables', key: name };
+  if ((namespace === '' && dialect === 'webhook') || (namespace === 'fields' && dialect === 'message')) return { section: 'customFields', key: name };
+  return undefined;
+}
+
+interface Mistake {
+  code: ProblemCode;
+  /** The corrected key, without delimiters. */
+  fix: string;
+}
+
+/** Mistakes seen in real scripts and in Chatterfy's own documentation. */
+function knownMistake(key: string, dialect: Dialect, context: ResolveContext): Mistake | undefined {
+  const { model } = context;
+  const dot = key.indexOf('.');
+  const namespace = dot < 0 ? '' : key.slice(0, dot);
+  const name = key.slice(dot + 1);
+  const isCustom = model?.customFields.has(name) ?? false;
+  const isTracker = model?.trackerFields.has(name) ?? false;
+  const customForm = dialect === 'webhook' ? name : `fields.${name}`;
+  if (key.startsWith('chat.tracker.')) return { code: ProblemCode.ChatTrackerPrefix, fix: `tracker.${key.slice('chat.tracker.'.length)}` };
+  if (key === 'stepId' && dialect === 'webhook') return { code: ProblemCode.StepIdForStepKey, fix: 'stepKey' };
+  if (namespace === 'fields' && dialect === 'webhook') return { code: ProblemCode.FieldsNamespaceInWebhook, fix: name };
+  if (namespace === 'tracker' && isCustom) return { code: ProblemCode.TrackerNamespaceOnCustomField, fix: customForm };
+  if ((namespace === '' || namespace === 'fields') && isTracker) return { code: ProblemCode.MissingTrackerNamespace, fix: `tracker.${name}` };
+  if (namespace === '' && isCustom && dialect === 'message') return { code: ProblemCode.BareFieldInMessage, fix: customForm };
+  const builtin = builtinKey(key);
+  if (builtin && dialect === 'webhook') return { code: ProblemCode.MessageOnlyKey, fix: key };
+  if (builtin && dialect === 'message') return { code: ProblemCode.WebhookOnlyKey, fix: key };
+  return undefined;
+}

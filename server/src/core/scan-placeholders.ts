@@ -1,0 +1,71 @@
+// Finds placeholders in template text: `{KEY}`, `{{KEY}}` and `<KEY>`, closed or not, never JSON structure.
+import type { Delimiter, Placeholder, PlaceholderSyntax, Region } from './types';
+
+/** Characters a key is read with. Wider than the identifier rule so `{chat-id}` is seen and reported. */
+const KEY_CHARS = /[\p{L}\p{N}_.\-]*/uy;
+const CLOSERS: Record<Delimiter, string> = { '{': '}', '{{': '}}', '<': '>' };
+
+export function closerOf(delimiter: Delimiter): string {
+  return CLOSERS[delimiter];
+}
+
+/** All placeholders of every region, in document order. */
+export function scanRegions(text: string, regions: readonly Region[], syntax: PlaceholderSyntax): Placeholder[] {
+  return regions.flatMap((region) => scanPlaceholders(text, region, syntax));
+}
+
+/** The placeholders inside one region; only delimiters the region's dialect or syntax could mean are read. */
+export function scanPlaceholders(text: string, region: Region, syntax: PlaceholderSyntax): Placeholder[] {
+  const found: Placeholder[] = [];
+  const angle = syntax === 'angle' && region.dialect === 'webhook';
+  let i = region.start;
+  while (i < region.end) {
+    const ch = text.charCodeAt(i);
+    const delimiter: Delimiter | undefined =
+      ch === 0x7b ? (text.charCodeAt(i + 1) === 0x7b && i + 1 < region.end ? '{{' : '{') : ch === 0x3c && angle ? '<' : undefined;
+    const placeholder = delimiter ? readPlaceholder(text, i, delimiter, region) : undefined;
+    if (placeholder) found.push(placeholder);
+    i = placeholder ? Math.max(placeholder.end, i + 1) : i + (delimiter === '{{' ? 2 : 1);
+  }
+  return found;
+}
+
+function skipBlanks(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+function readKey(text: string, from: number, end: number): number {
+  KEY_CHARS.lastIndex = from;
+  KEY_CHARS.exec(text);
+  return Math.min(KEY_CHARS.lastIndex, end);
+}
+
+/** Reads one placeholder at `start`, or answers undefined when the delimiter opens something else (JSON, prose). */
+function readPlaceholder(text: string, start: number, delimiter: Delimiter, region: Region): Placeholder | undefined {
+  const closer = CLOSERS[delimiter];
+  const keyStart = skipBlanks(text, start + delimiter.length, region.end);
+  const keyEnd = readKey(text, keyStart, region.end);
+  const afterKey = skipBlanks(text, keyEnd, region.end);
+  const closed = text.startsWith(closer, afterKey) && afterKey + closer.length <= region.end;
+  const padded = keyStart > start + delimiter.length || afterKey > keyEnd;
+  const key = text.slice(keyStart, keyEnd);
+  if (!closed && (padded || !isUnclosedPlaceholder(text, key, keyEnd, region))) return undefined;
+  if (delimiter === '<' && key === '') return undefined;
+  // `{{username}` keeps its half closer inside the placeholder, so a fix rewrites it whole.
+  const halfClosed = !closed && delimiter === '{{' && text[keyEnd] === '}' && keyEnd < region.end;
+  const end = closed ? afterKey + closer.length : halfClosed ? keyEnd + 1 : keyEnd;
+  return { start, end, key, keyStart, keyEnd, delimiter, closed, padded, region };
+}
+
+/**
+ * An opener with a key right behind it that runs into something other than its closer is an
+ * unclosed placeholder (`{tracker.clickid&x=1`); with blanks around it, or followed by `:` or a
+ * quote, it is prose or code (`{a: 1}`).
+ */
+function isUnclosedPlaceholder(text: string, key: string, keyEnd: number, region: Region): boolean {
+  if (!/^[\p{L}_]/u.test(key)) return false;
+  const next = keyEnd < region.end ? text[keyEnd] : '';
+  return next !== '{' && next !== '"' && next !== ':';
+}

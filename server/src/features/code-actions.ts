@@ -1,0 +1,17 @@
+// Quick fixes for the diagnostics the client sends back with a code-action request.
+import { CodeActionKind } from 'vscode-languageserver';
+import { fieldsContextOf, type ServerContext } from '../context';
+import { runSafeAsync } from '../run-safe';
+
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix];
+
+export function registerCodeActions(context: ServerContext): void {
+  const { connection, documents, service } = context;
+  connection.onCodeAction((params, token) =>
+    runSafeAsync(connection, 'codeAction', [], token, async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      return service.getCodeActions(document, params.range, params.context.diagnostics, await fieldsContextOf(context, document.uri));
+    }),
+  );
+}

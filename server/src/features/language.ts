@@ -1,0 +1,27 @@
+// Completion, hover and go to definition: one-line adapters from LSP requests to the core service.
+import { fieldsContextOf, type ServerContext } from '../context';
+import { runSafeAsync } from '../run-safe';
+
+export const COMPLETION_TRIGGERS = ['{', '.', '<'];
+
+export function registerLanguageFeatures(context: ServerContext): void {
+  const { connection, documents, service } = context;
+  connection.onCompletion((params, token) =>
+    runSafeAsync(connection, 'completion', null, token, async () => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.doComplete(document, params.position, await fieldsContextOf(context, document.uri)) : null;
+    }),
+  );
+  connection.onHover((params, token) =>
+    runSafeAsync(connection, 'hover', null, token, async () => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.doHover(document, params.position, await fieldsContextOf(context, document.uri)) : null;
+    }),
+  );
+  connection.onDefinition((params, token) =>
+    runSafeAsync(connection, 'definition', [], token, async () => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.findDefinition(document, params.position, await fieldsContextOf(context, document.uri)) : [];
+    }),
+  );
+}

@@ -1,0 +1,142 @@
+// Finds the fields file of each template and keeps its last good definitions; open editors win over disk.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FieldsContext, FieldsParseResult, FieldsSource, TemplateService } from './core';
+import type { Settings } from './settings';
+import { pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
+
+export const FIELDS_FILE_NAMES = ['webhook-fields.json', 'webhook-fields.yaml', 'webhook-fields.yml'];
+
+interface LoadedFields {
+  document: TextDocument;
+  result: FieldsParseResult;
+  /** The newest source that parsed; kept while the file is broken. */
+  lastGood?: FieldsSource;
+  /** Read from an editor (follows its edits) rather than from disk (kept until invalidated). */
+  open: boolean;
+  /** The disk may have changed since it was read. */
+  stale: boolean;
+}
+
+export class FieldsRegistry {
+  private readonly loaded = new Map<string, LoadedFields>();
+  private readonly lookups = new Map<string, string | null>();
+  private diskReads = 0;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: TemplateService,
+    private readonly folders: WorkspaceFolders,
+  ) {}
+
+  /** The fields file a template is checked against, with the last good definitions of it. */
+  contextFor(templateUri: string, settings: Settings): FieldsContext {
+    const templatePath = uriToPath(templateUri);
+    const folder = this.folders.containing(templatePath);
+    const root = folder?.path ?? dirname(templatePath);
+    const fieldsUri = settings.fieldsFile ? pathToUri(resolve(root, settings.fieldsFile)) : this.search(dirname(templatePath), root);
+    const suggestedUri = pathToUri(join(root, FIELDS_FILE_NAMES[0]));
+    const loaded = fieldsUri ? this.load(fieldsUri) : undefined;
+    return { source: loaded?.lastGood, suggestedUri };
+  }
+
+  /** The loaded state of a fields file: the open editor's text, else the disk's, read once until invalidated. */
+  load(uri: string): LoadedFields | undefined {
+    const open = this.documents.get(uri);
+    const previous = this.loaded.get(uri);
+    if (!open && previous && !previous.open && !previous.stale) return previous;
+    const document = open ?? readFromDisk(uri, ++this.diskReads);
+    if (!document) {
+      this.loaded.delete(uri);
+      return undefined;
+    }
+    if (previous?.document.getText() === document.getText()) {
+      Object.assign(previous, { open: open !== undefined, stale: false });
+      return previous;
+    }
+    const result = this.service.parseFields(document) ?? { model: undefined, problems: [] };
+    const lastGood = result.model ? this.sourceOf(document, result) : previous?.lastGood;
+    const entry = { document, result, lastGood, open: open !== undefined, stale: false };
+    this.loaded.set(uri, entry);
+    return entry;
+  }
+
+  displayName(uri: string): string {
+    const path = uriToPath(uri);
+    const folder = this.folders.containing(path);
+    return folder ? relative(folder.path, path).split('\\').join('/') : path;
+  }
+
+  /** Forget the disk state of a file (changed on disk, created, deleted, or its editor closed). */
+  invalidate(uri: string): void {
+    const entry = this.loaded.get(uri);
+    if (entry) entry.stale = true;
+    this.lookups.clear();
+  }
+
+  invalidateAll(): void {
+    for (const uri of this.loaded.keys()) this.invalidate(uri);
+    this.lookups.clear();
+  }
+
+  isFieldsFileName(uri: string): boolean {
+    return FIELDS_FILE_NAMES.some((name) => uri.endsWith('/' + name));
+  }
+
+  private sourceOf(document: TextDocument, result: FieldsParseResult): FieldsSource {
+    const format = document.uri.endsWith('.json') ? 'json' : 'yaml';
+    return { uri: document.uri, displayName: this.displayName(document.uri), model: result.model!, text: document.getText(), format };
+  }
+
+  /** Walks up from a folder to the root, nearest fields file first. */
+  private search(from: string, root: string): string | undefined {
+    let dir = from;
+    for (;;) {
+      const found = this.lookupIn(dir);
+      if (found) return found;
+      const parent = dirname(dir);
+      if (dir === root || parent === dir || !isInside(parent, root)) return undefined;
+      dir = parent;
+    }
+  }
+
+  private lookupIn(dir: string): string | undefined {
+    for (const name of FIELDS_FILE_NAMES) {
+      const uri = pathToUri(join(dir, name));
+      if (this.documents.get(uri)) return uri;
+    }
+    let found = this.lookups.get(dir);
+    if (found === undefined) {
+      const name = FIELDS_FILE_NAMES.find((candidate) => isFile(join(dir, candidate)));
+      found = name ? pathToUri(join(dir, name)) : null;
+      this.lookups.set(dir, found);
+    }
+    return found ?? undefined;
+  }
+}
+
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function isFile(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Disk reads get negative versions, so a parse cached for an editor's version of the file never answers for them. */
+function readFromDisk(uri: string, read: number): TextDocument | undefined {
+  const path = uriToPath(uri);
+  if (!isFile(path)) return undefined;
+  try {
+    return TextDocument.create(uri, 'json', -read, readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
