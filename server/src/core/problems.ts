@@ -1,7 +1,7 @@
 // The one table of problems: stable code, default severity and message template of each.
 import type { Severity } from './types';
 
-export const enum ProblemCode {
+export enum ProblemCode {
   // Placeholders in templates
   UnknownKey = 'unknown-key',
   WrongDialect = 'wrong-dialect',

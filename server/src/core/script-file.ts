@@ -1,0 +1,135 @@
+// Reads a script file (YAML or JSON: flows of steps) into template regions, webhook requests and steps.
+//
+// Every string value is template text: the `url`, `headers` values and `body` of a webhook step
+// (`type: webhook`, or its old name `send_webhook`) in the webhook dialect, all others in the
+// message dialect. Keys, comments, numbers, booleans, nulls and aliases are never template text.
+import { readJsonTree } from './script-file-json';
+import type { ScriptMap, ScriptNode, ScriptString } from './script-file-tree';
+import { readYamlTree } from './script-file-yaml';
+import type { ParsedTemplate, Place, Region, RequestHeader, ScriptStep, Span, TemplatePart, TemplateRequest } from './types';
+
+const WEBHOOK_STEP_TYPES: readonly string[] = ['webhook', 'send_webhook'];
+
+/** A step mapping found at `flows[i].steps[j]`. */
+interface FoundStep {
+  node: ScriptMap;
+  flowKey?: string;
+  flowIndex: number;
+  index: number;
+}
+
+export function parseScriptFile(text: string, format: 'yaml' | 'json'): ParsedTemplate {
+  const tree = format === 'yaml' ? readYamlTree(text) : readJsonTree(text);
+  const found = tree.roots.flatMap(findSteps);
+  const webhookPlaces = new Map<ScriptString, Place>();
+  const requests = found.filter(isWebhookStep).map((step) => readRequest(step, webhookPlaces));
+  return {
+    kind: format === 'yaml' ? 'script-yaml' : 'script-json',
+    regions: collectRegions(tree.roots, webhookPlaces),
+    requests,
+    steps: found.map(toScriptStep),
+    problems: tree.problems,
+  };
+}
+
+function findSteps(root: ScriptNode): FoundStep[] {
+  return itemsOf(field(root, 'flows')).flatMap((flow, flowIndex) => {
+    const flowKey = scalarText(field(flow, 'key'));
+    return itemsOf(field(flow, 'steps')).flatMap((node, index) =>
+      node.kind === 'map' ? [{ node, flowKey, flowIndex, index }] : []);
+  });
+}
+
+function toScriptStep({ node, flowKey }: FoundStep): ScriptStep {
+  const key = keyOf(node);
+  return { key: key?.text, keySpan: key?.span, type: scalarText(field(node, 'type')), flowKey, span: node.span };
+}
+
+function keyOf(node: ScriptMap): { text: string; span: Span } | undefined {
+  const keyNode = field(node, 'key');
+  const text = scalarText(keyNode);
+  return text === undefined || !keyNode ? undefined : { text, span: keyNode.span };
+}
+
+function isWebhookStep({ node }: FoundStep): boolean {
+  const type = scalarText(field(node, 'type'));
+  return type !== undefined && WEBHOOK_STEP_TYPES.includes(type);
+}
+
+/** Reads a webhook step's request and marks its url, header values and body as webhook text. */
+function readRequest(step: FoundStep, webhookPlaces: Map<ScriptString, Place>): TemplateRequest {
+  const { node } = step;
+  const key = keyOf(node);
+  const method = stringField(node, 'method');
+  return {
+    name: key?.text ?? `${step.flowKey ?? step.flowIndex}/${step.index}`,
+    nameSpan: key?.span ?? { start: node.span.start, end: node.span.start },
+    span: node.span,
+    method: method?.value.trim().toUpperCase() || 'GET',
+    methodSpan: method?.span,
+    url: webhookPart(node, 'url', webhookPlaces),
+    headers: readHeaders(field(node, 'headers'), webhookPlaces),
+    body: webhookPart(node, 'body', webhookPlaces),
+    stepKey: key?.text,
+  };
+}
+
+function webhookPart(node: ScriptMap, name: 'url' | 'body', webhookPlaces: Map<ScriptString, Place>): TemplatePart | undefined {
+  const value = stringField(node, name);
+  if (!value) return undefined;
+  webhookPlaces.set(value, name);
+  return partOf(value);
+}
+
+function readHeaders(headers: ScriptNode | undefined, webhookPlaces: Map<ScriptString, Place>): RequestHeader[] {
+  if (headers?.kind !== 'map') return [];
+  return headers.entries.flatMap(({ key, keySpan, value }) => {
+    if (value?.kind !== 'string') return [];
+    webhookPlaces.set(value, 'header');
+    return [{ name: key, nameSpan: keySpan, value: partOf(value) }];
+  });
+}
+
+/** Every string value in document order, webhook text where marked, message text elsewhere. */
+function collectRegions(roots: ScriptNode[], webhookPlaces: Map<ScriptString, Place>): Region[] {
+  const regions: Region[] = [];
+  const visit = (node: ScriptNode | undefined): void => {
+    if (node?.kind === 'string') regions.push(regionOf(node, webhookPlaces.get(node)));
+    else if (node?.kind === 'map') node.entries.forEach((entry) => visit(entry.value));
+    else if (node?.kind === 'seq') node.items.forEach(visit);
+  };
+  roots.forEach(visit);
+  return regions.sort((a, b) => a.start - b.start);
+}
+
+function regionOf(node: ScriptString, webhookPlace: Place | undefined): Region {
+  const { start, end } = node.span;
+  if (webhookPlace) return { start, end, dialect: 'webhook', place: webhookPlace };
+  return { start, end, dialect: 'message', place: 'text' };
+}
+
+/** The value of `name` in a mapping; the last one when a key is repeated, as JSON.parse would take. */
+function field(node: ScriptNode | undefined, name: string): ScriptNode | undefined {
+  if (node?.kind !== 'map') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === name) return node.entries[i].value;
+  return undefined;
+}
+
+function stringField(node: ScriptNode, name: string): ScriptString | undefined {
+  const value = field(node, name);
+  return value?.kind === 'string' ? value : undefined;
+}
+
+function itemsOf(node: ScriptNode | undefined): ScriptNode[] {
+  return node?.kind === 'seq' ? node.items : [];
+}
+
+/** A string, or a number written where a name is expected (`key: 42`). */
+function scalarText(node: ScriptNode | undefined): string | undefined {
+  if (node?.kind === 'string') return node.value;
+  return node?.kind === 'other' && typeof node.value === 'number' ? String(node.value) : undefined;
+}
+
+function partOf(node: ScriptString): TemplatePart {
+  return { span: { start: node.span.start, end: node.span.end }, value: node.value };
+}
