@@ -68,13 +68,9 @@ function entryProperties(
   if (!isObjectOrEmpty(entry, label, `with ${knownList}`, problems)) return properties;
   for (const property of uniqueProperties(entry.value, label, problems)) {
     if (known.includes(property.key)) properties.set(property.key, property);
-    else problems.push(structureProblem(property.keySpan, unknownPropertyMessage(property.key, label, knownList)));
+    else problems.push({ code: ProblemCode.FieldsUnknownProperty, span: property.keySpan, args: [property.key, label, knownList] });
   }
   return properties;
-}
-
-function unknownPropertyMessage(key: string, label: string, known: string): string {
-  return `Unknown property "${key}" in ${label} is ignored; known: ${known}.`;
 }
 
 /** True for an object; reports anything else but null, which stands for an empty entry. */

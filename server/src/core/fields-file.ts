@@ -67,7 +67,7 @@ function readTopLevel(model: FieldsModel, property: TreeProperty, problems: Stru
     readSection(model, property.key as SectionName, property.value, problems);
   } else {
     const known = TOP_LEVEL_KEYS.join(', ');
-    problems.push(structureProblem(property.keySpan, `Unknown top-level key "${property.key}" is ignored; known: ${known}.`));
+    problems.push({ code: ProblemCode.FieldsUnknownProperty, span: property.keySpan, args: [property.key, ROOT, known] });
   }
 }
 

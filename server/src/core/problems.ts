@@ -22,6 +22,7 @@ export enum ProblemCode {
   // The fields file itself
   FieldsSyntaxError = 'fields-syntax-error',
   FieldsInvalidStructure = 'fields-invalid-structure',
+  FieldsUnknownProperty = 'fields-unknown-property',
   FieldsDuplicateKey = 'fields-duplicate-key',
   FieldsKeyNotIdentifier = 'fields-key-not-identifier',
   FieldsUnknownType = 'fields-unknown-type',
@@ -56,6 +57,7 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.WhitespaceInPlaceholder]: { severity: 'error', message: 'Whitespace inside "{0}" is not allowed: write "{1}".' },
   [ProblemCode.FieldsSyntaxError]: { severity: 'error', message: '{0} (templates keep the last good definitions until this is fixed).' },
   [ProblemCode.FieldsInvalidStructure]: { severity: 'error', message: '{0}' },
+  [ProblemCode.FieldsUnknownProperty]: { severity: 'warning', message: 'Unknown property "{0}" in {1} is ignored; known: {2}.' },
   [ProblemCode.FieldsDuplicateKey]: { severity: 'error', message: 'Duplicate key "{0}" in {1}.' },
   [ProblemCode.FieldsKeyNotIdentifier]: { severity: 'warning', message: 'Key "{0}" is not an identifier (letters, digits, "_"): placeholders cannot reach it safely.' },
   [ProblemCode.FieldsUnknownType]: { severity: 'error', message: 'Unknown field type "{0}"; expected one of: {1}.' },
