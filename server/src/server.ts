@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import { createTemplateService } from './core';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
-import { registerDiagnostics, type Validator } from './features/diagnostics';
+import { registerDiagnostics } from './features/diagnostics';
 import { COMPLETION_TRIGGERS, registerLanguageFeatures } from './features/language';
 import { FieldsRegistry } from './fields-registry';
 import { SettingsCache } from './settings';
@@ -47,22 +47,20 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  let validator: Validator | undefined;
+  const checks = registerDiagnostics(context);
   connection.onInitialized(async () => {
     if (canWatch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     if (hasFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         folders.add(event.added, event.removed);
         registry.invalidateAll();
-        void loadScriptGlobs().then(() => validator?.scheduleAllTemplates());
+        void loadScriptGlobs().then(() => checks.scheduleAllTemplates());
       });
     }
     await loadScriptGlobs();
-    validator?.scheduleAllTemplates();
+    checks.scheduleAllTemplates();
   });
 
-  validator = registerDiagnostics(context);
-  const checks = validator;
   registerLanguageFeatures(context);
   registerCodeActions(context);
 
