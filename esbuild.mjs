@@ -14,6 +14,8 @@ const bundles = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD main build loads its parts with a dynamic require that bundles miss; its ESM build bundles whole.
+  mainFields: ['module', 'main'],
 };
 
 function tsFilesUnder(dir) {
@@ -27,6 +29,7 @@ function tsFilesUnder(dir) {
 const builds = [
   { ...bundles, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...bundles, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
+  { ...bundles, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // One file per source, not bundled: tests import the modules they specify.
   {
     entryPoints: [...tsFilesUnder('server/src'), ...tsFilesUnder('client/src'), ...tsFilesUnder('test')],

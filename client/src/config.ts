@@ -1,24 +1,11 @@
-// The extension's settings as one typed object; package.json's contributes.configuration must list the same keys.
+// Reads the extension's settings into one typed object (the table of keys lives in settings-table.ts).
 import * as vscode from 'vscode';
+import { DEFAULTS, SECTION, type WebhookTemplatesConfig } from './settings-table';
 
-export const SECTION = 'webhookTemplates';
-
-export interface WebhookTemplatesConfig {
-  fieldsFile: string;
-  scriptFiles: string[];
-  'trace.server': 'off' | 'messages' | 'verbose';
-}
-
-export const DEFAULTS: WebhookTemplatesConfig = { fieldsFile: '', scriptFiles: [], 'trace.server': 'off' };
-
-/** Settings whose change needs the language server restarted (the document selector is fixed at start). */
-export const RESTART_SETTINGS: readonly (keyof WebhookTemplatesConfig)[] = ['scriptFiles'];
+export { RESTART_SETTINGS, SECTION } from './settings-table';
 
 export function readConfig(scope?: vscode.ConfigurationScope): WebhookTemplatesConfig {
   const section = vscode.workspace.getConfiguration(SECTION, scope);
-  return {
-    fieldsFile: section.get('fieldsFile', DEFAULTS.fieldsFile),
-    scriptFiles: section.get('scriptFiles', DEFAULTS.scriptFiles),
-    'trace.server': section.get('trace.server', DEFAULTS['trace.server']),
-  };
+  const read = <K extends keyof WebhookTemplatesConfig>(key: K) => section.get<WebhookTemplatesConfig[K]>(key, DEFAULTS[key]);
+  return { fieldsFile: read('fieldsFile'), scriptFiles: read('scriptFiles'), 'trace.server': read('trace.server') };
 }

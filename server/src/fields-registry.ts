@@ -1,13 +1,17 @@
 // Finds the fields file of each template and keeps its last good definitions; open editors win over disk.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FieldsContext, FieldsParseResult, FieldsSource, TemplateService } from './core';
 import type { Settings } from './settings';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
 
 export const FIELDS_FILE_NAMES = ['webhook-fields.json', 'webhook-fields.yaml', 'webhook-fields.yml'];
+
+/** The open editors, when there are any (the CLI has none). */
+export interface OpenDocuments {
+  get(uri: string): TextDocument | undefined;
+}
 
 interface LoadedFields {
   document: TextDocument;
@@ -26,7 +30,7 @@ export class FieldsRegistry {
   private diskReads = 0;
 
   constructor(
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: OpenDocuments,
     private readonly service: TemplateService,
     private readonly folders: WorkspaceFolders,
   ) {}

@@ -1,0 +1,68 @@
+// Prints check results as text (file:line:column), JSON, or GitHub workflow annotations.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { OutputFormat } from './arguments';
+
+export interface FileReport {
+  /** Path as the user should see it (relative to the working folder). */
+  path: string;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+const SEVERITY_NAMES: Record<number, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+interface Row {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+function rowsOf(reports: readonly FileReport[]): Row[] {
+  return reports.flatMap((report) =>
+    report.diagnostics.map((diagnostic) => ({
+      file: report.path.split('\\').join('/'),
+      line: diagnostic.range.start.line + 1,
+      column: diagnostic.range.start.character + 1,
+      endLine: diagnostic.range.end.line + 1,
+      endColumn: diagnostic.range.end.character + 1,
+      severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+      code: String(diagnostic.code ?? ''),
+      message: diagnostic.message,
+    })),
+  );
+}
+
+function summary(rows: readonly Row[], files: number): string {
+  const count = (severity: string) => rows.filter((row) => row.severity === severity).length;
+  return `${rows.length} problem(s): ${count('error')} error(s), ${count('warning')} warning(s) in ${files} file(s) checked.`;
+}
+
+/** GitHub reads `::error file=…::message`; commas, colons and newlines in properties must be escaped. */
+function githubEscape(text: string, property: boolean): string {
+  const escaped = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return property ? escaped.replace(/:/g, '%3A').replace(/,/g, '%2C') : escaped;
+}
+
+function githubLine(row: Row): string {
+  const level = row.severity === 'error' ? 'error' : row.severity === 'warning' ? 'warning' : 'notice';
+  const props = `file=${githubEscape(row.file, true)},line=${row.line},col=${row.column},endLine=${row.endLine},endColumn=${row.endColumn},title=${githubEscape(row.code, true)}`;
+  return `::${level} ${props}::${githubEscape(row.message, false)}`;
+}
+
+export function formatReport(reports: readonly FileReport[], format: OutputFormat): string {
+  const rows = rowsOf(reports);
+  if (format === 'json') return JSON.stringify({ files: reports.length, problems: rows }, null, 2) + '\n';
+  if (format === 'github') return rows.map(githubLine).join('\n') + (rows.length ? '\n' : '') + summary(rows, reports.length) + '\n';
+  const lines = rows.map((row) => `${row.file}:${row.line}:${row.column}: ${row.severity} ${row.code}: ${row.message}`);
+  return [...lines, summary(rows, reports.length)].join('\n') + '\n';
+}

@@ -1,0 +1,40 @@
+// Lists the template and fields files under a folder, skipping what no user edits (node_modules, dot folders).
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentKindOf } from './core';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
+
+function isSkippedFolder(name: string): boolean {
+  return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
+}
+
+/** Every file under `root` whose name makes it a template or a fields file, in a stable order. */
+export function findWorkspaceFiles(root: string, scriptGlobs: readonly string[] = []): string[] {
+  const found: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      const stat = safeStat(path);
+      if (stat?.isDirectory() && !isSkippedFolder(name)) pending.push(path);
+      else if (stat?.isFile() && documentKindOf(path, scriptGlobs)) found.push(path);
+    }
+  }
+  return found.sort();
+}
+
+function safeStat(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
