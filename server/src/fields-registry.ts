@@ -15,6 +15,8 @@ export interface OpenDocuments {
 
 interface LoadedFields {
   document: TextDocument;
+  /** The text parsed; an open document changes in place, so its text is kept apart to notice edits. */
+  text: string;
   result: FieldsParseResult;
   /** The newest source that parsed; kept while the file is broken. */
   lastGood?: FieldsSource;
@@ -56,13 +58,14 @@ export class FieldsRegistry {
       this.loaded.delete(uri);
       return undefined;
     }
-    if (previous?.document.getText() === document.getText()) {
+    const text = document.getText();
+    if (previous?.text === text) {
       Object.assign(previous, { open: open !== undefined, stale: false });
       return previous;
     }
     const result = this.service.parseFields(document) ?? { model: undefined, problems: [] };
     const lastGood = result.model ? this.sourceOf(document, result) : previous?.lastGood;
-    const entry = { document, result, lastGood, open: open !== undefined, stale: false };
+    const entry = { document, text, result, lastGood, open: open !== undefined, stale: false };
     this.loaded.set(uri, entry);
     return entry;
   }

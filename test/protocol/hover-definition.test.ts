@@ -1,0 +1,92 @@
+// Protocol tests of hover and go to definition on placeholders.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import { LspClient, fileUri } from './lsp-client';
+import { copyExamples, positionOf, readText, removeWorkspace } from './workspace';
+
+function markdownOf(hover: Hover | null): string {
+  assert.ok(hover, 'no hover');
+  const contents = hover.contents as MarkupContent;
+  assert.equal(contents.kind, 'markdown');
+  return contents.value;
+}
+
+describe('hover and definition over the protocol', () => {
+  let root: string;
+  let client: LspClient;
+  let webhookUri: string;
+  let webhookText: string;
+  let scriptUri: string;
+  let scriptText: string;
+  let fieldsUri: string;
+
+  before(async () => {
+    root = copyExamples();
+    client = await LspClient.start({ folders: [root] });
+    webhookUri = fileUri(join(root, 'keitaro.webhook'));
+    webhookText = readText(root, 'keitaro.webhook');
+    scriptUri = fileUri(join(root, 'funnel.script.yaml'));
+    scriptText = readText(root, 'funnel.script.yaml');
+    fieldsUri = fileUri(join(root, 'webhook-fields.json'));
+    await client.open(webhookUri, 'webhook-template', webhookText);
+    await client.open(scriptUri, 'yaml', scriptText);
+    await client.waitForDiagnostics(scriptUri);
+  });
+
+  after(async () => {
+    await client?.stop();
+    removeWorkspace(root);
+  });
+
+  test('hover on {tracker.clickid} gives its description, example and the no-tracker caveat', async () => {
+    const at = positionOf(webhookText, 'subid={tracker.clickid}', 'subid={tra'.length);
+    const hover = await client.hover(webhookUri, at);
+    const markdown = markdownOf(hover);
+    assert.match(markdown, /Click id the tracker gave this user/);
+    assert.match(markdown, /7f3a9c01/);
+    assert.match(markdown, /[Ee]mpty for users who did not come through a tracker/);
+    assert.match(markdown, /webhook-fields\.json/);
+    const start = positionOf(webhookText, '{tracker.clickid}', 0, 1);
+    assert.deepEqual(hover!.range, { start, end: { line: start.line, character: start.character + '{tracker.clickid}'.length } });
+  });
+
+  test('hover on {username} says it may be empty', async () => {
+    const at = positionOf(webhookText, 'username={username}', 'username={u'.length);
+    const markdown = markdownOf(await client.hover(webhookUri, at));
+    assert.match(markdown, /[Ee]mpty for users without a Telegram username/);
+    assert.match(markdown, /ivan_petrov/);
+  });
+
+  test('hover on {{fields.geo}} in a message names the type, choices and definition line', async () => {
+    const at = positionOf(scriptText, 'from {{fields.geo}}', 'from {{fie'.length);
+    const markdown = markdownOf(await client.hover(scriptUri, at));
+    assert.match(markdown, /Country/);
+    assert.match(markdown, /select/);
+    assert.match(markdown, /`KZ`/);
+    assert.match(markdown, /line 5\b/);
+  });
+
+  test('hover outside any placeholder answers null', async () => {
+    assert.equal(await client.hover(webhookUri, positionOf(webhookText, 'postback?subid', 3)), null);
+  });
+
+  test('definition of {geo} is the key geo in webhook-fields.json', async () => {
+    const at = positionOf(webhookText, 'sub_id_2={geo}', 'sub_id_2={g'.length);
+    assert.equal(at.line, 10);
+    const answer = (await client.definition(webhookUri, at)) as Location[];
+    assert.deepEqual(answer, [{ uri: fieldsUri, range: { start: { line: 4, character: 5 }, end: { line: 4, character: 8 } } }]);
+  });
+
+  test('definition of {{tracker.sub1}} in a YAML message is the key sub1 in webhook-fields.json', async () => {
+    const at = positionOf(scriptText, '{{tracker.sub1}}', 12);
+    const answer = (await client.definition(scriptUri, at)) as Location[];
+    assert.deepEqual(answer, [{ uri: fieldsUri, range: { start: { line: 11, character: 5 }, end: { line: 11, character: 9 } } }]);
+  });
+
+  test('definition of a built-in answers no location', async () => {
+    const answer = await client.definition(webhookUri, positionOf(webhookText, '{chatId}', 3));
+    assert.deepEqual(answer ?? [], []);
+  });
+});
