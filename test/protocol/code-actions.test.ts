@@ -115,7 +115,7 @@ describe('quick fixes without a fields file', () => {
     const create = titled(await fixesFor(client, uri, partner), /^Create webhook-fields\.json/);
     const newUri = fileUri(join(root, 'webhook-fields.json'));
     const changes = create.edit?.documentChanges ?? [];
-    assert.deepEqual(changes[0], { kind: 'create', uri: newUri, options: { ignoreIfExists: true } } satisfies CreateFile);
+    assert.deepEqual(changes[0], { kind: 'create', uri: newUri } satisfies CreateFile);
     const edit = changes[1] as TextDocumentEdit;
     assert.equal(edit.textDocument.uri, newUri);
     const created = JSON.parse(applyEdits('', edit.edits as never));

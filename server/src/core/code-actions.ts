@@ -26,14 +26,8 @@ function replaceAction(document: TextDocument, diagnostic: Diagnostic, fix: stri
 
 function fieldsEdits(source: FieldsSource, missing: MissingKey): TextEdit[] {
   const fieldsDocument = fieldsDocumentOf(source);
-  if (source.format === 'yaml') {
-    const whole = { start: 0, end: source.text.length };
-    return [{ range: toRange(fieldsDocument, whole), newText: addKeyToYaml(source.text, missing) }];
-  }
-  return addKeyToJson(source.text, missing).map((edit) => ({
-    range: toRange(fieldsDocument, { start: edit.offset, end: edit.offset + edit.length }),
-    newText: edit.content,
-  }));
+  const edits = source.format === 'yaml' ? addKeyToYaml(source.text, missing) : addKeyToJson(source.text, missing);
+  return edits.map((edit) => ({ range: toRange(fieldsDocument, { start: edit.offset, end: edit.offset + edit.length }), newText: edit.content }));
 }
 
 function addKeyAction(diagnostic: Diagnostic, source: FieldsSource, missing: MissingKey): CodeAction {
@@ -60,7 +54,8 @@ function createFileAction(diagnostic: Diagnostic, uri: string, keys: MissingKey[
   const start = { line: 0, character: 0 };
   const edit: WorkspaceEdit = {
     documentChanges: [
-      { kind: 'create', uri, options: { ignoreIfExists: true } },
+      // No ignoreIfExists: should the file exist after all, the edit fails rather than writing into it.
+      { kind: 'create', uri },
       { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: newFieldsFileText(keys) }] },
     ],
   };

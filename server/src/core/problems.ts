@@ -43,7 +43,7 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.WrongDialect]: { severity: 'error', message: '"{0}" is the {1} dialect; here write "{2}".' },
   [ProblemCode.WrongSyntax]: { severity: 'error', message: '{1} sets placeholderSyntax "{2}": write "{3}" instead of "{0}".' },
   [ProblemCode.FieldsNamespaceInWebhook]: { severity: 'error', message: 'Webhooks read custom fields by their bare key: write "{1}", not "{0}".' },
-  [ProblemCode.BareFieldInMessage]: { severity: 'error', message: 'Messages read custom fields through "fields.": write "{1}", not "{0}".' },
+  [ProblemCode.BareFieldInMessage]: { severity: 'error', message: '"{0}" is a custom field in {2}: messages read it through "fields.", write "{1}".' },
   [ProblemCode.TrackerNamespaceOnCustomField]: { severity: 'error', message: '"{0}" is a custom field in {2}, not a tracker field: write "{1}".' },
   [ProblemCode.MissingTrackerNamespace]: { severity: 'error', message: '"{0}" is a tracker field in {2}: write "{1}".' },
   [ProblemCode.StepIdForStepKey]: { severity: 'error', message: 'There is no "{0}": the step is named by its key, "{1}".' },

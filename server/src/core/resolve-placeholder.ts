@@ -114,47 +114,69 @@ function shapeFinding(placeholder: Placeholder, context: ResolveContext): Findin
   const { key, delimiter, region } = placeholder;
   const expected = delimiterFor(region.dialect, context.syntax);
   if (delimiter !== expected) return foreignDelimiterFinding(placeholder, context);
-  if (key === '') return region.place === 'body' && delimiter !== '{{' ? 'ignore' : { code: ProblemCode.EmptyPlaceholder, args: [placeholderText(placeholder)] };
-  if (!placeholder.closed) return unclosedFinding(placeholder, region.place);
-  if (placeholder.padded) return { code: ProblemCode.WhitespaceInPlaceholder, args: [placeholderText(placeholder), wrapKey(key, delimiter)], fix: wrapKey(key, delimiter) };
+  if (key === '') return region.place === 'body' && delimiter !== '{{' ? 'ignore' : { code: ProblemCode.EmptyPlaceholder, args: [placeholder.raw] };
+  if (!placeholder.closed) return unclosedFinding(placeholder);
+  if (placeholder.padded) return paddedFinding(placeholder, context);
   if (!KEY_PATH.test(key)) return invalidKeyFinding(key, region.dialect, context);
+  if (isMarkup(placeholder, context)) return 'ignore';
   return undefined;
 }
 
-function placeholderText(placeholder: Placeholder): string {
-  const { key, delimiter, closed, padded } = placeholder;
-  if (padded) return `${delimiter} ${key} ${closerOf(delimiter)}`.replace('  ', ' ');
-  return closed ? wrapKey(key, delimiter) : delimiter + key;
+/** In a body, `{ id }` (GraphQL) or `<lead>` (XML) is the body's own language unless it names something we know. */
+function isBodyNoise(placeholder: Placeholder, context: ResolveContext): boolean {
+  return placeholder.region.place === 'body' && !resolveKey(placeholder.key, placeholder.region.dialect, context.model);
 }
 
-function unclosedFinding(placeholder: Placeholder, place: string): Finding | 'ignore' {
+function isMarkup(placeholder: Placeholder, context: ResolveContext): boolean {
+  if (placeholder.delimiter !== '<' || !isBodyNoise(placeholder, context)) return false;
+  return didYouMean(placeholder.key, candidateKeys('webhook', context.model)) === undefined;
+}
+
+function paddedFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
+  if (isBodyNoise(placeholder, context)) return 'ignore';
+  const fix = wrapKey(placeholder.key, placeholder.delimiter);
+  return { code: ProblemCode.WhitespaceInPlaceholder, args: [placeholder.raw, fix], fix };
+}
+
+function unclosedFinding(placeholder: Placeholder): Finding | 'ignore' {
+  const { raw, delimiter, key, region } = placeholder;
   // `<br/` in an XML body is markup, not a placeholder that lost its `>`.
-  if (placeholder.delimiter === '<' && place === 'body') return 'ignore';
-  const closer = closerOf(placeholder.delimiter);
-  return { code: ProblemCode.UnclosedPlaceholder, args: [placeholderText(placeholder), closer], fix: wrapKey(placeholder.key, placeholder.delimiter) };
+  if (delimiter === '<' && region.place === 'body') return 'ignore';
+  const closer = closerOf(delimiter);
+  const present = raw.length - delimiter.length - key.length;
+  return { code: ProblemCode.UnclosedPlaceholder, args: [raw, closer.slice(present)], fix: wrapKey(key, delimiter) };
 }
 
 /** A placeholder written with the other dialect's delimiters, or the other syntax's. */
 function foreignDelimiterFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
   const { key, delimiter, region } = placeholder;
   if (!placeholder.closed || placeholder.padded || !KEY_PATH.test(key)) return 'ignore';
-  const expected = delimiterFor(region.dialect, context.syntax);
-  const written = wrapKey(key, delimiter);
-  if (region.dialect === 'message') {
-    // A single-brace word in a message is prose unless it names something a webhook knows.
-    const target = resolveKey(key, 'webhook', context.model);
-    if (!target) return 'ignore';
-    const fix = wrapKey(keyFormOf(target, 'message'), '{{');
-    return { code: ProblemCode.WrongDialect, args: [written, 'webhook', fix], fix };
-  }
-  if (delimiter === '{{') {
-    const target = resolveKey(key, 'message', context.model);
-    const fix = wrapKey(target ? keyFormOf(target, 'webhook') : key.replace(/^fields\./, ''), expected);
-    return { code: ProblemCode.WrongDialect, args: [written, 'message', fix], fix };
-  }
-  const fix = wrapKey(key, expected);
+  if (region.dialect === 'message') return webhookPlaceholderInMessage(placeholder, context);
+  if (delimiter === '{{') return messagePlaceholderInWebhook(placeholder, context);
+  const fix = wrapKey(key, delimiterFor('webhook', context.syntax));
   if (region.place === 'body' && !resolveKey(key, 'webhook', context.model)) return 'ignore';
-  return { code: ProblemCode.WrongSyntax, args: [written, context.fieldsName, context.syntax, fix], fix };
+  return { code: ProblemCode.WrongSyntax, args: [placeholder.raw, context.fieldsName, context.syntax, fix], fix };
+}
+
+/** `{username}` in a message. A single-brace word there is prose unless it names something a webhook knows. */
+function webhookPlaceholderInMessage(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
+  const target = resolveKey(placeholder.key, 'webhook', context.model);
+  if (!target) return 'ignore';
+  if (!resolveKey(keyFormOf(target, 'message'), 'message', context.model)) return { code: ProblemCode.WebhookOnlyKey, args: [placeholder.key] };
+  const fix = wrapKey(keyFormOf(target, 'message'), '{{');
+  return { code: ProblemCode.WrongDialect, args: [placeholder.raw, 'webhook', fix], fix };
+}
+
+/** `{{tracker.clickid}}` in a webhook: offer the webhook form only when the webhook knows it. */
+function messagePlaceholderInWebhook(placeholder: Placeholder, context: ResolveContext): Finding {
+  const { key } = placeholder;
+  const target = resolveKey(key, 'message', context.model);
+  const webhookKey = target ? keyFormOf(target, 'webhook') : key.replace(/^fields\./, '');
+  const expected = delimiterFor('webhook', context.syntax);
+  if (target?.kind === 'builtin' && !target.builtin.dialects.includes('webhook')) return { code: ProblemCode.MessageOnlyKey, args: [key] };
+  if (target?.kind === 'variable') return { code: ProblemCode.UnknownNamespace, args: ['variables', key, namespaceList('webhook')] };
+  const fix = resolveKey(webhookKey, 'webhook', context.model) ? wrapKey(webhookKey, expected) : undefined;
+  return { code: ProblemCode.WrongDialect, args: [placeholder.raw, 'message', wrapKey(webhookKey, expected)], fix };
 }
 
 function invalidKeyFinding(key: string, dialect: Dialect, context: ResolveContext): Finding {
@@ -177,17 +199,22 @@ function keyFinding(key: string, dialect: Dialect, context: ResolveContext): Fin
   const dot = key.indexOf('.');
   const namespace = dot < 0 ? '' : key.slice(0, dot);
   if (!suggestion && namespace !== '' && !KNOWN_NAMESPACES[dialect].includes(namespace)) {
-    return { code: ProblemCode.UnknownNamespace, args: [namespace, key, KNOWN_NAMESPACES[dialect].map((n) => `${n}.`).join(', ')] };
+    return { code: ProblemCode.UnknownNamespace, args: [namespace, key, namespaceList(dialect)] };
   }
   return {
     code: ProblemCode.UnknownKey,
     args: [key, context.fieldsName],
     fix: suggestion && wrapKey(suggestion, delimiter),
-    missing: missingDefinition(key, dialect),
+    // `{chatid}` is a typo of `{chatId}`, not a field to define.
+    missing: suggestion?.toLowerCase() === key.toLowerCase() ? undefined : missingDefinition(key, dialect),
   };
 }
 
 const KNOWN_NAMESPACES: Record<Dialect, string[]> = { webhook: ['tracker'], message: ['fields', 'tracker', 'variables'] };
+
+function namespaceList(dialect: Dialect): string {
+  return KNOWN_NAMESPACES[dialect].map((namespace) => `"${namespace}."`).join(', ');
+}
 
 /** Where an unknown key would be defined, when the quick fix "add it to the fields file" makes sense. */
 function missingDefinition(key: string, dialect: Dialect): Finding['missing'] {

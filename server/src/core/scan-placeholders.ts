@@ -23,6 +23,11 @@ export function scanPlaceholders(text: string, region: Region, syntax: Placehold
     const ch = text.charCodeAt(i);
     const delimiter: Delimiter | undefined =
       ch === 0x7b ? (text.charCodeAt(i + 1) === 0x7b && i + 1 < region.end ? '{{' : '{') : ch === 0x3c && angle ? '<' : undefined;
+    // `{{{key}}}`: the placeholder is the `{{key}}` inside, so read on from the next brace.
+    if (delimiter === '{{' && text.charCodeAt(i + 2) === 0x7b && region.dialect === 'message') {
+      i++;
+      continue;
+    }
     const placeholder = delimiter ? readPlaceholder(text, i, delimiter, region) : undefined;
     if (placeholder) found.push(placeholder);
     i = placeholder ? Math.max(placeholder.end, i + 1) : i + (delimiter === '{{' ? 2 : 1);
@@ -52,20 +57,21 @@ function readPlaceholder(text: string, start: number, delimiter: Delimiter, regi
   const padded = keyStart > start + delimiter.length || afterKey > keyEnd;
   const key = text.slice(keyStart, keyEnd);
   if (!closed && (padded || !isUnclosedPlaceholder(text, key, keyEnd, region))) return undefined;
-  if (delimiter === '<' && key === '') return undefined;
+  // `< b >` is a comparison, not an empty placeholder; `<>` is one.
+  if (delimiter === '<' && key === '' && padded) return undefined;
   // `{{username}` keeps its half closer inside the placeholder, so a fix rewrites it whole.
   const halfClosed = !closed && delimiter === '{{' && text[keyEnd] === '}' && keyEnd < region.end;
   const end = closed ? afterKey + closer.length : halfClosed ? keyEnd + 1 : keyEnd;
-  return { start, end, key, keyStart, keyEnd, delimiter, closed, padded, region };
+  return { start, end, raw: text.slice(start, end), key, keyStart, keyEnd, delimiter, closed, padded, region };
 }
 
 /**
  * An opener with a key right behind it that runs into something other than its closer is an
- * unclosed placeholder (`{tracker.clickid&x=1`); with blanks around it, or followed by `:` or a
- * quote, it is prose or code (`{a: 1}`).
+ * unclosed placeholder (`{tracker.clickid&x=1`, `"{tracker.clickid"`); with blanks around it, or
+ * followed by `:`, it is prose or code (`{a: 1}`).
  */
 function isUnclosedPlaceholder(text: string, key: string, keyEnd: number, region: Region): boolean {
   if (!/^[\p{L}_]/u.test(key)) return false;
   const next = keyEnd < region.end ? text[keyEnd] : '';
-  return next !== '{' && next !== '"' && next !== ':';
+  return next !== '{' && next !== ':';
 }

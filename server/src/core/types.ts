@@ -27,6 +27,8 @@ export type Delimiter = '{' | '{{' | '<';
 
 /** One placeholder found by the scanner. */
 export interface Placeholder extends Span {
+  /** The placeholder exactly as written in the text, delimiters included. */
+  raw: string;
   /** The key as written, without delimiters or surrounding whitespace, e.g. `tracker.clickid`. */
   key: string;
   keyStart: number;
@@ -165,4 +167,31 @@ export interface ParsedTemplate {
   requests: TemplateRequest[];
   steps: ScriptStep[];
   problems: StructureProblem[];
+}
+
+/** A placeholder of a request that the sample context could not fill, or filled with nothing. */
+export interface ExpansionIssue {
+  /** The placeholder as written, e.g. `{tracker.clikid}`. */
+  text: string;
+  /** Where it is written in the template document. */
+  span: Span;
+  /** Why: "unknown key", "no value in profile "lead" and no example", "environment variable X is not set"... */
+  reason: string;
+}
+
+/** A request with every placeholder replaced, encoded for where it stands; ready to send. */
+export interface ExpandedRequest {
+  name: string;
+  method: string;
+  url: string;
+  headers: [name: string, value: string][];
+  body?: string;
+  /** The profile the values came from, if any. */
+  profile?: string;
+  /** Placeholders left unresolved: the send must stop and list them. */
+  unresolved: ExpansionIssue[];
+  /** Placeholders that resolved to an empty value: the user is asked before sending. */
+  empty: ExpansionIssue[];
+  /** Values read from `${env:…}`: never shown in logs, history or cURL unless asked. */
+  secrets: string[];
 }
