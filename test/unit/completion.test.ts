@@ -178,3 +178,8 @@ test('angle: after { in a URL nothing is offered', () => {
 test('angle: messages still complete after {{', () => {
   assert.ok(inMessage('{{|', fieldsContext(ANGLE_FIELDS)).labels.includes('name'));
 });
+
+test('accepting a namespace in the middle of a key keeps the key after its dot', () => {
+  const { accept } = completeAt('file:///w/a.webhook', 'GET https://t.example/p?s={tra|cker.clickid}\n', fieldsContext());
+  assert.equal(accept('tracker.'), 'GET https://t.example/p?s={tracker.clickid}\n');
+});

@@ -75,13 +75,17 @@ function keyItem(document: TextDocument, site: CompletionSite, target: Target, f
 }
 
 function namespaceItem(document: TextDocument, site: CompletionSite, namespace: string): CompletionItem {
+  // In `{tra|cker.clickid}` only the namespace is replaced; the key after its dot stays.
+  const text = document.getText();
+  const dot = text.indexOf('.', site.replace.start);
+  const end = dot >= 0 && dot < site.replace.end ? dot + 1 : site.replace.end;
   return {
     label: `${namespace}.`,
     kind: CompletionItemKind.Module,
     detail: `${namespace} namespace`,
     sortText: `3_${namespace}`,
     filterText: namespace,
-    textEdit: { range: toRange(document, site.replace), newText: `${namespace}.` },
+    textEdit: { range: toRange(document, { start: site.replace.start, end }), newText: `${namespace}.` },
     command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
   };
 }
