@@ -1,20 +1,53 @@
-// The extension's commands, registered from one table.
+// The extension's commands, registered from one table; failures reach the user as one clear message.
 import * as vscode from 'vscode';
-import type { ClientHandle } from './client';
+import type { RequestTarget } from '../../server/src/protocol';
+import { copyAsCurl, previewWebhook, selectProfile, showHistory } from './send/other-commands';
+import { sendTestWebhook, type SendDeps } from './send/send-command';
+import { targetFromArgument, targetFromEditor } from './send/target';
 
-type Command = (handle: ClientHandle | undefined, log: vscode.LogOutputChannel) => unknown;
+type Command = (deps: SendDeps, argument: unknown) => unknown;
+
+function withTarget(run: (target: RequestTarget, deps: SendDeps) => unknown): Command {
+  return (deps, argument) => {
+    const target = targetFromArgument(argument) ?? targetFromEditor();
+    if (!target) throw new Error(vscode.l10n.t('Open a .webhook or script file and put the cursor in a request or webhook step.'));
+    return run(target, deps);
+  };
+}
 
 const COMMANDS: Record<string, Command> = {
-  'webhookTemplates.restartServer': async (handle, log) => {
-    if (!handle) return void vscode.window.showWarningMessage(vscode.l10n.t('The Webhook Templates language server is not running; see the log.'));
-    log.info('Restarting the language server.');
+  'webhookTemplates.sendTestWebhook': withTarget(sendTestWebhook),
+  'webhookTemplates.previewWebhook': withTarget(previewWebhook),
+  'webhookTemplates.copyAsCurl': withTarget(copyAsCurl),
+  'webhookTemplates.selectProfile': (deps) => selectProfile(deps),
+  'webhookTemplates.showHistory': (deps) => showHistory(deps),
+  'webhookTemplates.restartServer': async (deps) => {
+    const handle = deps.handle();
+    if (!handle) throw new Error(vscode.l10n.t('The Webhook Templates language server is not running; see the log.'));
+    deps.log.info('Restarting the language server.');
     await handle.client.restart();
   },
-  'webhookTemplates.showLog': (_handle, log) => log.show(),
+  'webhookTemplates.showLog': (deps) => deps.log.show(),
 };
 
-export function registerCommands(context: vscode.ExtensionContext, handle: () => ClientHandle | undefined, log: vscode.LogOutputChannel): void {
+/** A scripted caller (`confirm: false`) gets the error; a person gets a message instead of a stack. */
+function isScripted(argument: unknown): boolean {
+  return targetFromArgument(argument)?.confirm === false;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, deps: SendDeps): void {
   for (const [id, run] of Object.entries(COMMANDS)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, () => run(handle(), log)));
+    const command = async (argument?: unknown) => {
+      try {
+        return await run(deps, argument);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        deps.log.warn(`${id}: ${message}`);
+        if (isScripted(argument)) throw error;
+        void vscode.window.showErrorMessage(message);
+        return undefined;
+      }
+    };
+    context.subscriptions.push(vscode.commands.registerCommand(id, command));
   }
 }

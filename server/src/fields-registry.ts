@@ -1,8 +1,8 @@
 // Finds the fields file of each template and keeps its last good definitions; open editors win over disk.
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FieldsContext, FieldsParseResult, FieldsSource, TemplateService } from './core';
+import { isFile, readDocumentFromDisk } from './disk-documents';
 import type { Settings } from './settings';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
 
@@ -29,7 +29,6 @@ interface LoadedFields {
 export class FieldsRegistry {
   private readonly loaded = new Map<string, LoadedFields>();
   private readonly lookups = new Map<string, string | null>();
-  private diskReads = 0;
 
   constructor(
     private readonly documents: OpenDocuments,
@@ -53,7 +52,7 @@ export class FieldsRegistry {
     const open = this.documents.get(uri);
     const previous = this.loaded.get(uri);
     if (!open && previous && !previous.open && !previous.stale) return previous;
-    const document = open ?? readFromDisk(uri, ++this.diskReads);
+    const document = open ?? readDocumentFromDisk(uri);
     if (!document) {
       this.loaded.delete(uri);
       return undefined;
@@ -127,23 +126,4 @@ export class FieldsRegistry {
 function isInside(path: string, root: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-function isFile(path: string): boolean {
-  try {
-    return existsSync(path) && statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** Disk reads get negative versions, so a parse cached for an editor's version of the file never answers for them. */
-function readFromDisk(uri: string, read: number): TextDocument | undefined {
-  const path = uriToPath(uri);
-  if (!isFile(path)) return undefined;
-  try {
-    return TextDocument.create(uri, 'json', -read, readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }

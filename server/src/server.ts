@@ -6,6 +6,7 @@ import { createTemplateService } from './core';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
 import { registerDiagnostics } from './features/diagnostics';
 import { COMPLETION_TRIGGERS, registerLanguageFeatures } from './features/language';
+import { registerSendSupport } from './features/send-support';
 import { FieldsRegistry } from './fields-registry';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace-folders';
@@ -41,6 +42,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Webhook Templates', version: '0.1.0' },
@@ -63,6 +65,7 @@ export function startServer(connection: Connection): void {
 
   registerLanguageFeatures(context);
   registerCodeActions(context);
+  registerSendSupport(context);
 
   documents.onDidChangeContent(({ document }) => {
     checks.schedule(document.uri);

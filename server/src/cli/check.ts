@@ -1,17 +1,16 @@
 // `webhook-templates check`: runs the editor's diagnostics over files and folders and prints them.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createTemplateService, isFieldsKind, isTemplateKind, type TemplateService } from '../core';
-import { FieldsRegistry } from '../fields-registry';
+import { isFieldsKind, isTemplateKind, type TemplateService } from '../core';
+import type { FieldsRegistry } from '../fields-registry';
 import { DEFAULT_SETTINGS } from '../settings';
 import { findWorkspaceFiles } from '../workspace-files';
-import { WorkspaceFolders, pathToUri, uriToPath } from '../workspace-folders';
+import { pathToUri, uriToPath } from '../workspace-folders';
 import type { CheckArguments } from './arguments';
+import { createCliWorkspace, rootForFile } from './cli-workspace';
 import { formatReport, type FileReport } from './report';
-
-const NO_OPEN_EDITORS = { get: () => undefined };
 
 /** Checks one file; fields files it leads to are added to `fieldsFiles`. */
 function checkFile(path: string, service: TemplateService, registry: FieldsRegistry, fieldsFiles: Set<string>): Diagnostic[] {
@@ -33,7 +32,7 @@ function expandPaths(paths: readonly string[], cwd: string): { files: string[]; 
     if (!existsSync(path)) return { error: `No such file or folder: ${given}` };
     const isDir = statSync(path).isDirectory();
     files.push(...(isDir ? findWorkspaceFiles(path) : [path]));
-    roots.push(isDir ? path : relative(cwd, path).startsWith('..') ? dirname(path) : cwd);
+    roots.push(isDir ? path : rootForFile(path, cwd));
   }
   return { files, roots };
 }
@@ -44,10 +43,7 @@ export function runCheck(args: CheckArguments, cwd: string, write: (text: string
     write(`webhook-templates: ${expanded.error}\n`);
     return 2;
   }
-  const service = createTemplateService();
-  const folders = new WorkspaceFolders();
-  folders.set(expanded.roots.map((root) => ({ uri: pathToUri(root), name: root })));
-  const registry = new FieldsRegistry(NO_OPEN_EDITORS, service, folders);
+  const { service, registry } = createCliWorkspace(expanded.roots);
   const fieldsFiles = new Set<string>();
   const reports: FileReport[] = [];
   const checked = new Set<string>();

@@ -1,18 +1,25 @@
-// Entry of dist/cli.js, `webhook-templates`: the same checks as the editor, for CI and scripts.
-import { runCheck } from './check';
+// Entry of dist/cli.js, `webhook-templates`: the same checks, expansion and sender as the editor, for CI and scripts.
 import { parseArguments, usage } from './arguments';
+import { runCheck } from './check';
+import { runRequestCommand } from './request-commands';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArguments(argv);
   if ('error' in parsed) {
-    process.stderr.write(`${parsed.error}\n\n${usage()}`);
+    process.stderr.write(`webhook-templates: ${parsed.error}\n\n${usage()}`);
     return 2;
   }
   if (parsed.command === 'help') {
     process.stdout.write(usage());
     return 0;
   }
-  return runCheck(parsed, process.cwd(), (text) => process.stdout.write(text));
+  if (parsed.command === 'check') return runCheck(parsed, process.cwd(), (text) => process.stdout.write(text));
+  return runRequestCommand(parsed, {
+    cwd: process.cwd(),
+    env: process.env,
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
 }
 
 main(process.argv.slice(2)).then(

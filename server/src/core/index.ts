@@ -1,16 +1,19 @@
 // The analysis core's facade: one service object whose functions take a document and return LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { getCodeActions } from './code-actions';
 import { doComplete } from './completion';
 import { templateDiagnostics } from './diagnostics';
 import { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
 import { fieldsFileDiagnostics } from './fields-diagnostics';
 import { parseFieldsFile, type FieldsParseResult } from './fields-file';
+import { expandRequest } from './expand';
 import { doHover } from './hover';
 import { findDefinition } from './navigation';
+import { profileNames } from './profiles';
+import { requestAtLine, requestLenses } from './requests';
 import { parseScriptFile } from './script-file';
-import type { DocumentKind, FieldsContext, ParsedTemplate } from './types';
+import type { DocumentKind, ExpandedRequest, FieldsContext, ParsedTemplate } from './types';
 import { parseWebhookFile } from './webhook-file';
 
 export * from './types';
@@ -33,6 +36,10 @@ export interface TemplateService {
   doHover(document: TextDocument, position: Position, fields: FieldsContext): Hover | null;
   findDefinition(document: TextDocument, position: Position, fields: FieldsContext): Location[];
   getCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
+  codeLenses(document: TextDocument): CodeLens[];
+  profileNames(fields: FieldsContext): string[];
+  /** The request or webhook step at a zero-based line, expanded with a profile's values; undefined when there is none. */
+  expandAt(document: TextDocument, line: number, fields: FieldsContext, profile: string | undefined, env: Readonly<Record<string, string | undefined>>): ExpandedRequest | undefined;
   forget(uri: string): void;
 }
 
@@ -99,6 +106,16 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     getCodeActions: (document, range, diagnostics, fields) => {
       const parsed = parseTemplate(document);
       return parsed ? getCodeActions(document, range, diagnostics, parsed, fields) : [];
+    },
+    codeLenses: (document) => {
+      const parsed = parseTemplate(document);
+      return parsed ? requestLenses(document, parsed) : [];
+    },
+    profileNames: (fields) => profileNames(fields.source?.model),
+    expandAt: (document, line, fields, profile, env) => {
+      const parsed = parseTemplate(document);
+      const request = parsed && requestAtLine(document, parsed, line);
+      return request && expandRequest(request, fields, profile, env);
     },
     forget: (uri) => {
       templates.delete(uri);

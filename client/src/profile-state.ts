@@ -1,0 +1,36 @@
+// The active sample profile of the workspace, and the status bar item that shows and switches it.
+import * as vscode from 'vscode';
+
+const KEY = 'webhookTemplates.activeProfile';
+
+export class ProfileState {
+  private readonly item = vscode.window.createStatusBarItem('webhookTemplates.profile', vscode.StatusBarAlignment.Right, 100);
+
+  constructor(private readonly memento: vscode.Memento) {
+    this.item.name = vscode.l10n.t('Webhook Templates profile');
+    this.item.command = 'webhookTemplates.selectProfile';
+  }
+
+  register(context: vscode.ExtensionContext): void {
+    context.subscriptions.push(this.item, vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
+    this.refresh();
+  }
+
+  get active(): string | undefined {
+    return this.memento.get<string>(KEY);
+  }
+
+  async set(profile: string | undefined): Promise<void> {
+    await this.memento.update(KEY, profile);
+    this.refresh();
+  }
+
+  private refresh(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const isTemplate = document && (document.languageId === 'webhook-template' || /\.script\.(ya?ml|json)$/.test(document.fileName));
+    if (!isTemplate) return this.item.hide();
+    this.item.text = `$(account) ${this.active ?? vscode.l10n.t('examples')}`;
+    this.item.tooltip = vscode.l10n.t('Sample profile for test webhooks: click to change');
+    this.item.show();
+  }
+}

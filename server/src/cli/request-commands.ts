@@ -1,0 +1,91 @@
+// `webhook-templates expand` and `send`: the editor's expansion and sender, for scripts and CI.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { expandRequest } from '../core/expand';
+import type { Environment } from '../core/profiles';
+import type { ExpandedRequest, ExpansionIssue, TemplateRequest } from '../core/types';
+import { isFile } from '../disk-documents';
+import { formatExpandedRequest } from '../send/request-text';
+import { formatResponse } from '../send/response-text';
+import { SendError, sendRequest } from '../send/http';
+import { DEFAULT_SETTINGS } from '../settings';
+import { pathToUri } from '../workspace-folders';
+import type { RequestArguments } from './arguments';
+import { createCliWorkspace, rootForFile } from './cli-workspace';
+
+export interface CliIo {
+  cwd: string;
+  env: Environment;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** A usage problem: exit code 2 with a message. */
+class UsageError extends Error {}
+
+function issueList(issues: readonly ExpansionIssue[]): string {
+  return issues.map((issue) => `  ${issue.text}: ${issue.reason}`).join('\n');
+}
+
+function pickRequests(all: readonly TemplateRequest[], name: string | undefined, file: string): TemplateRequest[] {
+  if (all.length === 0) throw new UsageError(`${file} holds no request or webhook step.`);
+  if (name === undefined) return [...all];
+  const picked = all.filter((request) => request.name === name);
+  if (picked.length === 0) throw new UsageError(`No request named "${name}" in ${file}; requests: ${all.map((request) => request.name).join(', ')}.`);
+  return picked;
+}
+
+/** Reads the file and expands the requests the arguments pick. */
+function expandFromArguments(args: RequestArguments, io: CliIo): ExpandedRequest[] {
+  const path = resolve(io.cwd, args.file);
+  if (!isFile(path)) throw new UsageError(`No such file: ${args.file}`);
+  const { service, registry } = createCliWorkspace([rootForFile(path, io.cwd)]);
+  const uri = pathToUri(path);
+  const parsed = service.parseTemplate(TextDocument.create(uri, 'plaintext', 1, readFileSync(path, 'utf8')));
+  if (!parsed) throw new UsageError(`${args.file} is not a template: expected a .webhook or *.script.yaml|yml|json file.`);
+  const fields = registry.contextFor(uri, DEFAULT_SETTINGS);
+  const profiles = service.profileNames(fields);
+  if (args.profile !== undefined && !profiles.includes(args.profile)) {
+    throw new UsageError(`No profile "${args.profile}" in ${fields.source?.displayName ?? 'the fields file (none found)'}; profiles: ${profiles.join(', ') || 'none'}.`);
+  }
+  return pickRequests(parsed.requests, args.request, args.file).map((request) => expandRequest(request, fields, args.profile, io.env));
+}
+
+function runExpand(requests: readonly ExpandedRequest[], io: CliIo): number {
+  io.out(requests.map(formatExpandedRequest).join('\n'));
+  const unresolved = requests.flatMap((request) => request.unresolved);
+  if (unresolved.length > 0) io.err(`Unresolved placeholders:\n${issueList(unresolved)}\n`);
+  return unresolved.length > 0 ? 1 : 0;
+}
+
+async function runSend(requests: readonly ExpandedRequest[], args: RequestArguments, io: CliIo): Promise<number> {
+  if (requests.length > 1) throw new UsageError(`${args.file} holds ${requests.length} requests; pick one with --request NAME: ${requests.map((request) => request.name).join(', ')}.`);
+  const request = requests[0];
+  if (request.unresolved.length > 0) return refuse(io, `Not sent: unresolved placeholders:\n${issueList(request.unresolved)}`);
+  if (request.empty.length > 0 && !args.allowEmpty) return refuse(io, `Not sent: these placeholders are empty for this profile (add --allow-empty to send anyway):\n${issueList(request.empty)}`);
+  try {
+    const result = await sendRequest(request, { timeoutMs: args.timeoutSeconds * 1000, maxRedirects: args.maxRedirects, maxResponseBytes: args.maxResponseKB * 1024 });
+    io.out(formatResponse(result, request));
+    return result.status >= 200 && result.status < 300 ? 0 : 1;
+  } catch (error) {
+    if (!(error instanceof SendError)) throw error;
+    return refuse(io, `Not delivered: ${error.message}`);
+  }
+}
+
+function refuse(io: CliIo, message: string): number {
+  io.err(message + '\n');
+  return 1;
+}
+
+export async function runRequestCommand(args: RequestArguments, io: CliIo): Promise<number> {
+  try {
+    const requests = expandFromArguments(args, io);
+    return args.command === 'expand' ? runExpand(requests, io) : await runSend(requests, args, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`webhook-templates: ${error.message}\n`);
+    return 2;
+  }
+}

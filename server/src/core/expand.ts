@@ -1,0 +1,110 @@
+// Expands one request with sample values into what would be sent, naming what stays unresolved or empty.
+//
+// Placeholders are read from each part's value (the text the platform sees), not from the source text.
+// Unresolved ones stay as written, so a preview shows them; the sender refuses to send anyway.
+// Issue spans are offsets into the template document: in `.webhook` files and in script strings
+// without escapes the value is the source text, so the placeholder itself is marked; when quoting
+// changed the length (a JSON `\"`, a folded YAML scalar) offsets no longer line up and the whole part is.
+import { bodyEncodings, encodeValue, urlEncodings, type Encoding } from './encode';
+import { resolveContextOf } from './fields-context';
+import { HINTS, ProblemCode, formatText, problemMessage } from './problems';
+import { createSampleContext, type Environment, type SampleLookup } from './profiles';
+import { analyzePlaceholder, type Finding, type PlaceholderAnalysis, type ResolveContext, type Target } from './resolve-placeholder';
+import { scanPlaceholders } from './scan-placeholders';
+import type { ExpandedRequest, ExpansionIssue, FieldsContext, Place, Span, TemplatePart, TemplateRequest } from './types';
+
+/** What one expansion collects across the parts of a request. */
+interface Expansion {
+  context: ResolveContext;
+  lookup: (target: Target) => SampleLookup;
+  profile?: string;
+  unresolved: ExpansionIssue[];
+  empty: ExpansionIssue[];
+  secrets: Set<string>;
+}
+
+export function expandRequest(
+  request: TemplateRequest,
+  fields: FieldsContext,
+  profile: string | undefined,
+  env: Environment,
+): ExpandedRequest {
+  const context = resolveContextOf(fields);
+  const lookup = createSampleContext(context.model, profile, env, request.stepKey, context.fieldsName);
+  const run: Expansion = { context, lookup, profile, unresolved: [], empty: [], secrets: new Set() };
+  const contentType = request.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.value;
+  return {
+    name: request.name,
+    method: request.method || 'GET',
+    url: request.url ? expandPart(request.url, 'url', run) : '',
+    headers: request.headers.map((header) => [header.name, expandPart(header.value, 'header', run)]),
+    body: request.body && expandPart(request.body, 'body', run, contentType),
+    profile,
+    unresolved: run.unresolved,
+    empty: run.empty,
+    secrets: [...run.secrets],
+  };
+}
+
+/** The part's value with every placeholder that resolves replaced by its encoded sample. */
+function expandPart(part: TemplatePart, place: Place, run: Expansion, contentType?: string): string {
+  const analyses = placeholdersOf(part.value, place, run.context);
+  const encodings = encodingsFor(part.value, place, analyses, contentType);
+  let text = '';
+  let from = 0;
+  analyses.forEach((analysis, index) => {
+    const { start, end } = analysis.placeholder;
+    const sample = sampleFor(analysis, part, run);
+    text += part.value.slice(from, start) + (sample === undefined ? part.value.slice(start, end) : encodeValue(sample, encodings[index]));
+    from = end;
+  });
+  return text + part.value.slice(from);
+}
+
+/** The placeholders of a value, scanned as one region of its own; JSON `{}` and the like are left out. */
+function placeholdersOf(value: string, place: Place, context: ResolveContext): PlaceholderAnalysis[] {
+  const region = { start: 0, end: value.length, dialect: 'webhook' as const, place };
+  const found = scanPlaceholders(value, region, context.syntax);
+  return found.flatMap((placeholder) => analyzePlaceholder(placeholder, context) ?? []);
+}
+
+function encodingsFor(value: string, place: Place, analyses: PlaceholderAnalysis[], contentType?: string): Encoding[] {
+  const spans = analyses.map((analysis) => analysis.placeholder);
+  if (place === 'url') return urlEncodings(value, spans.map((span) => span.start));
+  if (place === 'body') return bodyEncodings(value, spans, contentType);
+  return spans.map(() => 'header');
+}
+
+/** The sample for one placeholder, or undefined (recorded as unresolved) when there is none. */
+function sampleFor(analysis: PlaceholderAnalysis, part: TemplatePart, run: Expansion): string | undefined {
+  const lookup: SampleLookup = analysis.target ? run.lookup(analysis.target) : { missing: findingReason(analysis.finding) };
+  if ('missing' in lookup) {
+    run.unresolved.push(issueOf(analysis, part, lookup.missing));
+    return undefined;
+  }
+  const { value, secret, source } = lookup.value;
+  const reason = source === 'profile' ? `empty in profile "${run.profile}"` : 'empty sample value';
+  if (value === '') run.empty.push(issueOf(analysis, part, reason));
+  if (secret && value !== '') run.secrets.add(value);
+  return value;
+}
+
+function issueOf(analysis: PlaceholderAnalysis, part: TemplatePart, reason: string): ExpansionIssue {
+  const { start, end } = analysis.placeholder;
+  return { text: part.value.slice(start, end), span: documentSpan(part, analysis.placeholder), reason };
+}
+
+/** Where a placeholder of a part's value is written in the document (see the header comment). */
+export function documentSpan(part: TemplatePart, placeholder: Span): Span {
+  const verbatim = part.value.length === part.span.end - part.span.start;
+  if (!verbatim) return { start: part.span.start, end: part.span.end };
+  return { start: part.span.start + placeholder.start, end: part.span.start + placeholder.end };
+}
+
+/** The diagnostic's message for a placeholder problem, with its suggestion. */
+function findingReason(finding: Finding | undefined): string {
+  if (!finding) return 'not resolved';
+  const message = problemMessage(finding.code, finding.args);
+  const suggests = finding.fix && (finding.code === ProblemCode.UnknownKey || finding.code === ProblemCode.InvalidKey);
+  return suggests ? message + formatText(HINTS.didYouMean, [finding.fix!]) : message;
+}

@@ -1,0 +1,25 @@
+// Reads a file that no editor has open into a TextDocument.
+import { readFileSync, statSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { uriToPath } from './workspace-folders';
+
+let diskReads = 0;
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Disk reads get negative versions, so a parse cached for an editor's version of the file never answers for them. */
+export function readDocumentFromDisk(uri: string): TextDocument | undefined {
+  const path = uriToPath(uri);
+  if (!isFile(path)) return undefined;
+  try {
+    return TextDocument.create(uri, 'plaintext', -++diskReads, readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,36 @@
+// What sending needs from the server: the expanded request at a line, the profiles, and a CodeLens per request.
+import { fieldsContextOf, type ServerContext } from '../context';
+import { readDocumentFromDisk } from '../disk-documents';
+import { ExpandRequest, ProfilesRequest, type ExpandParams, type ExpandResult } from '../protocol';
+import { runSafeAsync } from '../run-safe';
+
+export function registerSendSupport(context: ServerContext): void {
+  const { connection, documents, service } = context;
+  connection.onRequest(ExpandRequest, (params, token) =>
+    runSafeAsync(connection, 'expand', { profiles: [], error: 'The server failed to expand the request; see the log.' }, token, () => expandAt(context, params)),
+  );
+  connection.onRequest(ProfilesRequest, (params, token) =>
+    runSafeAsync(connection, 'profiles', [], token, async () => service.profileNames(await fieldsContextOf(context, params.uri))),
+  );
+  connection.onCodeLens((params, token) =>
+    runSafeAsync(connection, 'codeLens', [], token, async () => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.codeLenses(document) : [];
+    }),
+  );
+}
+
+async function expandAt(context: ServerContext, params: ExpandParams): Promise<ExpandResult> {
+  const document = context.documents.get(params.uri) ?? readDocumentFromDisk(params.uri);
+  if (!document) return { profiles: [], error: `Cannot read ${params.uri}.` };
+  const fields = await fieldsContextOf(context, params.uri);
+  const profiles = context.service.profileNames(fields);
+  const fieldsFile = fields.source?.displayName;
+  if (params.profile !== undefined && !profiles.includes(params.profile)) {
+    const known = profiles.length > 0 ? profiles.join(', ') : 'none';
+    return { profiles, fieldsFile, error: `There is no profile "${params.profile}" in ${fieldsFile ?? 'the fields file'} (profiles: ${known}).` };
+  }
+  const request = context.service.expandAt(document, params.line, fields, params.profile, process.env);
+  if (!request) return { profiles, fieldsFile, error: `No request or webhook step at line ${params.line + 1} of ${params.uri}.` };
+  return { request, profiles, fieldsFile };
+}

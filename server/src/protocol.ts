@@ -1,0 +1,42 @@
+// Custom requests between the extension and the server, declared once and typed; both sides import this file.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { ExpandedRequest } from './core/types';
+
+export interface ExpandParams {
+  uri: string;
+  /** A zero-based line inside the request or step to expand. */
+  line: number;
+  /** Profile of the fields file to take values from; none means examples and built-in samples only. */
+  profile?: string;
+}
+
+export interface ExpandResult {
+  /** The expanded request, or undefined when no request or webhook step stands at that line. */
+  request?: ExpandedRequest;
+  /** The profiles the fields file defines, in file order. */
+  profiles: string[];
+  /** The fields file the values came from (workspace-relative), if any. */
+  fieldsFile?: string;
+  /** Why nothing could be expanded, for the user. */
+  error?: string;
+}
+
+export const ExpandRequest = new RequestType<ExpandParams, ExpandResult, void>('webhookTemplates/expand');
+
+export interface ProfilesParams {
+  uri: string;
+}
+
+export const ProfilesRequest = new RequestType<ProfilesParams, string[], void>('webhookTemplates/profiles');
+
+/** Commands the server's CodeLenses run; the client registers them. */
+export { PREVIEW_COMMAND, SEND_COMMAND } from './core/requests';
+
+/** The argument the send and preview commands take (from a CodeLens, a keybinding or a test). */
+export interface RequestTarget {
+  uri: string;
+  line: number;
+  profile?: string;
+  /** false: ask nothing (no confirmation of hosts or empty values). */
+  confirm?: boolean;
+}

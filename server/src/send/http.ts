@@ -1,0 +1,322 @@
+// Sends one expanded request with undici: redirects followed here, one timeout over the whole exchange, a response size cap.
+import { STATUS_CODES } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { ExpandedRequest } from '../core/types';
+
+export interface SendOptions {
+  /** Covers the whole exchange: connecting, every redirect, headers and body. */
+  timeoutMs: number;
+  /** 0 does not follow redirects: the 3xx answer is the result. */
+  maxRedirects: number;
+  /** The body is cut here (`truncated`), and the connection closed. */
+  maxResponseBytes: number;
+  /** Aborting it cancels the send (kind `cancelled`). */
+  signal?: AbortSignal;
+}
+
+export interface SendResult {
+  /** The URL that gave the final answer, after redirects. */
+  url: string;
+  /** The method of the final request (a 303 turns a POST into a GET). */
+  method: string;
+  status: number;
+  statusText: string;
+  /** Response headers in the order received, values decoded as UTF-8. */
+  headers: [string, string][];
+  /** The body decoded as UTF-8 (cut at `maxResponseBytes` when `truncated`). */
+  body: string;
+  truncated: boolean;
+  /** Body bytes received and kept. */
+  bytes: number;
+  timeMs: number;
+  /** The URLs that answered with a redirect, in order: the chain is `[...redirects, url]`. */
+  redirects: string[];
+}
+
+export type SendErrorKind =
+  | 'refused'
+  | 'dns'
+  | 'tls'
+  | 'timeout'
+  | 'cancelled'
+  | 'too-many-redirects'
+  | 'invalid-url'
+  | 'unsupported-method'
+  | 'invalid-request'
+  | 'network';
+
+/** Why a send got no answer. Its message is for the user; a non-2xx answer is a result, never a SendError. */
+export class SendError extends Error {
+  override readonly name = 'SendError';
+
+  constructor(
+    readonly kind: SendErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Chatterfy's webhook step sends GET or POST only. */
+export const SENDABLE_METHODS: readonly string[] = ['GET', 'POST'];
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// What a browser keeps from another origin: credentials (and a hand-written Host) stay with the origin they were meant for.
+const ORIGIN_BOUND_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'host']);
+const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** The Content-Type the send adds: JSON for a POST body that parses as JSON when no header names one. */
+export function contentTypeFor(request: ExpandedRequest): string | undefined {
+  if (request.method.toUpperCase() !== 'POST' || request.body === undefined) return undefined;
+  if (request.headers.some(([name]) => name.toLowerCase() === 'content-type')) return undefined;
+  return parsesAsJson(request.body) ? 'application/json' : undefined;
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One request of the exchange: the first, or one made by following a redirect. */
+interface Hop {
+  url: URL;
+  method: string;
+  headers: [string, string][];
+  body?: string;
+}
+
+interface Exchange {
+  hop: Hop;
+  redirects: string[];
+  options: SendOptions;
+  dispatcher: Dispatcher;
+  signal: AbortSignal;
+  started: number;
+}
+
+/** Sends the request once (no retries), following redirects up to the limit. */
+export async function sendRequest(request: ExpandedRequest, options: SendOptions): Promise<SendResult> {
+  const hop = firstHop(request);
+  if (options.signal?.aborted) throw cancelledError(hop.url);
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  // A dispatcher of its own: no pooled connection outlives the send, so the CLI and tests exit at once.
+  const dispatcher = new Agent({ connect: { timeout: options.timeoutMs } });
+  const exchange: Exchange = { hop, redirects: [], options, dispatcher, signal, started: performance.now() };
+  try {
+    return await follow(exchange);
+  } catch (error) {
+    throw toSendError(error, exchange.hop.url, options, timeout);
+  } finally {
+    await dispatcher.destroy().catch(() => undefined);
+  }
+}
+
+function firstHop(request: ExpandedRequest): Hop {
+  const method = request.method.toUpperCase();
+  if (!SENDABLE_METHODS.includes(method)) {
+    throw new SendError('unsupported-method', `Only GET and POST can be sent (the methods of Chatterfy's webhook step), not ${method}.`);
+  }
+  const url = httpUrl(request.url);
+  if (!url) throw new SendError('invalid-url', `"${request.name}" has no valid http or https URL to send to.`);
+  request.headers.forEach(([name, value]) => checkHeader(name, value));
+  const contentType = contentTypeFor(request);
+  const headers: [string, string][] = contentType ? [...request.headers, ['Content-Type', contentType]] : [...request.headers];
+  return { url: withoutCredentials(url, headers), method, headers, body: request.body };
+}
+
+// undici would drop `user:password@` silently; like curl, send it as Basic authorization unless a header says otherwise.
+function withoutCredentials(url: URL, headers: [string, string][]): URL {
+  if (url.username === '' && url.password === '') return url;
+  const credentials = `${percentDecoded(url.username)}:${percentDecoded(url.password)}`;
+  if (!headers.some(([name]) => name.toLowerCase() === 'authorization')) {
+    headers.push(['Authorization', `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`]);
+  }
+  const bare = new URL(url);
+  bare.username = '';
+  bare.password = '';
+  return bare;
+}
+
+function httpUrl(text: string, base?: URL): URL | undefined {
+  try {
+    const url = new URL(text, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkHeader(name: string, value: string): void {
+  if (!HEADER_NAME.test(name)) throw new SendError('invalid-request', `"${name}" is not a valid header name.`);
+  if (/[\r\n\0]/.test(value)) throw new SendError('invalid-request', `The value of header "${name}" holds a line break, which HTTP does not allow.`);
+}
+
+async function follow(exchange: Exchange): Promise<SendResult> {
+  for (;;) {
+    const response = await undiciRequest(exchange.hop.url, requestOptions(exchange));
+    const headers = headerPairs(response.headers);
+    const next = exchange.options.maxRedirects > 0 ? redirectHop(exchange.hop, response.statusCode, headers) : undefined;
+    if (!next) return readResult(exchange, response, headers);
+    await response.body.dump();
+    if (exchange.redirects.length >= exchange.options.maxRedirects) throw tooManyRedirects(exchange.options.maxRedirects, next.url);
+    exchange.redirects.push(exchange.hop.url.href);
+    exchange.hop = next;
+  }
+}
+
+function requestOptions(exchange: Exchange) {
+  const { hop, dispatcher, signal } = exchange;
+  // Header values go out as UTF-8 bytes ("raw in headers"); undici writes header strings as Latin-1.
+  const headers = hop.headers.flatMap(([name, value]) => [name, Buffer.from(value, 'utf8').toString('latin1')]);
+  return { method: hop.method as Dispatcher.HttpMethod, headers, body: hop.body, dispatcher, signal, responseHeaders: 'raw' as const };
+}
+
+// With `responseHeaders: 'raw'` undici hands a flat [name, value, ...] list of Latin-1 strings, whatever its type says.
+function headerPairs(raw: unknown): [string, string][] {
+  const flat = Array.isArray(raw) ? raw.map((item) => String(item)) : [];
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i], utf8OrLatin1(flat[i + 1])]);
+  return pairs;
+}
+
+function utf8OrLatin1(latin1: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(latin1, 'latin1'));
+  } catch {
+    return latin1;
+  }
+}
+
+function headerValue(headers: [string, string][], name: string): string | undefined {
+  return headers.find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function redirectHop(hop: Hop, status: number, headers: [string, string][]): Hop | undefined {
+  const location = headerValue(headers, 'location');
+  if (!REDIRECT_STATUSES.has(status) || location === undefined) return undefined;
+  const url = httpUrl(location, hop.url);
+  if (!url) throw new SendError('invalid-url', `${hop.url.host} redirected to a location that is not an http or https URL.`);
+  const sameOrigin = url.origin === hop.url.origin;
+  const headersKept = hop.headers.filter(([name]) => sameOrigin || !ORIGIN_BOUND_HEADERS.has(name.toLowerCase()));
+  if (!becomesGet(status, hop.method)) return { url, method: hop.method, headers: headersKept, body: hop.body };
+  return { url, method: 'GET', headers: headersKept.filter(([name]) => !BODY_HEADERS.has(name.toLowerCase())) };
+}
+
+// As browsers do: 303 always asks for a GET; 301 and 302 turn a POST into a GET; 307 and 308 repeat the request.
+function becomesGet(status: number, method: string): boolean {
+  return status === 303 || ((status === 301 || status === 302) && method === 'POST');
+}
+
+async function readResult(exchange: Exchange, response: Dispatcher.ResponseData, headers: [string, string][]): Promise<SendResult> {
+  const { bytes, truncated } = await readCapped(response.body, exchange.options.maxResponseBytes);
+  return {
+    url: exchange.hop.url.href,
+    method: exchange.hop.method,
+    status: response.statusCode,
+    statusText: STATUS_CODES[response.statusCode] ?? '',
+    headers,
+    // When cut, the last character may be cut too: decoding as a stream drops its first bytes instead of showing U+FFFD.
+    body: new TextDecoder('utf-8').decode(bytes, { stream: truncated }),
+    truncated,
+    bytes: bytes.length,
+    timeMs: Math.round(performance.now() - exchange.started),
+    redirects: exchange.redirects,
+  };
+}
+
+/** Reads at most `max` bytes, then destroys the stream so the rest is never received. */
+async function readCapped(body: Dispatcher.ResponseData['body'], max: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    if (size + chunk.length > max) {
+      chunks.push(chunk.subarray(0, max - size));
+      body.destroy();
+      return { bytes: Buffer.concat(chunks), truncated: true };
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { bytes: Buffer.concat(chunks), truncated: false };
+}
+
+function tooManyRedirects(limit: number, next: URL): SendError {
+  return new SendError('too-many-redirects', `Stopped after ${limit} redirect${limit === 1 ? '' : 's'} (the limit); the next one led to ${next.host}.`);
+}
+
+function cancelledError(url: URL, cause?: unknown): SendError {
+  return new SendError('cancelled', `The request to ${url.host} was cancelled.`, { cause });
+}
+
+function toSendError(error: unknown, url: URL, options: SendOptions, timeout: AbortSignal): SendError {
+  if (error instanceof SendError) return error;
+  if (options.signal?.aborted) return cancelledError(url, error);
+  const codes = errorCodes(error);
+  if (timeout.aborted || codes.some((code) => /^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$/.test(code))) {
+    return new SendError('timeout', `No answer from ${url.host} within ${seconds(options.timeoutMs)} s.`, { cause: error });
+  }
+  const kind = kindOf(codes);
+  return new SendError(kind, messageFor(kind, url, error), { cause: error });
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
+/** Codes of the error, its cause and the attempts an AggregateError holds (IPv6 and IPv4 tried in turn). */
+function errorCodes(error: unknown): string[] {
+  if (!(error instanceof Error)) return [];
+  const code: unknown = (error as Error & { code?: unknown }).code;
+  const own = typeof code === 'string' ? [code] : [];
+  const inner = error instanceof AggregateError ? error.errors : [];
+  return [...own, ...errorCodes(error.cause), ...inner.flatMap(errorCodes)];
+}
+
+function kindOf(codes: string[]): SendErrorKind {
+  const has = (pattern: RegExp) => codes.some((code) => pattern.test(code));
+  if (has(/^ECONNREFUSED$/)) return 'refused';
+  if (has(/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA|EAI_NONAME)$/)) return 'dns';
+  if (has(/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|^ERR_TLS|^ERR_SSL|^EPROTO$/)) return 'tls';
+  if (has(/^(UND_ERR_INVALID_ARG|UND_ERR_REQ_CONTENT_LENGTH_MISMATCH|ERR_INVALID_CHAR)$/)) return 'invalid-request';
+  return 'network';
+}
+
+// OpenSSL's own messages ("80DC…:error:0A00010B:SSL routines:…") mean nothing to a user; its code says more.
+function tlsDetail(error: unknown, detail: string): string {
+  const [code] = errorCodes(error);
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return 'the server does not speak TLS on this port (is the URL meant to be http://?).';
+  return /:error:[0-9A-F]+:/.test(detail) && code ? `${code}.` : detail;
+}
+
+function messageFor(kind: SendErrorKind, url: URL, error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  const hostPort = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+  switch (kind) {
+    case 'refused':
+      return `Connection refused by ${hostPort}: is the receiver running?`;
+    case 'dns':
+      return `The host name ${url.hostname} does not resolve: check the URL (or the network).`;
+    case 'tls':
+      return `The secure connection to ${hostPort} failed: ${tlsDetail(error, detail)}`;
+    case 'invalid-request':
+      return `The request cannot be sent as written: ${detail}`;
+    default:
+      return `The connection to ${hostPort} failed: ${detail}`;
+  }
+}

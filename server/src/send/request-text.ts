@@ -1,0 +1,24 @@
+// The text of "Preview Expanded Webhook": the request as it would be sent, and what stops or worries the send.
+import type { ExpandedRequest, ExpansionIssue } from '../core/types';
+import { redact } from './curl';
+import { contentTypeFor } from './http';
+
+function issueLines(title: string, issues: readonly ExpansionIssue[]): string[] {
+  return issues.length === 0 ? [] : [`# ${title}:`, ...issues.map((issue) => `#   ${issue.text}: ${issue.reason}`)];
+}
+
+/** Secrets are shown as `***` here too: a preview is easily screenshotted or pasted. */
+export function formatExpandedRequest(request: ExpandedRequest): string {
+  // The Content-Type the send would add is shown, since the receiver sees it.
+  const contentType = contentTypeFor(request);
+  const headers: [string, string][] = contentType ? [...request.headers, ['Content-Type', contentType]] : request.headers;
+  const lines = [
+    `### ${request.name}${request.profile ? ` (profile ${request.profile})` : ''}`,
+    ...issueLines('Not sendable, unresolved placeholders', request.unresolved),
+    ...issueLines('Empty values (the receiver gets empty text)', request.empty),
+    `${request.method} ${request.url}`,
+    ...headers.map(([name, value]) => `${name}: ${value}`),
+    ...(request.body === undefined ? [] : ['', request.body]),
+  ];
+  return redact(lines.join('\n'), request.secrets) + '\n';
+}

@@ -1,0 +1,55 @@
+// The text of the read-only response view: what was sent, the status, headers and the body (JSON pretty-printed).
+import { applyEdits, format } from 'jsonc-parser';
+import type { ExpandedRequest } from '../core/types';
+import { redact } from './curl';
+import type { SendResult } from './http';
+
+/**
+ * Request line, redirects, status line with time and size, headers, a blank line, the body and a note when
+ * it was cut. Secrets are hidden everywhere, the body included, since a receiver may echo them back.
+ */
+export function formatResponse(result: SendResult, request: ExpandedRequest): string {
+  const lines = [
+    `${request.method.toUpperCase()} ${request.url}`,
+    ...redirectLines(result),
+    `HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ''} · ${result.timeMs} ms · ${sizeText(result.bytes)}`,
+    ...result.headers.map(([name, value]) => `${name}: ${value}`),
+    '',
+    result.body === '' ? '(empty body)' : prettyBody(result),
+    ...truncationLines(result),
+  ];
+  return redact(lines.join('\n'), request.secrets) + '\n';
+}
+
+function redirectLines(result: SendResult): string[] {
+  const count = result.redirects.length;
+  if (count === 0) return [];
+  return [`→ after ${count} redirect${count === 1 ? '' : 's'}: ${result.method} ${result.url}`];
+}
+
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** JSON is re-indented by editing its text, so numbers beyond 2^53 and escapes stay exactly as received. */
+function prettyBody(result: SendResult): string {
+  if (result.truncated || !isJsonContainer(result.body)) return result.body;
+  return applyEdits(result.body, format(result.body, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' }));
+}
+
+function isJsonContainer(text: string): boolean {
+  if (!/^\s*[[{]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function truncationLines(result: SendResult): string[] {
+  if (!result.truncated) return [];
+  return ['', `(Truncated: only the first ${result.bytes.toLocaleString('en-US')} bytes of the body were received.)`];
+}

@@ -1,0 +1,73 @@
+// The read-only response view: request line, status, headers, body (JSON pretty-printed), truncation note, secrets hidden.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { ExpandedRequest } from '../../server/src/core/types';
+import type { SendResult } from '../../server/src/send/http';
+import { formatResponse } from '../../server/src/send/response-text';
+
+const request: ExpandedRequest = {
+  name: 'lead',
+  method: 'POST',
+  url: 'https://t.example.com/postback?subid=abc',
+  headers: [],
+  body: '{"a":1}',
+  unresolved: [],
+  empty: [],
+  secrets: [],
+};
+
+function result(fields: Partial<SendResult> = {}): SendResult {
+  return {
+    url: request.url,
+    method: 'POST',
+    status: 200,
+    statusText: 'OK',
+    headers: [['content-type', 'application/json']],
+    body: '',
+    truncated: false,
+    bytes: 0,
+    timeMs: 42,
+    redirects: [],
+    ...fields,
+  };
+}
+
+describe('formatResponse', () => {
+  test('shows request line, status line with time, headers, a blank line and the body', () => {
+    const text = formatResponse(result({ body: 'ok', bytes: 2 }), request);
+    const expected = ['POST https://t.example.com/postback?subid=abc', 'HTTP 200 OK · 42 ms · 2 B', 'content-type: application/json', '', 'ok', ''];
+    assert.equal(text, expected.join('\n'));
+  });
+
+  test('pretty-prints a JSON body, keeping big numbers exactly as received', () => {
+    const text = formatResponse(result({ body: '{"id":12345678901234567890,"ok":[true]}' }), request);
+    assert.ok(text.endsWith('\n\n{\n  "id": 12345678901234567890,\n  "ok": [\n    true\n  ]\n}\n'), text);
+  });
+
+  test('shows a body that is not JSON as it is', () => {
+    const text = formatResponse(result({ body: '{not json\n  as is' }), request);
+    assert.ok(text.endsWith('\n\n{not json\n  as is\n'));
+  });
+
+  test('notes a truncated body and leaves it as received', () => {
+    const text = formatResponse(result({ body: '{"a": [1, 2', truncated: true, bytes: 1048576 }), request);
+    assert.ok(text.includes('\n\n{"a": [1, 2\n'));
+    assert.match(text, /Truncated: only the first 1,048,576 bytes/);
+  });
+
+  test('names the final request after redirects', () => {
+    const text = formatResponse(result({ url: 'https://t.example.com/done', method: 'GET', redirects: [request.url] }), request);
+    assert.match(text, /^→ after 1 redirect: GET https:\/\/t\.example\.com\/done$/m);
+  });
+
+  test('says when the body is empty', () => {
+    assert.match(formatResponse(result({ status: 204, statusText: 'No Content', headers: [] }), request), /^HTTP 204 No Content · 42 ms · 0 B\n\n\(empty body\)\n$/m);
+  });
+
+  test('hides secrets, in the URL and in a body that echoes them', () => {
+    const withSecret = { ...request, url: 'https://t.example.com/postback?key=s3cr3t', secrets: ['s3cr3t'] };
+    const text = formatResponse(result({ body: '{"echo":"s3cr3t"}' }), withSecret);
+    assert.doesNotMatch(text, /s3cr3t/);
+    assert.match(text, /key=\*\*\*/);
+  });
+});
