@@ -37,10 +37,10 @@ function expandPaths(paths: readonly string[], cwd: string): { files: string[]; 
   return { files, roots };
 }
 
-export function runCheck(args: CheckArguments, cwd: string, write: (text: string) => void): number {
+export function runCheck(args: CheckArguments, cwd: string, write: (text: string) => void, writeError: (text: string) => void): number {
   const expanded = expandPaths(args.paths, cwd);
   if ('error' in expanded) {
-    write(`webhook-templates: ${expanded.error}\n`);
+    writeError(`webhook-templates: ${expanded.error}\n`);
     return 2;
   }
   const { service, registry } = createCliWorkspace(expanded.roots);

@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
-  if (parsed.command === 'check') return runCheck(parsed, process.cwd(), (text) => process.stdout.write(text));
+  if (parsed.command === 'check') return runCheck(parsed, process.cwd(), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   return runRequestCommand(parsed, {
     cwd: process.cwd(),
     env: process.env,

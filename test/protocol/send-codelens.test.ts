@@ -1,0 +1,97 @@
+// Protocol tests of the "Send test webhook" and "Preview" CodeLenses above each request and webhook step.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CodeLensRequest, type CodeLens } from 'vscode-languageserver-protocol';
+import { PREVIEW_COMMAND, SEND_COMMAND } from '../../server/src/protocol';
+import { LspClient, fileUri } from './lsp-client';
+import { copyExamples, readText, removeWorkspace } from './workspace';
+
+const REQUEST_TIMEOUT_MS = 5000;
+
+function codeLenses(client: LspClient, uri: string): Promise<CodeLens[]> {
+  const answer = client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  const timeout = new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('codeLens timed out')), REQUEST_TIMEOUT_MS).unref());
+  return Promise.race([answer, timeout]).then((lenses) => lenses ?? []);
+}
+
+/** Zero-based numbers of the lines that match. */
+function linesMatching(text: string, pattern: RegExp): number[] {
+  return text.split('\n').flatMap((line, index) => (pattern.test(line) ? [index] : []));
+}
+
+/** The pair of lenses one request should have at `line`. */
+function expectedPair(uri: string, line: number, character: number): CodeLens[] {
+  const range = { start: { line, character }, end: { line, character } };
+  const args = [{ uri, line }];
+  return [
+    { range, command: { title: 'Send test webhook', command: SEND_COMMAND, arguments: args } },
+    { range, command: { title: 'Preview', command: PREVIEW_COMMAND, arguments: args } },
+  ];
+}
+
+describe('send CodeLenses over the protocol', () => {
+  let root: string;
+  let client: LspClient;
+  let webhookUri: string;
+  let webhookText: string;
+  let scriptUri: string;
+  let scriptText: string;
+
+  before(async () => {
+    root = copyExamples();
+    client = await LspClient.start({ folders: [root] });
+    webhookUri = fileUri(join(root, 'keitaro.webhook'));
+    webhookText = readText(root, 'keitaro.webhook');
+    scriptUri = fileUri(join(root, 'funnel.script.yaml'));
+    scriptText = readText(root, 'funnel.script.yaml');
+    await client.open(webhookUri, 'webhook-template', webhookText);
+    await client.open(scriptUri, 'yaml', scriptText);
+  });
+
+  after(async () => {
+    await client?.stop();
+    removeWorkspace(root);
+  });
+
+  test('keitaro.webhook has a Send and a Preview lens at the ### line of each of its six requests', async () => {
+    const lines = linesMatching(webhookText, /^###/);
+    assert.equal(lines.length, 6);
+    const lenses = await codeLenses(client, webhookUri);
+    assert.deepEqual(lenses, lines.flatMap((line) => expectedPair(webhookUri, line, 0)));
+  });
+
+  test('funnel.script.yaml has one pair per webhook step, at the value of the step key', async () => {
+    const steps = ['lead_postback', 'lead_postback_copy', 'crm_deposit', 'keitaro_sale', 'reactivation_postback', 'reactivation_event'];
+    const textLines = scriptText.split('\n');
+    const expected = steps.flatMap((key) => {
+      const line = textLines.findIndex((text) => text.endsWith(`- key: ${key}`));
+      assert.ok(line >= 0, key);
+      return expectedPair(scriptUri, line, textLines[line].indexOf(key));
+    });
+    assert.deepEqual(await codeLenses(client, scriptUri), expected);
+  });
+
+  test('message, change_flow and note steps get no lens', async () => {
+    const lenses = await codeLenses(client, scriptUri);
+    const lensLines = new Set(lenses.map((lens) => lens.range.start.line));
+    for (const key of ['welcome', 'source_note', 'reminder', 'go_deposit', 'deposit_thanks', 'comeback', 'ask_operator']) {
+      const line = scriptText.split('\n').findIndex((text) => text.endsWith(`- key: ${key}`));
+      assert.ok(!lensLines.has(line), `a lens on the ${key} step`);
+    }
+  });
+
+  test('the lenses follow an edit: a request added at the top shifts the others down', async () => {
+    const uri = fileUri(join(root, 'edited.webhook'));
+    await client.open(uri, 'webhook-template', '### One\nGET https://a.example.com/x?c={chatId}\n');
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '### Zero\nhttps://b.example.com/\n\n' }]);
+    const lenses = await codeLenses(client, uri);
+    assert.deepEqual(lenses, [...expectedPair(uri, 0, 0), ...expectedPair(uri, 3, 0)]);
+  });
+
+  test('a document that is not a template gets no lenses', async () => {
+    const uri = fileUri(join(root, 'webhook-fields.json'));
+    await client.open(uri, 'json', readText(root, 'webhook-fields.json'));
+    assert.deepEqual(await codeLenses(client, uri), []);
+  });
+});
