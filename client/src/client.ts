@@ -1,8 +1,8 @@
 // Starts the language client on the bundled server and restarts it when a setting it depends on changes.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { RESTART_SETTINGS, SECTION, readConfig } from './config';
-import { FIELDS_FILE_GLOB, documentSelector } from './document-selector';
+import { RESTART_SETTINGS, SECTION, allScriptGlobs } from './config';
+import { FIELDS_FILE_GLOB, SCRIPT_FILE_GLOB, WEBHOOK_FILE_GLOB, documentSelector } from './document-selector';
 
 export interface ClientHandle {
   client: LanguageClient;
@@ -18,8 +18,8 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
 
 function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
   return {
-    documentSelector: documentSelector(readConfig().scriptFiles),
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(FIELDS_FILE_GLOB) },
+    documentSelector: documentSelector(allScriptGlobs()),
+    synchronize: { fileEvents: [FIELDS_FILE_GLOB, WEBHOOK_FILE_GLOB, SCRIPT_FILE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob)) },
     outputChannel: log,
     diagnosticCollectionName: 'webhook-templates',
   };

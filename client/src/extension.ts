@@ -1,7 +1,8 @@
 // Extension entry: starts the language client, then registers commands, the profile status bar and the response views.
 import * as vscode from 'vscode';
+import { ActiveProfileNotification } from '../../server/src/protocol';
 import { startClient, type ClientHandle } from './client';
-import { readConfig } from './config';
+import { windowSetting } from './config';
 import { registerCommands } from './commands';
 import { createLog } from './log';
 import { ProfileState } from './profile-state';
@@ -15,13 +16,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = createLog(context);
   const profiles = new ProfileState(context.workspaceState);
   const views = new ResponseViews();
-  const history = new SendHistory(context.globalState, () => readConfig()['send.historySize']);
+  const history = new SendHistory(context.globalState, () => windowSetting('send.historySize'));
   profiles.register(context);
   views.register(context);
   registerTrustNotice(context, log);
   registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log });
   try {
     handle = await startClient(context, log);
+    const tellServer = (profile: string | undefined) => void handle?.client.sendNotification(ActiveProfileNotification, { profile });
+    context.subscriptions.push(profiles.onDidChange(tellServer));
+    tellServer(profiles.active);
   } catch (error) {
     log.error(`The language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Webhook Templates could not start its language server: {0}', String(error)));

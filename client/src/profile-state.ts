@@ -5,6 +5,9 @@ const KEY = 'webhookTemplates.activeProfile';
 
 export class ProfileState {
   private readonly item = vscode.window.createStatusBarItem('webhookTemplates.profile', vscode.StatusBarAlignment.Right, 100);
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the new active profile. */
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly memento: vscode.Memento) {
     this.item.name = vscode.l10n.t('Webhook Templates profile');
@@ -12,7 +15,7 @@ export class ProfileState {
   }
 
   register(context: vscode.ExtensionContext): void {
-    context.subscriptions.push(this.item, vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
+    context.subscriptions.push(this.item, this.changed, vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
     this.refresh();
   }
 
@@ -23,6 +26,7 @@ export class ProfileState {
   async set(profile: string | undefined): Promise<void> {
     await this.memento.update(KEY, profile);
     this.refresh();
+    this.changed.fire(profile);
   }
 
   private refresh(): void {

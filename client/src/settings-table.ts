@@ -10,6 +10,7 @@ export interface WebhookTemplatesConfig {
   'send.maxResponseKB': number;
   'send.confirmNonLoopbackHosts': boolean;
   'send.historySize': number;
+  'inlayHints.sampleValues': boolean;
 }
 
 export const DEFAULTS: WebhookTemplatesConfig = {
@@ -21,9 +22,13 @@ export const DEFAULTS: WebhookTemplatesConfig = {
   'send.maxResponseKB': 1024,
   'send.confirmNonLoopbackHosts': true,
   'send.historySize': 20,
+  'inlayHints.sampleValues': true,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULTS) as (keyof WebhookTemplatesConfig)[];
+
+/** Settings that apply to the whole window (the rest are read per resource); package.json gives them `"scope": "window"`. */
+export const WINDOW_SETTINGS = ['trace.server', 'send.historySize'] as const satisfies readonly (keyof WebhookTemplatesConfig)[];
 
 /** Settings whose change needs the language server restarted (the document selector is fixed at start). */
 export const RESTART_SETTINGS: readonly (keyof WebhookTemplatesConfig)[] = ['scriptFiles'];

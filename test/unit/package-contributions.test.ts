@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEFAULTS, SECTION } from '../../client/src/settings-table';
+import { DEFAULTS, SECTION, WINDOW_SETTINGS } from '../../client/src/settings-table';
 import { repoRoot } from '../support/paths';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -43,4 +43,9 @@ test('commands have a title and a category', () => {
   for (const command of manifest.contributes.commands) {
     assert.ok(command.title && command.category, command.command);
   }
+});
+
+test('window-scoped settings are exactly the ones the client reads without a resource', () => {
+  const windowScoped = Object.entries(properties).filter(([, property]) => (property as { scope?: string }).scope === 'window').map(([key]) => key);
+  assert.deepEqual(windowScoped.sort(), WINDOW_SETTINGS.map((key) => `${SECTION}.${key}`).sort());
 });

@@ -7,7 +7,7 @@ import { SendError, sendRequest, type SendResult } from '../../../server/src/sen
 import { redact } from '../../../server/src/send/curl';
 import { formatResponse } from '../../../server/src/send/response-text';
 import type { ClientHandle } from '../client';
-import { readConfig } from '../config';
+import { resourceSetting } from '../config';
 import type { ProfileState } from '../profile-state';
 import { chooseProfile, expandTarget } from './expand-client';
 import type { SendHistory } from './history';
@@ -54,7 +54,7 @@ async function confirmEmptyValues(request: ExpandedRequest, interactive: boolean
 }
 
 async function confirmHost(request: ExpandedRequest, deps: SendDeps, interactive: boolean, scope: vscode.Uri): Promise<boolean> {
-  if (!interactive || isLoopbackUrl(request.url) || !readConfig(scope)['send.confirmNonLoopbackHosts']) return true;
+  if (!interactive || isLoopbackUrl(request.url) || !resourceSetting('send.confirmNonLoopbackHosts', scope)) return true;
   const host = new URL(request.url).host;
   const confirmed = deps.confirmedHosts.get<string[]>(CONFIRMED_HOSTS, []);
   if (confirmed.includes(host)) return true;
@@ -70,16 +70,16 @@ async function confirmHost(request: ExpandedRequest, deps: SendDeps, interactive
 }
 
 async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri): Promise<SendResult> {
-  const config = readConfig(scope);
+
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending {0} {1}', request.method, request.name), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
       return sendRequest(request, {
-        timeoutMs: config['send.timeoutSeconds'] * 1000,
-        maxRedirects: config['send.maxRedirects'],
-        maxResponseBytes: config['send.maxResponseKB'] * 1024,
+        timeoutMs: resourceSetting('send.timeoutSeconds', scope) * 1000,
+        maxRedirects: resourceSetting('send.maxRedirects', scope),
+        maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
         signal: controller.signal,
       });
     },
