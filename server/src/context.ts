@@ -5,6 +5,7 @@ import type { FieldsContext, TemplateService } from './core';
 import type { FieldsRegistry } from './fields-registry';
 import type { SettingsCache } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
+import type { WorkspaceIndex } from './workspace-index';
 
 export interface ServerContext {
   connection: Connection;
@@ -13,6 +14,9 @@ export interface ServerContext {
   registry: FieldsRegistry;
   settings: SettingsCache;
   folders: WorkspaceFolders;
+  index: WorkspaceIndex;
+  /** Resolves when the workspace has been checked and indexed once (references need every file). */
+  indexed: () => Promise<void>;
 }
 
 /** The fields a template is checked against, honouring its resource's settings. */

@@ -1,5 +1,5 @@
 // Custom requests between the extension and the server, declared once and typed; both sides import this file.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ExpandedRequest } from './core/types';
 
 export interface ExpandParams {
@@ -40,3 +40,11 @@ export interface RequestTarget {
   /** false: ask nothing (no confirmation of hosts or empty values). */
   confirm?: boolean;
 }
+
+export interface ActiveProfileParams {
+  /** The profile the user chose in the status bar; undefined for examples and built-in samples only. */
+  profile?: string;
+}
+
+/** The client tells the server which profile is active, for the sample values shown as inlay hints. */
+export const ActiveProfileNotification = new NotificationType<ActiveProfileParams>('webhookTemplates/activeProfile');

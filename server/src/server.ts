@@ -1,32 +1,40 @@
 // Wires the language server: capabilities, document sync, workspace state and the feature groups.
-import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type FileEvent, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import { createTemplateService } from './core';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
-import { registerDiagnostics } from './features/diagnostics';
+import { createChecks } from './features/diagnostics';
+import { registerEditorAids } from './features/editor-aids';
 import { COMPLETION_TRIGGERS, registerLanguageFeatures } from './features/language';
+import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
 import { FieldsRegistry } from './fields-registry';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace-folders';
+import { WorkspaceIndex } from './workspace-index';
 
-const WATCHED_GLOBS = ['**/webhook-fields.{json,yaml,yml}'];
+const WATCHED_GLOBS = ['**/webhook-fields.{json,yaml,yml}', '**/*.webhook', '**/*.script.{yaml,yml,json}'];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
   const settings = new SettingsCache(connection);
   const scriptGlobs = new Map<string, readonly string[]>();
-  const service = createTemplateService({ scriptGlobs: (uri) => scriptGlobs.get(folders.containing(uriToPath(uri))?.uri ?? '') ?? [] });
+  const globsOf = (folderUri: string) => scriptGlobs.get(folderUri) ?? [];
+  const service = createTemplateService({ scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') });
   const registry = new FieldsRegistry(documents, service, folders);
-  const context: ServerContext = { connection, documents, service, registry, settings, folders };
+  const index = new WorkspaceIndex();
+  const context: ServerContext = { connection, documents, service, registry, settings, folders, index, indexed: () => run.indexed() };
+  const run = createChecks(context, globsOf);
   let canWatch = false;
   let hasFolderEvents = false;
 
-  async function loadScriptGlobs(): Promise<void> {
+  async function reloadAndScan(): Promise<void> {
     scriptGlobs.clear();
     for (const folder of folders.all()) scriptGlobs.set(folder.uri, (await settings.forResource(folder.uri)).scriptFiles);
+    for (const document of documents.all()) run.schedule(document.uri);
+    await run.scanWorkspace();
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -41,58 +49,75 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        documentSymbolProvider: { label: 'Webhook Templates' },
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Webhook Templates', version: '0.1.0' },
     };
   });
 
-  const checks = registerDiagnostics(context);
   connection.onInitialized(async () => {
     if (canWatch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     if (hasFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         folders.add(event.added, event.removed);
         registry.invalidateAll();
-        void loadScriptGlobs().then(() => checks.scheduleAllTemplates());
+        void reloadAndScan();
       });
     }
-    await loadScriptGlobs();
-    checks.scheduleAllTemplates();
+    await reloadAndScan();
   });
 
   registerLanguageFeatures(context);
   registerCodeActions(context);
   registerSendSupport(context);
+  registerReferences(context);
+  registerEditorAids(context);
 
   documents.onDidChangeContent(({ document }) => {
-    checks.schedule(document.uri);
-    if (registry.isFieldsFileName(document.uri)) checks.scheduleAllTemplates();
+    run.schedule(document.uri);
+    if (registry.isFieldsFileName(document.uri)) run.fieldsChanged(document.uri);
   });
   documents.onDidClose(({ document }) => {
     service.forget(document.uri);
     if (registry.isFieldsFileName(document.uri)) {
       registry.invalidate(document.uri);
-      checks.scheduleAllTemplates();
-    } else checks.clear(document.uri);
-  });
-  connection.onDidChangeWatchedFiles(({ changes }) => {
-    const fieldsChanged = changes.filter((change) => registry.isFieldsFileName(change.uri));
-    for (const change of fieldsChanged) {
-      registry.invalidate(change.uri);
-      if (change.type === FileChangeType.Deleted && !documents.get(change.uri)) checks.clear(change.uri);
+      run.fieldsChanged(document.uri);
     }
-    if (fieldsChanged.length > 0) checks.scheduleAllTemplates();
+    run.closed(document.uri);
   });
+  connection.onDidChangeWatchedFiles(({ changes }) => onDiskChanges(changes));
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     registry.invalidateAll();
-    void loadScriptGlobs().then(() => {
-      for (const document of documents.all()) checks.schedule(document.uri);
-    });
+    void reloadAndScan();
   });
+
+  /** A fields file appearing or disappearing changes which file each template uses: everything is checked again. */
+  function onDiskChanges(changes: readonly FileEvent[]): void {
+    let rescan = false;
+    for (const change of changes) {
+      if (!registry.isFieldsFileName(change.uri)) {
+        if (!documents.get(change.uri)) run.diskChanged(change.uri);
+        continue;
+      }
+      registry.invalidate(change.uri);
+      if (change.type === FileChangeType.Changed) run.fieldsChanged(change.uri);
+      else rescan = true;
+      if (change.type === FileChangeType.Deleted && !documents.get(change.uri)) connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    }
+    if (rescan) {
+      for (const document of documents.all()) run.schedule(document.uri);
+      void run.scanWorkspace();
+    }
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -6,30 +6,39 @@ export interface Settings {
   fieldsFile: string;
   /** Extra globs of script files. */
   scriptFiles: string[];
+  /** Show the sample value of each placeholder after it. */
+  inlayHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { fieldsFile: '', scriptFiles: [] };
+export const DEFAULT_SETTINGS: Settings = { fieldsFile: '', scriptFiles: [], inlayHints: true };
 
 function sanitize(raw: unknown): Settings {
   const value = (raw ?? {}) as Partial<Settings>;
   return {
     fieldsFile: typeof value.fieldsFile === 'string' ? value.fieldsFile : '',
     scriptFiles: Array.isArray(value.scriptFiles) ? value.scriptFiles.filter((glob): glob is string => typeof glob === 'string') : [],
+    // The client's setting is `webhookTemplates.inlayHints.sampleValues`; the section arrives nested.
+    inlayHints: (value as { inlayHints?: { sampleValues?: unknown } }).inlayHints?.sampleValues !== false,
   };
 }
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
-  private supported = false;
+  private clientSupports = false;
 
   constructor(private readonly connection: Connection) {}
 
   enable(clientSupportsConfiguration: boolean): void {
-    this.supported = clientSupportsConfiguration;
+    this.clientSupports = clientSupportsConfiguration;
+  }
+
+  /** Whether the client answers workspace/configuration at all. */
+  get supported(): boolean {
+    return this.clientSupports;
   }
 
   forResource(uri: string): Promise<Settings> {
-    if (!this.supported) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!this.clientSupports) return Promise.resolve(DEFAULT_SETTINGS);
     let settings = this.cache.get(uri);
     if (!settings) {
       settings = this.connection.workspace

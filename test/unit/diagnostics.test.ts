@@ -149,7 +149,7 @@ test('webhook: a unicode key is invalid-key', () => {
 });
 
 test('webhook: {tracker.clickid&x=1 is unclosed, the range ending at the key end', () => {
-  assert.deepEqual(onlyProblem(inUrl('{tracker.clickid&x=1')), {
+  assert.deepEqual(onlyProblem(inUrl('{tracker.clickid&status=lead')), {
     code: 'unclosed-placeholder',
     covers: '{tracker.clickid',
     message: 'Placeholder "{tracker.clickid" is not closed: add "}".',
@@ -364,7 +364,7 @@ const FIXABLE: [string, () => ReturnType<typeof inUrl>][] = [
   ['{clickid} in a URL', () => inUrl('{clickid}')],
   ['{stepId} in a URL', () => inUrl('{stepId}')],
   ['{ chatId } in a URL', () => inUrl('{ chatId }')],
-  ['{tracker.clickid&x=1 in a URL', () => inUrl('{tracker.clickid&x=1')],
+  ['{tracker.clickid&x=1 in a URL', () => inUrl('{tracker.clickid&status=lead')],
   ['{{name}} in a URL', () => inUrl('{{name}}')],
   ['{{variables.regLink}} in a URL', () => inUrl('{{variables.regLink}}')],
   ['{username} in a message', () => inMessage('{username}')],
@@ -411,7 +411,7 @@ test('angle: an unknown <chatid> suggests <chatId>', () => {
 });
 
 test('angle: an unclosed <tracker.clickid in a URL is unclosed → <tracker.clickid>', () => {
-  const problem = onlyProblem(inUrl('<tracker.clickid&x=1'), angle());
+  const problem = onlyProblem(inUrl('<tracker.clickid&status=lead'), angle());
   assert.equal(problem.code, 'unclosed-placeholder');
   assert.equal(problem.covers, '<tracker.clickid');
   assert.equal(problem.fix, '<tracker.clickid>');

@@ -464,13 +464,14 @@ describe('parseFieldsFile: size', () => {
   const entry = (i: number) => `"field_${i}": { "type": "select", "items": ["a", "b"], "description": "Field number ${i}", "example": "a" }`;
   const json = `{ "customFields": {\n${Array.from({ length: count }, (_, i) => entry(i)).join(',\n')}\n} }`;
 
-  test('a 1 MB JSON fields file loads in well under a second', () => {
+  // Generous bounds: they catch a quadratic loader (minutes), not a busy machine (the benchmark measures speed).
+  test('a 1 MB JSON fields file loads in a few seconds at most', () => {
     assert.ok(json.length > 1_000_000, `${json.length}`);
     const started = performance.now();
     const { model, problems } = load(json);
     assert.equal(model.customFields.size, count);
     assert.deepEqual(problems, []);
-    assert.ok(performance.now() - started < 1000, `${performance.now() - started} ms`);
+    assert.ok(performance.now() - started < 3000, `${performance.now() - started} ms`);
   });
 
   test('a 1 MB YAML fields file loads in a few seconds at most', () => {
@@ -478,7 +479,7 @@ describe('parseFieldsFile: size', () => {
     assert.ok(yaml.length > 1_000_000, `${yaml.length}`);
     const started = performance.now();
     assert.equal(load(yaml, 'yaml').model.customFields.size, count);
-    assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
+    assert.ok(performance.now() - started < 10000, `${performance.now() - started} ms`);
   });
 });
 

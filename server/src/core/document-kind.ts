@@ -53,7 +53,7 @@ function safeDecode(text: string): string {
   }
 }
 
-function globMatches(glob: string, path: string, base: string): boolean {
+export function globMatches(glob: string, path: string, base: string): boolean {
   const normalized = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '');
   if (normalized === '') return false;
   if (!normalized.includes('/')) return globRegExp(normalized, '^').test(base);

@@ -40,7 +40,7 @@ export function readBotVariable(entry: TreeProperty, problems: StructureProblem[
 
 /** A profile keeps scalar values as written; `${env:NAME}` is resolved later, by whoever sends. */
 export function readProfile(entry: TreeProperty, problems: StructureProblem[]): Profile {
-  const profile: Profile = { name: entry.key, span: entry.span, values: new Map() };
+  const profile: Profile = { name: entry.key, span: entry.span, values: new Map(), keySpans: new Map() };
   const where = `profiles.${entry.key}`;
   if (!isObjectOrEmpty(entry, where, 'whose properties are sample values', problems)) return profile;
   for (const property of uniqueProperties(entry.value, where, problems)) {
@@ -50,6 +50,7 @@ export function readProfile(entry: TreeProperty, problems: StructureProblem[]): 
       problems.push(structureProblem(span, message));
     } else {
       profile.values.set(property.key, scalar);
+      profile.keySpans.set(property.key, property.keySpan);
     }
   }
   return profile;

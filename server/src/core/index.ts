@@ -1,6 +1,6 @@
 // The analysis core's facade: one service object whose functions take a document and return LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range } from 'vscode-languageserver-types';
 import { getCodeActions } from './code-actions';
 import { doComplete } from './completion';
 import { templateDiagnostics } from './diagnostics';
@@ -8,7 +8,14 @@ import { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
 import { fieldsFileDiagnostics } from './fields-diagnostics';
 import { parseFieldsFile, type FieldsParseResult } from './fields-file';
 import { expandRequest } from './expand';
+import { foldingRanges } from './folding';
 import { doHover } from './hover';
+import { documentLinks } from './links';
+import { documentSymbols } from './symbols';
+import { urlDiagnostics } from './url-checks';
+import { sampleValueHints } from './inlay-hints';
+import type { Environment } from './profiles';
+import { fieldsFileUsages, templateUsages, type Usage } from './usages';
 import { findDefinition } from './navigation';
 import { profileNames } from './profiles';
 import { requestAtLine, requestLenses } from './requests';
@@ -20,6 +27,9 @@ export * from './types';
 export { ProblemCode, PROBLEMS } from './problems';
 export { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
 export type { FieldsParseResult } from './fields-file';
+export type { Environment } from './profiles';
+export { fieldRefAt, profileKeys, refId, refOfTarget, sameRef, sectionOf, SECTION_OF, type FieldKind, type FieldRef, type Usage } from './usages';
+export { definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
 
 export interface TemplateServiceOptions {
   /** Globs of extra script files that apply to a document (the setting `webhookTemplates.scriptFiles`). */
@@ -40,6 +50,12 @@ export interface TemplateService {
   profileNames(fields: FieldsContext): string[];
   /** The request or webhook step at a zero-based line, expanded with a profile's values; undefined when there is none. */
   expandAt(document: TextDocument, line: number, fields: FieldsContext, profile: string | undefined, env: Readonly<Record<string, string | undefined>>): ExpandedRequest | undefined;
+  /** The fields a template names, or (for a fields file) its bot-variable values name. */
+  usages(document: TextDocument, fields: FieldsContext): Usage[];
+  inlayHints(document: TextDocument, range: Range, fields: FieldsContext, profile: string | undefined, env: Environment): InlayHint[];
+  documentSymbols(document: TextDocument): DocumentSymbol[];
+  foldingRanges(document: TextDocument): FoldingRange[];
+  documentLinks(document: TextDocument): DocumentLink[];
   forget(uri: string): void;
 }
 
@@ -85,7 +101,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     parseFields,
     doValidation: (document, fields) => {
       const parsed = parseTemplate(document);
-      return parsed ? templateDiagnostics(document, parsed, fields) : [];
+      return parsed ? [...templateDiagnostics(document, parsed, fields), ...urlDiagnostics(document, parsed, fields)] : [];
     },
     validateFieldsFile: (document, displayName) => {
       const result = parseFields(document);
@@ -116,6 +132,28 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       const parsed = parseTemplate(document);
       const request = parsed && requestAtLine(document, parsed, line);
       return request && expandRequest(request, fields, profile, env);
+    },
+    usages: (document, fields) => {
+      const parsed = parseTemplate(document);
+      if (parsed) return templateUsages(document.getText(), parsed, fields);
+      const model = parseFields(document)?.model;
+      return model ? fieldsFileUsages(document.getText(), model, fields.source?.displayName ?? document.uri) : [];
+    },
+    inlayHints: (document, range, fields, profile, env) => {
+      const parsed = parseTemplate(document);
+      return parsed ? sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }) : [];
+    },
+    documentSymbols: (document) => {
+      const parsed = parseTemplate(document);
+      return parsed ? documentSymbols(document, parsed) : [];
+    },
+    foldingRanges: (document) => {
+      const parsed = parseTemplate(document);
+      return parsed ? foldingRanges(document, parsed) : [];
+    },
+    documentLinks: (document) => {
+      const parsed = parseTemplate(document);
+      return parsed ? documentLinks(document, parsed) : [];
     },
     forget: (uri) => {
       templates.delete(uri);

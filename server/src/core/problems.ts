@@ -28,8 +28,14 @@ export enum ProblemCode {
   FieldsUnknownType = 'fields-unknown-type',
   FieldsExampleMismatch = 'fields-example-mismatch',
   FieldsSelectWithoutItems = 'fields-select-without-items',
+  FieldsUnused = 'fields-unused',
   // Script files
   ScriptSyntaxError = 'script-syntax-error',
+  // Request URLs, checked after expansion with sample values
+  UrlInvalid = 'url-invalid',
+  PlaceholderInHost = 'placeholder-in-host',
+  RepeatedQueryParameter = 'repeated-query-parameter',
+  InsecureHttp = 'insecure-http',
 }
 
 export interface ProblemInfo {
@@ -62,8 +68,13 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.FieldsKeyNotIdentifier]: { severity: 'warning', message: 'Key "{0}" is not an identifier (letters, digits, "_"): placeholders cannot reach it safely.' },
   [ProblemCode.FieldsUnknownType]: { severity: 'error', message: 'Unknown field type "{0}"; expected one of: {1}.' },
   [ProblemCode.FieldsExampleMismatch]: { severity: 'warning', message: 'Example {0} does not fit type "{1}": {2}.' },
+  [ProblemCode.FieldsUnused]: { severity: 'hint', message: '"{0}" ({1}) is not used by any template in the workspace.' },
   [ProblemCode.FieldsSelectWithoutItems]: { severity: 'error', message: 'A "{0}" field needs "items", the list of its choices.' },
   [ProblemCode.ScriptSyntaxError]: { severity: 'error', message: '{0}' },
+  [ProblemCode.UrlInvalid]: { severity: 'error', message: 'Not an absolute http(s) URL: {0}.' },
+  [ProblemCode.PlaceholderInHost]: { severity: 'warning', message: '"{0}" stands in the scheme or host of the URL: the host is then decided at send time, but a tracker needs a fixed host.' },
+  [ProblemCode.RepeatedQueryParameter]: { severity: 'warning', message: 'Query parameter "{0}" is repeated: receivers disagree on which one they read (some take the first, some the last). Keep one.' },
+  [ProblemCode.InsecureHttp]: { severity: 'hint', message: 'Plain http: the values (click ids, usernames) travel unencrypted; use https.' },
 };
 
 /** Replaces `{0}`, `{1}`… in a template; other braces stay as they are. */

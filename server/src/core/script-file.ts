@@ -6,7 +6,7 @@
 import { readJsonTree } from './script-file-json';
 import type { ScriptMap, ScriptNode, ScriptString } from './script-file-tree';
 import { readYamlTree } from './script-file-yaml';
-import type { ParsedTemplate, Place, Region, RequestHeader, ScriptStep, Span, TemplatePart, TemplateRequest } from './types';
+import type { ParsedTemplate, Place, Region, RequestHeader, ScriptFlow, ScriptStep, Span, TemplatePart, TemplateRequest } from './types';
 
 const WEBHOOK_STEP_TYPES: readonly string[] = ['webhook', 'send_webhook'];
 
@@ -28,6 +28,7 @@ export function parseScriptFile(text: string, format: 'yaml' | 'json'): ParsedTe
     regions: collectRegions(tree.roots, webhookPlaces),
     requests,
     steps: found.map(toScriptStep),
+    flows: tree.roots.flatMap(findFlows),
     problems: tree.problems,
   };
 }
@@ -37,6 +38,14 @@ function findSteps(root: ScriptNode): FoundStep[] {
     const flowKey = scalarText(field(flow, 'key'));
     return itemsOf(field(flow, 'steps')).flatMap((node, index) =>
       node.kind === 'map' ? [{ node, flowKey, flowIndex, index }] : []);
+  });
+}
+
+function findFlows(root: ScriptNode): ScriptFlow[] {
+  return itemsOf(field(root, 'flows')).flatMap((flow) => {
+    if (flow.kind !== 'map') return [];
+    const key = keyOf(flow);
+    return [{ key: key?.text, keySpan: key?.span, title: scalarText(field(flow, 'title')), span: flow.span }];
   });
 }
 

@@ -76,6 +76,8 @@ export interface Profile {
   span: Span;
   /** Values by key as written in the file (`tracker.clickid`, `deposit_amount`, ...). */
   values: Map<string, unknown>;
+  /** Where each key is written (inside its quotes), so a rename can follow it. */
+  keySpans: Map<string, Span>;
 }
 
 /** The definitions a fields file holds. */
@@ -152,6 +154,14 @@ export interface ScriptStep {
   span: Span;
 }
 
+/** A flow of a script file, for symbols: its steps are the steps whose spans lie inside its span. */
+export interface ScriptFlow {
+  key?: string;
+  keySpan?: Span;
+  title?: string;
+  span: Span;
+}
+
 /** A problem found while reading a document's structure (not a placeholder problem). */
 export interface StructureProblem {
   code: ProblemCode;
@@ -166,6 +176,8 @@ export interface ParsedTemplate {
   regions: Region[];
   requests: TemplateRequest[];
   steps: ScriptStep[];
+  /** The flows of a script file, in document order (absent for `.webhook` files). */
+  flows?: ScriptFlow[];
   problems: StructureProblem[];
 }
 

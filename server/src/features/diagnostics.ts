@@ -1,49 +1,71 @@
-// Publishes diagnostics: for a template when it changes, for fields files, and for every open template when fields change.
+// Publishes diagnostics for open documents as they change, and for every file of the workspace in the background.
+import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fieldsContextOf, type ServerContext } from '../context';
-import { fieldsFileDiagnostics } from '../core/fields-diagnostics';
-import { isFieldsKind, isTemplateKind } from '../core';
+import type { ServerContext } from '../context';
+import { readDocumentFromDisk } from '../disk-documents';
+import { checkFieldsFile, checkTemplate, kindOfDocument } from '../template-checks';
+import { listWorkspaceFiles } from '../workspace-scan';
 
-export interface Validator {
-  /** Checks a document soon; edits in a burst are checked once. */
+export interface Checks {
+  /** An open document changed: check it soon (a burst of edits is checked once). */
   schedule(uri: string): void;
-  /** Checks every open template (the fields they use changed). */
-  scheduleAllTemplates(): void;
-  clear(uri: string): void;
+  /** An open document was closed: its problems stay listed, now checked from disk. */
+  closed(uri: string): void;
+  /** A fields file changed: check again the templates that use it, open or not. */
+  fieldsChanged(uri: string): void;
+  /** A file changed on disk (created, edited elsewhere, deleted). */
+  diskChanged(uri: string): void;
+  /** Checks every file of the workspace in the background; a newer scan cancels an older one. */
+  scanWorkspace(): Promise<void>;
+  /** Resolves once a workspace scan has finished. */
+  indexed(): Promise<void>;
 }
 
-export function registerDiagnostics(context: ServerContext): Validator {
-  const { connection, documents, service, registry } = context;
+const FIELDS_REPUBLISH_MS = 150;
+const CLOSED_RECHECK_MS = 300;
+
+export function createChecks(context: ServerContext, scriptGlobs: (folderUri: string) => readonly string[]): Checks {
+  const { connection, documents, index } = context;
   const pending = new Map<string, NodeJS.Immediate>();
-  /** The disk reads of fields files whose diagnostics were published, so each is published once. */
-  const publishedFields = new WeakSet<object>();
+  const fieldsTimers = new Map<string, NodeJS.Timeout>();
+  const closedTimers = new Map<string, NodeJS.Timeout>();
+  const background = new BackgroundQueue((uri) => checkClosed(uri));
+  let scanGeneration = 0;
+  let scanned = false;
+  let markIndexed: () => void = () => undefined;
+  const indexedOnce = new Promise<void>((resolve) => (markIndexed = resolve));
 
-  async function validateTemplate(document: TextDocument): Promise<void> {
-    const fields = await fieldsContextOf(context, document.uri);
-    if (documents.get(document.uri)?.version !== document.version) return;
-    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: service.doValidation(document, fields) });
-    if (fields.source) publishClosedFieldsFile(fields.source.uri);
+  function publishFields(uri: string): void {
+    const diagnostics = checkFieldsFile(context, uri, scanned);
+    connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: diagnostics ?? [] });
   }
 
-  /** A fields file nobody opened still shows its problems, once per read from disk. */
-  function publishClosedFieldsFile(uri: string): void {
-    const loaded = registry.load(uri);
-    if (!loaded || loaded.open || publishedFields.has(loaded.result)) return;
-    publishedFields.add(loaded.result);
-    connection.sendDiagnostics({ uri, diagnostics: fieldsFileDiagnostics(loaded.document, loaded.result, registry.displayName(uri)) });
+  /** Usage counts change with every template checked: the fields file's hints follow a little later, once. */
+  function publishFieldsSoon(uri: string | undefined): void {
+    if (!uri || fieldsTimers.has(uri)) return;
+    fieldsTimers.set(uri, setTimeout(() => {
+      fieldsTimers.delete(uri);
+      publishFields(uri);
+    }, FIELDS_REPUBLISH_MS));
   }
 
-  function validateFieldsFile(document: TextDocument): void {
-    registry.load(document.uri);
-    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: service.validateFieldsFile(document, registry.displayName(document.uri)) });
+  async function check(document: TextDocument, open: boolean): Promise<void> {
+    const kind = kindOfDocument(context, document);
+    if (kind === 'fields') return publishFields(document.uri);
+    if (kind !== 'template') return;
+    const { diagnostics, fieldsUri } = await checkTemplate(context, document);
+    if (open && documents.get(document.uri)?.version !== document.version) return;
+    if (!open && documents.get(document.uri)) return;
+    connection.sendDiagnostics({ uri: document.uri, version: open ? document.version : undefined, diagnostics });
+    publishFieldsSoon(fieldsUri);
   }
 
-  async function validate(uri: string): Promise<void> {
-    const document = documents.get(uri);
-    if (!document) return;
-    const kind = service.kindOf(document);
-    if (isTemplateKind(kind)) await validateTemplate(document);
-    else if (isFieldsKind(kind)) validateFieldsFile(document);
+  async function checkClosed(uri: string): Promise<void> {
+    if (documents.get(uri)) return;
+    const document = readDocumentFromDisk(uri);
+    if (document) return check(document, false);
+    index.delete(uri);
+    connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   function schedule(uri: string): void {
@@ -51,13 +73,95 @@ export function registerDiagnostics(context: ServerContext): Validator {
     if (waiting) clearImmediate(waiting);
     pending.set(uri, setImmediate(() => {
       pending.delete(uri);
-      validate(uri).catch((error) => connection.console.error(`Checking ${uri} failed: ${error?.stack ?? error}`));
+      const document = documents.get(uri);
+      if (document) check(document, true).catch((error) => logFailure(connection, uri, error));
     }));
   }
 
-  function scheduleAllTemplates(): void {
-    for (const document of documents.all()) if (isTemplateKind(service.kindOf(document))) schedule(document.uri);
+  /** Open templates follow at once; closed ones in the background, once typing in the fields file pauses. */
+  function fieldsChanged(uri: string): void {
+    for (const document of documents.all()) if (kindOfDocument(context, document) === 'template') schedule(document.uri);
+    clearTimeout(closedTimers.get(uri));
+    closedTimers.set(uri, setTimeout(() => {
+      closedTimers.delete(uri);
+      for (const template of [...index.filesUsing(uri), ...index.filesUsing(undefined)]) if (template !== uri) background.add(template);
+    }, CLOSED_RECHECK_MS));
+    publishFieldsSoon(uri);
   }
 
-  return { schedule, scheduleAllTemplates, clear: (uri) => connection.sendDiagnostics({ uri, diagnostics: [] }) };
+  async function scanWorkspace(): Promise<void> {
+    const generation = ++scanGeneration;
+    const uris = await listWorkspaceFiles(context, scriptGlobs);
+    const progress = await startProgress(connection, uris.length);
+    for (const [done, uri] of uris.entries()) {
+      if (generation !== scanGeneration) return progress.done();
+      if (!documents.get(uri)) await checkClosed(uri).catch((error) => logFailure(connection, uri, error));
+      if (done % 25 === 0) progress.report(done, uris.length);
+      await yieldToRequests();
+    }
+    progress.done();
+    scanned = true;
+    for (const uri of uris) if (context.registry.isFieldsFileName(uri)) publishFieldsSoon(uri);
+    markIndexed();
+  }
+
+  return {
+    schedule,
+    closed: (uri) => background.add(uri),
+    fieldsChanged,
+    diskChanged: (uri) => background.add(uri),
+    scanWorkspace,
+    indexed: () => indexedOnce,
+  };
 }
+
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function logFailure(connection: Connection, uri: string, error: unknown): void {
+  connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
+
+/** Files to check from disk, one at a time between other work, each once however often it is added. */
+class BackgroundQueue {
+  private readonly waiting = new Set<string>();
+  private running = false;
+
+  constructor(private readonly work: (uri: string) => Promise<void>) {}
+
+  add(uri: string): void {
+    this.waiting.add(uri);
+    if (!this.running) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.waiting.size > 0) {
+      const [uri] = this.waiting;
+      this.waiting.delete(uri);
+      await this.work(uri).catch(() => undefined);
+      await yieldToRequests();
+    }
+    this.running = false;
+  }
+}
+
+interface Progress {
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+async function startProgress(connection: Connection, total: number): Promise<Progress> {
+  try {
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Checking webhook templates', 0, `${total} files`, false);
+    return {
+      report: (done, all) => progress.report(Math.round((done / Math.max(all, 1)) * 100), `${done}/${all} files`),
+      done: () => progress.done(),
+    };
+  } catch {
+    return { report: () => undefined, done: () => undefined };
+  }
+}
+

@@ -1,5 +1,6 @@
 // Completion, hover and go to definition: one-line adapters from LSP requests to the core service.
 import { fieldsContextOf, type ServerContext } from '../context';
+import { definitionHover } from '../core';
 import { runSafeAsync } from '../run-safe';
 
 export const COMPLETION_TRIGGERS = ['{', '.', '<'];
@@ -15,7 +16,10 @@ export function registerLanguageFeatures(context: ServerContext): void {
   connection.onHover((params, token) =>
     runSafeAsync(connection, 'hover', null, token, async () => {
       const document = documents.get(params.textDocument.uri);
-      return document ? service.doHover(document, params.position, await fieldsContextOf(context, document.uri)) : null;
+      if (!document) return null;
+      const fieldsModel = context.registry.isFieldsFileName(document.uri) ? context.registry.load(document.uri)?.lastGood?.model : undefined;
+      if (fieldsModel) return definitionHover(document, params.position, fieldsModel, context.index.countsFor(document.uri));
+      return service.doHover(document, params.position, await fieldsContextOf(context, document.uri));
     }),
   );
   connection.onDefinition((params, token) =>

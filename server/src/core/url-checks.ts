@@ -1,0 +1,167 @@
+// Checks of each request's URL: that it expands to an absolute http(s) URL, a fixed host, no repeated query names, https.
+//
+// The template (the url part's value) is read for where things are written; the expansion with
+// sample values (examples and built-ins, no profile) for whether the result is a URL at all.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { makeDiagnostic } from './diagnostics';
+import { documentSpan, expandRequest } from './expand';
+import { resolveContextOf } from './fields-context';
+import { isLoopbackHost } from './hosts';
+import { ProblemCode, problemMessage } from './problems';
+import { scanPlaceholders } from './scan-placeholders';
+import type { FieldsContext, ParsedTemplate, PlaceholderSyntax, Span, TemplatePart, TemplateRequest } from './types';
+
+/** Where the pieces of a URL template stand, as offsets into its value. */
+export interface UrlTemplateParts {
+  /** `https` of `https://host/…`; absent when the value does not start with `scheme://`. */
+  scheme?: Span;
+  /** What comes before the path: `https://user@host:port`, or, with no `scheme://`, the text up to the first `/`, `?` or `#`. */
+  origin: Span;
+  /** The host and port after `scheme://`, userinfo included; absent without a scheme. */
+  authority?: Span;
+  /** The query after its `?`, up to `#`. */
+  query?: Span;
+}
+
+const SCHEME = /^\s*([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+
+export function urlTemplateParts(value: string): UrlTemplateParts {
+  const match = SCHEME.exec(value);
+  const lead = value.length - value.trimStart().length;
+  const authorityStart = match ? match[0].length : lead;
+  const origin = { start: lead, end: indexOfAny(value, '/?#', authorityStart) };
+  const query = queryOf(value, origin.end);
+  if (!match) return { origin, query };
+  const scheme = { start: lead, end: lead + match[1].length };
+  return { scheme, origin, authority: { start: authorityStart, end: origin.end }, query };
+}
+
+/** The query after the path, unless the `?` stands in the fragment. */
+function queryOf(value: string, pathStart: number): Span | undefined {
+  const mark = indexOfAny(value, '?#', pathStart);
+  if (value[mark] !== '?') return undefined;
+  return { start: mark + 1, end: indexOfAny(value, '#', mark) };
+}
+
+/** The first index of one of `chars` from `from` on, or the value's length. */
+function indexOfAny(value: string, chars: string, from: number): number {
+  for (let i = from; i < value.length; i++) if (chars.includes(value[i])) return i;
+  return value.length;
+}
+
+export function urlDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
+  const syntax = resolveContextOf(fields).syntax;
+  return parsed.requests.flatMap((request) => {
+    const url = request.url;
+    if (!url) return [];
+    return [
+      ...invalidUrl(document, request, url, fields),
+      ...placeholdersInHost(document, url, syntax),
+      ...repeatedQueryNames(document, url),
+      ...insecureHttp(document, url),
+    ];
+  });
+}
+
+/** The expanded URL must parse and be http(s); skipped while a placeholder of the URL is unresolved (already reported). */
+function invalidUrl(document: TextDocument, request: TemplateRequest, url: TemplatePart, fields: FieldsContext): Diagnostic[] {
+  const expanded = expandRequest(request, fields, undefined, {});
+  if (expanded.unresolved.some((issue) => within(issue.span, url.span))) return [];
+  const reason = whyNotHttpUrl(expanded.url);
+  if (!reason) return [];
+  return [makeDiagnostic(document, url.span, ProblemCode.UrlInvalid, problemMessage(ProblemCode.UrlInvalid, [reason]))];
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** What is wrong with a URL, or undefined when it is an absolute http(s) URL. */
+export function whyNotHttpUrl(url: string): string | undefined {
+  if (url.trim() === '') return 'the URL is empty';
+  const parsed = parseUrl(url);
+  if (parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return undefined;
+  // `localhost:8080/x` and `host.example:443/x` parse with the host as scheme: they lack one.
+  if (!SCHEME.test(url)) return 'it has no scheme; start it with https://';
+  if (!parsed) return /^\s*https?:/i.test(url) ? 'its host or port is not valid' : 'it does not parse as a URL';
+  return `the scheme is "${parsed.protocol}", not http: or https:`;
+}
+
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Placeholders written before the path starts: in the scheme, userinfo, host or port. */
+function placeholdersInHost(document: TextDocument, url: TemplatePart, syntax: PlaceholderSyntax): Diagnostic[] {
+  const { origin } = urlTemplateParts(url.value);
+  const region = { start: 0, end: url.value.length, dialect: 'webhook' as const, place: 'url' as const };
+  const inOrigin = scanPlaceholders(url.value, region, syntax).filter((placeholder) => placeholder.start < origin.end);
+  // When quoting moved offsets every one would mark the whole part: say it once.
+  const reported = isVerbatim(url) ? inOrigin : inOrigin.slice(0, 1);
+  return reported.map((placeholder) => makeDiagnostic(document, documentSpan(url, placeholder), ProblemCode.PlaceholderInHost,
+    problemMessage(ProblemCode.PlaceholderInHost, [placeholder.raw])));
+}
+
+function isVerbatim(part: TemplatePart): boolean {
+  return part.value.length === part.span.end - part.span.start;
+}
+
+/** Every query parameter name after its first use; `name[]` (a list, by convention) may repeat. */
+function repeatedQueryNames(document: TextDocument, url: TemplatePart): Diagnostic[] {
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const name of queryNames(url.value)) {
+    const key = decoded(name.text);
+    if (key === '' || key.endsWith('[]')) continue;
+    if (seen.has(key)) {
+      const message = problemMessage(ProblemCode.RepeatedQueryParameter, [key]);
+      diagnostics.push(makeDiagnostic(document, documentSpan(url, name), ProblemCode.RepeatedQueryParameter, message));
+    }
+    seen.add(key);
+  }
+  return isVerbatim(url) ? diagnostics : diagnostics.slice(0, 1);
+}
+
+/** The names of the query's `name=value` pairs, as offsets into the value. */
+function queryNames(value: string): (Span & { text: string })[] {
+  const query = urlTemplateParts(value).query;
+  if (!query) return [];
+  const names: (Span & { text: string })[] = [];
+  let start = query.start;
+  for (const pair of value.slice(query.start, query.end).split('&')) {
+    const length = pair.includes('=') ? pair.indexOf('=') : pair.length;
+    names.push({ start, end: start + length, text: pair.slice(0, length) });
+    start += pair.length + 1;
+  }
+  return names;
+}
+
+function decoded(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
+
+/** `http://` to a host other than this machine; a placeholder host cannot be judged. */
+function insecureHttp(document: TextDocument, url: TemplatePart): Diagnostic[] {
+  const { scheme, authority } = urlTemplateParts(url.value);
+  if (!scheme || !authority || url.value.slice(scheme.start, scheme.end).toLowerCase() !== 'http') return [];
+  const host = hostnameOf(url.value.slice(authority.start, authority.end));
+  if (host === undefined || isLoopbackHost(host)) return [];
+  const message = problemMessage(ProblemCode.InsecureHttp, []);
+  return [makeDiagnostic(document, documentSpan(url, scheme), ProblemCode.InsecureHttp, message)];
+}
+
+/** The host of an authority as the URL parser normalises it; undefined when it holds a placeholder or does not parse. */
+export function hostnameOf(authority: string): string | undefined {
+  if (/[{}<>\s]/.test(authority)) return undefined;
+  const host = parseUrl(`http://${authority}/`)?.hostname;
+  return host === '' ? undefined : host;
+}

@@ -1,0 +1,29 @@
+// Lists the template and fields files of every workspace folder, leaving out what `files.exclude` hides.
+import { basename, relative } from 'node:path';
+import type { ServerContext } from './context';
+import { globMatches } from './core/document-kind';
+import { findWorkspaceFiles } from './workspace-files';
+import { pathToUri } from './workspace-folders';
+
+async function excludeGlobs(context: ServerContext, folderUri: string): Promise<string[]> {
+  if (!context.settings.supported) return [];
+  try {
+    const excluded = (await context.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' })) as Record<string, unknown> | null;
+    return Object.entries(excluded ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+  } catch {
+    return [];
+  }
+}
+
+/** URIs of every template and fields file in the workspace, in a stable order. */
+export async function listWorkspaceFiles(context: ServerContext, scriptGlobs: (folderUri: string) => readonly string[]): Promise<string[]> {
+  const uris: string[] = [];
+  for (const folder of context.folders.all()) {
+    const globs = await excludeGlobs(context, folder.uri);
+    for (const path of findWorkspaceFiles(folder.path, scriptGlobs(folder.uri))) {
+      const rel = relative(folder.path, path).split('\\').join('/');
+      if (!globs.some((glob) => globMatches(glob, rel, basename(path)))) uris.push(pathToUri(path));
+    }
+  }
+  return [...new Set(uris)];
+}
