@@ -1,6 +1,6 @@
 // Lists the template and fields files under a folder, skipping what no user edits (node_modules, dot folders).
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { documentKindOf } from './core';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
@@ -9,8 +9,11 @@ function isSkippedFolder(name: string): boolean {
   return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
 }
 
-/** Every file under `root` whose name makes it a template or a fields file, in a stable order. */
-export function findWorkspaceFiles(root: string, scriptGlobs: readonly string[] = []): string[] {
+/** Whether a path (relative to the root, with `/`) is left out, like `files.exclude` leaves files and folders out. */
+export type ExcludeTest = (relativePath: string, name: string) => boolean;
+
+/** Every file under `root` whose name makes it a template or a fields file, in a stable order; excluded folders are not entered. */
+export function findWorkspaceFiles(root: string, scriptGlobs: readonly string[] = [], excluded: ExcludeTest = () => false): string[] {
   const found: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
@@ -23,6 +26,7 @@ export function findWorkspaceFiles(root: string, scriptGlobs: readonly string[] 
     }
     for (const name of names) {
       const path = join(dir, name);
+      if (excluded(relative(root, path).split('\\').join('/'), name)) continue;
       const stat = safeStat(path);
       if (stat?.isDirectory() && !isSkippedFolder(name)) pending.push(path);
       else if (stat?.isFile() && documentKindOf(path, scriptGlobs)) found.push(path);

@@ -43,11 +43,16 @@ export class WorkspaceIndex {
     return locations;
   }
 
+  private allIds(file: IndexedFile): string[] {
+    return file.usages.map((usage) => refId(usage.ref));
+  }
+
   countsFor(fieldsUri: string): UsageCounts {
     const counts = new Map<string, { places: number; files: number }>();
-    for (const file of this.files.values()) {
+    for (const [uri, file] of this.files) {
       if (file.fieldsUri !== fieldsUri) continue;
-      const seen = new Set<string>();
+      // The fields file's own bot-variable values count as uses, but it is not a template file.
+      const seen = new Set<string>(uri === fieldsUri ? this.allIds(file) : []);
       for (const usage of file.usages) {
         const id = refId(usage.ref);
         const count = counts.get(id) ?? { places: 0, files: 0 };

@@ -1,5 +1,4 @@
 // Lists the template and fields files of every workspace folder, leaving out what `files.exclude` hides.
-import { basename, relative } from 'node:path';
 import type { ServerContext } from './context';
 import { globMatches } from './core/document-kind';
 import { findWorkspaceFiles } from './workspace-files';
@@ -20,10 +19,8 @@ export async function listWorkspaceFiles(context: ServerContext, scriptGlobs: (f
   const uris: string[] = [];
   for (const folder of context.folders.all()) {
     const globs = await excludeGlobs(context, folder.uri);
-    for (const path of findWorkspaceFiles(folder.path, scriptGlobs(folder.uri))) {
-      const rel = relative(folder.path, path).split('\\').join('/');
-      if (!globs.some((glob) => globMatches(glob, rel, basename(path)))) uris.push(pathToUri(path));
-    }
+    const excluded = (rel: string, name: string) => globs.some((glob) => globMatches(glob, rel, name));
+    for (const path of findWorkspaceFiles(folder.path, scriptGlobs(folder.uri), excluded)) uris.push(pathToUri(path));
   }
   return [...new Set(uris)];
 }

@@ -1,0 +1,81 @@
+// Specifies what the fields file learns from the templates: hints on unused fields and usage counts on hover.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag, type MarkupContent } from 'vscode-languageserver-types';
+import { definitionHover, unusedFieldDiagnostics, type UsageCounts } from '../../server/src/core/fields-hints';
+import { parseFieldsFile } from '../../server/src/core/fields-file';
+import type { FieldsModel } from '../../server/src/core/types';
+
+const FIELDS = `{
+  "customFields": { "geo": { "type": "text" }, "spare": { "type": "text" } },
+  "trackerFields": { "clickid": {}, "sub1": {} },
+  "botVariables": { "regLink": { "value": "https://p.example/reg" } },
+  "profiles": { "lead": { "tracker.clickid": "x", "spare": "y" } }
+}
+`;
+
+const document = TextDocument.create('file:///project/webhook-fields.json', 'json', 1, FIELDS);
+
+function model(): FieldsModel {
+  const parsed = parseFieldsFile(FIELDS, 'json');
+  assert.ok(parsed.model, JSON.stringify(parsed.problems));
+  return parsed.model;
+}
+
+const counts = (entries: Record<string, [places: number, files: number]>): UsageCounts =>
+  new Map(Object.entries(entries).map(([id, [places, files]]) => [id, { places, files }]));
+
+const slice = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => FIELDS.slice(document.offsetAt(range.start), document.offsetAt(range.end));
+
+const hoverText = (needle: string, usage: UsageCounts) => (definitionHover(document, document.positionAt(FIELDS.indexOf(needle) + 2), model(), usage)?.contents as MarkupContent | undefined)?.value;
+
+test('every field no template uses gets a fields-unused hint on its key, in every section', () => {
+  const diagnostics = unusedFieldDiagnostics(document, model(), counts({ 'custom:geo': [3, 2], 'tracker:clickid': [1, 1] }));
+  assert.deepEqual(diagnostics.map((d) => `${d.code} ${slice(d.range)}`), ['fields-unused spare', 'fields-unused sub1', 'fields-unused regLink']);
+});
+
+test('the fields-unused hint is a hint, tagged Unnecessary, naming the key and its section', () => {
+  const [diagnostic] = unusedFieldDiagnostics(document, model(), counts({ 'custom:geo': [1, 1], 'tracker:clickid': [1, 1], 'tracker:sub1': [1, 1], 'variable:regLink': [1, 1] }));
+  assert.equal(diagnostic.severity, DiagnosticSeverity.Hint);
+  assert.deepEqual(diagnostic.tags, [DiagnosticTag.Unnecessary]);
+  assert.equal(diagnostic.message, '"spare" (customFields) is not used by any template in the workspace.');
+});
+
+test('a profile naming a field does not count as a use', () => {
+  const unused = unusedFieldDiagnostics(document, model(), counts({})).map((d) => slice(d.range));
+  assert.ok(unused.includes('spare') && unused.includes('clickid'));
+});
+
+test('a use is counted by section: a custom use of a key does not cover the tracker field of the same name', () => {
+  const text = '{ "customFields": { "same": { "type": "text" } }, "trackerFields": { "same": {} } }';
+  const parsed = parseFieldsFile(text, 'json');
+  assert.ok(parsed.model);
+  const fieldsDocument = TextDocument.create('file:///project/webhook-fields.json', 'json', 1, text);
+  const [diagnostic] = unusedFieldDiagnostics(fieldsDocument, parsed.model, counts({ 'custom:same': [1, 1] }));
+  assert.equal(diagnostic.message, '"same" (trackerFields) is not used by any template in the workspace.');
+});
+
+test('with every field used there are no hints', () => {
+  const all = counts({ 'custom:geo': [1, 1], 'custom:spare': [1, 1], 'tracker:clickid': [1, 1], 'tracker:sub1': [1, 1], 'variable:regLink': [1, 1] });
+  assert.deepEqual(unusedFieldDiagnostics(document, model(), all), []);
+});
+
+test('hover on a definition says how many times and in how many templates it is used', () => {
+  assert.equal(hoverText('"geo"', counts({ 'custom:geo': [7, 3] })), '`geo` is used 7 time(s) in 3 template file(s). Find All References lists them.');
+});
+
+test('hover on an unused definition says no template uses it', () => {
+  assert.equal(hoverText('"sub1"', counts({ 'custom:geo': [7, 3] })), '`sub1` is not used by any template in the workspace.');
+});
+
+test('hover on a profile key "tracker.clickid" counts the tracker field, its range covering "clickid"', () => {
+  const offset = FIELDS.indexOf('"tracker.clickid"') + 12;
+  const hover = definitionHover(document, document.positionAt(offset), model(), counts({ 'tracker:clickid': [2, 2] }));
+  assert.match((hover?.contents as MarkupContent).value, /^`clickid` is used 2 time\(s\) in 2 template file\(s\)/);
+  assert.equal(slice(hover!.range!), 'clickid');
+});
+
+test('hover away from any definition key gives nothing', () => {
+  assert.equal(definitionHover(document, document.positionAt(FIELDS.indexOf('"text"') + 1), model(), counts({})), null);
+});
