@@ -9,10 +9,13 @@ import { ProfileState } from './profile-state';
 import { SendHistory } from './send/history';
 import { ResponseViews } from './send/response-view';
 import { registerTrustNotice } from './trust';
+import { setLanguage } from '../../server/src/core/l10n';
 
 let handle: ClientHandle | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The sender, preview and response texts come from the server's modules bundled here: they speak the editor's language.
+  setLanguage(vscode.env.language);
   const log = createLog(context);
   const profiles = new ProfileState(context.workspaceState);
   const views = new ResponseViews();

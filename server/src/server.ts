@@ -13,6 +13,7 @@ import { FieldsRegistry } from './fields-registry';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace-folders';
 import { WorkspaceIndex } from './workspace-index';
+import { setLanguage } from './core/l10n';
 
 const WATCHED_GLOBS = ['**/webhook-fields.{json,yaml,yml}', '**/*.webhook', '**/*.script.{yaml,yml,json}'];
 
@@ -38,6 +39,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params): InitializeResult => {
+    setLanguage(params.locale ?? 'en');
     folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     const capabilities = params.capabilities;
     settings.enable(capabilities.workspace?.configuration === true);

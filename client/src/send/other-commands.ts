@@ -55,7 +55,7 @@ export async function showHistory(deps: SendDeps): Promise<void> {
   const items = entries.map((entry) => ({
     label: `${entry.request.method} ${entry.request.name}`,
     description: entry.error ? vscode.l10n.t('failed') : String(entry.status),
-    detail: `${new Date(entry.time).toLocaleString()} · ${entry.request.url}`,
+    detail: `${new Date(entry.time).toLocaleString(vscode.env.language)} · ${entry.request.url}`,
     entry,
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Recent test webhooks'), matchOnDetail: true });

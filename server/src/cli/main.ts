@@ -2,6 +2,7 @@
 import { parseArguments, usage } from './arguments';
 import { runCheck } from './check';
 import { runRequestCommand } from './request-commands';
+import { setLanguage } from '../core/l10n';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArguments(argv);
@@ -22,6 +23,12 @@ async function main(argv: string[]): Promise<number> {
   });
 }
 
+/** POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG. */
+function localeOf(env: NodeJS.ProcessEnv): string {
+  return env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en';
+}
+
+setLanguage(localeOf(process.env));
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {

@@ -9,6 +9,7 @@ import { toRange } from './positions';
 import { analyzePlaceholder } from './resolve-placeholder';
 import { scanRegions } from './scan-placeholders';
 import type { FieldsContext, FieldsSource, ParsedTemplate } from './types';
+import { t } from './l10n';
 
 function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
@@ -16,7 +17,7 @@ function baseName(uri: string): string {
 
 function replaceAction(document: TextDocument, diagnostic: Diagnostic, fix: string): CodeAction {
   return {
-    title: `Change to ${fix}`,
+    title: t('Change to {0}', fix),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
@@ -32,7 +33,7 @@ function fieldsEdits(source: FieldsSource, missing: MissingKey): TextEdit[] {
 
 function addKeyAction(diagnostic: Diagnostic, source: FieldsSource, missing: MissingKey): CodeAction {
   return {
-    title: `Add "${missing.key}" to ${missing.section} in ${source.displayName}`,
+    title: t('Add "{0}" to {1} in {2}', missing.key, missing.section, source.displayName),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: { changes: { [source.uri]: fieldsEdits(source, missing) } },
@@ -59,7 +60,7 @@ function createFileAction(diagnostic: Diagnostic, uri: string, keys: MissingKey[
       { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: newFieldsFileText(keys) }] },
     ],
   };
-  return { title: `Create ${baseName(uri)} with the keys this template uses`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+  return { title: t('Create {0} with the keys this template uses', baseName(uri)), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
 function rangesMeet(a: Range, b: Range): boolean {

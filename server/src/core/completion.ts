@@ -7,6 +7,7 @@ import { toRange } from './positions';
 import { delimiterFor, keyFormOf, targetsOf, type Target } from './resolve-placeholder';
 import { closerOf } from './scan-placeholders';
 import type { Delimiter, Dialect, FieldsContext, ParsedTemplate, PlaceholderSyntax, Region, Span } from './types';
+import { t } from './l10n';
 
 const KEY_CHAR = /[A-Za-z0-9_.]/;
 const NAMESPACES: Record<Dialect, string[]> = { webhook: ['tracker'], message: ['fields', 'tracker', 'variables'] };
@@ -82,11 +83,11 @@ function namespaceItem(document: TextDocument, site: CompletionSite, namespace: 
   return {
     label: `${namespace}.`,
     kind: CompletionItemKind.Module,
-    detail: `${namespace} namespace`,
+    detail: t('{0} namespace', namespace),
     sortText: `3_${namespace}`,
     filterText: namespace,
     textEdit: { range: toRange(document, { start: site.replace.start, end }), newText: `${namespace}.` },
-    command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
+    command: { title: t('Suggest'), command: 'editor.action.triggerSuggest' },
   };
 }
 

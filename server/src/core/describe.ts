@@ -3,18 +3,19 @@ import { TRACKER_EMPTY_NOTE } from './builtins';
 import { fieldsDocumentOf } from './fields-document';
 import { definitionOfTarget, keyFormOf, wrapKey, type Target } from './resolve-placeholder';
 import type { Delimiter, Definition, Dialect, FieldsSource } from './types';
+import { t } from './l10n';
 
 /** A short kind-and-type line: `Custom field · number`. */
 export function targetDetail(target: Target): string {
   switch (target.kind) {
     case 'builtin':
-      return `Built-in · ${target.builtin.type}`;
+      return t('Built-in · {0}', target.builtin.type);
     case 'custom':
-      return `Custom field · ${target.field.rawType ?? target.field.type ?? 'text'}`;
+      return t('Custom field · {0}', target.field.rawType ?? target.field.type ?? 'text');
     case 'tracker':
-      return 'Tracker field';
+      return t('Tracker field');
     case 'variable':
-      return 'Bot variable';
+      return t('Bot variable');
   }
 }
 
@@ -26,25 +27,25 @@ function exampleText(example: unknown): string | undefined {
 
 function definedIn(definition: Definition, source: FieldsSource): string {
   const line = fieldsDocumentOf(source).positionAt(definition.keySpan.start).line + 1;
-  return `Defined in [${source.displayName}](${source.uri}#L${line}), line ${line}.`;
+  return t('Defined in [{0}]({1}#L{2}), line {2}.', source.displayName, source.uri, line);
 }
 
 function notesOf(target: Target): string[] {
-  if (target.kind === 'builtin') return target.builtin.mayBeEmpty ? [target.builtin.mayBeEmpty] : [];
-  if (target.kind === 'tracker') return [TRACKER_EMPTY_NOTE];
-  if (target.kind === 'custom' && target.field.items?.length) return [`One of: ${target.field.items.map((item) => `\`${item}\``).join(', ')}.`];
-  if (target.kind === 'variable' && target.variable.value !== undefined) return [`Value: \`${target.variable.value}\``];
+  if (target.kind === 'builtin') return target.builtin.mayBeEmpty ? [t(target.builtin.mayBeEmpty)] : [];
+  if (target.kind === 'tracker') return [t(TRACKER_EMPTY_NOTE)];
+  if (target.kind === 'custom' && target.field.items?.length) return [t('One of: {0}.', target.field.items.map((item) => `\`${item}\``).join(', '))];
+  if (target.kind === 'variable' && target.variable.value !== undefined) return [t('Value: {0}', `\`${target.variable.value}\``)];
   return [];
 }
 
 /** The full explanation: how it is written, what it is, an example, caveats and where it is defined. */
 export function describeTarget(target: Target, dialect: Dialect, delimiter: Delimiter, source: FieldsSource | undefined): string {
   const definition = definitionOfTarget(target);
-  const description = target.kind === 'builtin' ? target.builtin.description : definition?.description;
+  const description = target.kind === 'builtin' ? t(target.builtin.description) : definition?.description;
   const example = exampleText(target.kind === 'builtin' ? target.builtin.example : definition?.example);
   const parts = [`\`${wrapKey(keyFormOf(target, dialect), delimiter)}\` — ${targetDetail(target)}`];
   if (description) parts.push(description);
-  if (example !== undefined) parts.push(`Example: \`${example}\``);
+  if (example !== undefined) parts.push(t('Example: {0}', `\`${example}\``));
   parts.push(...notesOf(target));
   if (definition && source) parts.push(definedIn(definition, source));
   return parts.join('\n\n');

@@ -3,10 +3,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { resolveContextOf } from './fields-context';
 import { toRange } from './positions';
-import { HINTS, PROBLEMS, ProblemCode, formatText, problemMessage } from './problems';
+import { HINTS, PROBLEMS, ProblemCode, problemMessage } from './problems';
 import { analyzePlaceholder, type Finding, type ResolveContext } from './resolve-placeholder';
 import { scanRegions } from './scan-placeholders';
 import type { FieldsContext, ParsedTemplate, Region, Severity, Span, StructureProblem } from './types';
+import { t } from './l10n';
 
 export const DIAGNOSTIC_SOURCE = 'webhook-templates';
 
@@ -37,7 +38,7 @@ export function makeDiagnostic(document: TextDocument, span: Span, code: Problem
 function findingMessage(finding: Finding): string {
   const message = problemMessage(finding.code, finding.args);
   const suggests = finding.fix && (finding.code === ProblemCode.UnknownKey || finding.code === ProblemCode.InvalidKey);
-  return suggests ? message + formatText(HINTS.didYouMean, [finding.fix!]) : message;
+  return suggests ? message + t(HINTS.didYouMean, finding.fix!) : message;
 }
 
 /** Diagnostics for the placeholders of some regions of a document. */

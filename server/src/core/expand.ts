@@ -7,11 +7,12 @@
 // changed the length (a JSON `\"`, a folded YAML scalar) offsets no longer line up and the whole part is.
 import { bodyEncodings, encodeValue, urlEncodings, type Encoding } from './encode';
 import { resolveContextOf } from './fields-context';
-import { HINTS, ProblemCode, formatText, problemMessage } from './problems';
+import { HINTS, ProblemCode, problemMessage } from './problems';
 import { createSampleContext, type Environment, type SampleLookup } from './profiles';
 import { analyzePlaceholder, type Finding, type PlaceholderAnalysis, type ResolveContext, type Target } from './resolve-placeholder';
 import { scanPlaceholders } from './scan-placeholders';
 import type { ExpandedRequest, ExpansionIssue, FieldsContext, Place, Span, TemplatePart, TemplateRequest } from './types';
+import { t } from './l10n';
 
 /** What one expansion collects across the parts of a request. */
 interface Expansion {
@@ -83,7 +84,7 @@ function sampleFor(analysis: PlaceholderAnalysis, part: TemplatePart, run: Expan
     return undefined;
   }
   const { value, secret, source } = lookup.value;
-  const reason = source === 'profile' ? `empty in profile "${run.profile}"` : 'empty sample value';
+  const reason = source === 'profile' ? t('empty in profile "{0}"', run.profile ?? '') : t('empty sample value');
   if (value === '') run.empty.push(issueOf(analysis, part, reason));
   if (secret && value !== '') run.secrets.add(value);
   return value;
@@ -103,8 +104,8 @@ export function documentSpan(part: TemplatePart, placeholder: Span): Span {
 
 /** The diagnostic's message for a placeholder problem, with its suggestion. */
 function findingReason(finding: Finding | undefined): string {
-  if (!finding) return 'not resolved';
+  if (!finding) return t('not resolved');
   const message = problemMessage(finding.code, finding.args);
   const suggests = finding.fix && (finding.code === ProblemCode.UnknownKey || finding.code === ProblemCode.InvalidKey);
-  return suggests ? message + formatText(HINTS.didYouMean, [finding.fix!]) : message;
+  return suggests ? message + t(HINTS.didYouMean, finding.fix!) : message;
 }

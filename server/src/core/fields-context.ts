@@ -2,12 +2,13 @@
 import type { ResolveContext } from './resolve-placeholder';
 import { HINTS } from './problems';
 import type { FieldsContext } from './types';
+import { t } from './l10n';
 
 export function resolveContextOf(fields: FieldsContext): ResolveContext {
   const source = fields.source;
   return {
     model: source?.model,
-    fieldsName: source?.displayName ?? HINTS.noFieldsFile,
+    fieldsName: source?.displayName ?? t(HINTS.noFieldsFile),
     syntax: source?.model.placeholderSyntax ?? 'braces',
   };
 }

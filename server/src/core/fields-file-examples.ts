@@ -1,8 +1,9 @@
 // Whether a custom field's `example` fits its type; the reason (for FieldsExampleMismatch) when it does not.
 import type { FieldType } from './types';
+import { t } from './l10n';
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
-const DATE_REASON = 'expected an ISO 8601 date-time like "2030-01-30T10:20:30Z"';
+export const DATE_REASON = 'expected an ISO 8601 date-time like "2030-01-30T10:20:30Z"';
 const MAX_EXAMPLE_TEXT = 60;
 
 /**
@@ -13,15 +14,15 @@ export function exampleMismatch(example: unknown, type: FieldType, items?: reado
   switch (type) {
     case 'text':
     case 'long-text':
-      return typeof example === 'string' ? undefined : 'expected a string';
+      return typeof example === 'string' ? undefined : t('expected a string');
     case 'number':
       return numberMismatch(example);
     case 'date':
-      return typeof example === 'string' && isIsoDateTime(example) ? undefined : DATE_REASON;
+      return typeof example === 'string' && isIsoDateTime(example) ? undefined : t(DATE_REASON);
     case 'link':
-      return typeof example === 'string' && isHttpUrl(example) ? undefined : 'expected an absolute http or https URL';
+      return typeof example === 'string' && isHttpUrl(example) ? undefined : t('expected an absolute http or https URL');
     case 'select':
-      return typeof example === 'string' ? itemMismatch(example, items) : 'expected one of its items, as a string';
+      return typeof example === 'string' ? itemMismatch(example, items) : t('expected one of its items, as a string');
     case 'multiselect':
       return multiselectMismatch(example, items);
   }
@@ -35,18 +36,18 @@ export function exampleText(example: unknown): string {
 }
 
 function numberMismatch(example: unknown): string | undefined {
-  if (typeof example === 'number') return Number.isFinite(example) ? undefined : 'expected a finite number';
-  return typeof example === 'string' ? 'expected a number, written without quotes' : 'expected a number';
+  if (typeof example === 'number') return Number.isFinite(example) ? undefined : t('expected a finite number');
+  return typeof example === 'string' ? t('expected a number, written without quotes') : t('expected a number');
 }
 
 function itemMismatch(value: string, items: readonly string[] | undefined): string | undefined {
   if (!items || items.length === 0 || items.includes(value)) return undefined;
-  return `"${value}" is not one of its items (${items.join(', ')})`;
+  return t('"{0}" is not one of its items ({1})', value, items.join(', '));
 }
 
 function multiselectMismatch(example: unknown, items: readonly string[] | undefined): string | undefined {
   if (!Array.isArray(example) || !example.every((item) => typeof item === 'string')) {
-    return 'expected an array of its items';
+    return t('expected an array of its items');
   }
   return example.map((item: string) => itemMismatch(item, items)).find((reason) => reason !== undefined);
 }

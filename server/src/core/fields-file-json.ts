@@ -1,9 +1,10 @@
 // Reads a JSON (with comments) fields file into the format-neutral tree, or its syntax errors.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { syntaxError, treeNode, type TreeNode, type TreeProperty, type TreeResult } from './fields-file-tree';
+import { t } from './l10n';
 
 /** Readable words for jsonc-parser's error codes (by `printParseErrorCode` name). */
-const ERROR_MESSAGES: Readonly<Record<string, string>> = {
+export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   InvalidSymbol: 'Unexpected symbol',
   InvalidNumberFormat: 'Invalid number format',
   PropertyNameExpected: 'Expected a property name',
@@ -34,7 +35,7 @@ export function readJsonTree(text: string): TreeResult {
 
 function errorMessage(error: ParseError): string {
   const name = printParseErrorCode(error.error);
-  return ERROR_MESSAGES[name] ?? name.replace(/([a-z])([A-Z])/g, '$1 $2');
+  return name in ERROR_MESSAGES ? t(ERROR_MESSAGES[name]) : name.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
 function toTree(node: Node): TreeNode {

@@ -69,7 +69,7 @@ export function syntaxError(text: string, message: string, start: number, length
   return { code: ProblemCode.FieldsSyntaxError, span: visibleSpan(text, start, length), args: [trimmed] };
 }
 
-/** A FieldsInvalidStructure problem; `message` is the whole English sentence. */
+/** A FieldsInvalidStructure problem; `message` is the whole sentence, already in the host's language. */
 export function structureProblem(span: Span, message: string): StructureProblem {
   return { code: ProblemCode.FieldsInvalidStructure, span, args: [message] };
 }

@@ -5,6 +5,7 @@ import { structureProblem, uniqueProperties, type TreeNode, type TreeProperty } 
 import { readYamlTree } from './fields-file-yaml';
 import { ProblemCode } from './problems';
 import type { FieldsModel, PlaceholderSyntax, StructureProblem } from './types';
+import { t } from './l10n';
 
 export type FieldsFormat = 'json' | 'yaml';
 
@@ -19,7 +20,6 @@ type SectionName = 'customFields' | 'trackerFields' | 'botVariables' | 'profiles
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SECTIONS: readonly SectionName[] = ['customFields', 'trackerFields', 'botVariables', 'profiles'];
 const TOP_LEVEL_KEYS = ['placeholderSyntax', ...SECTIONS];
-const ROOT = 'the fields file';
 
 /**
  * Spans: a definition's `keySpan` is the key's text without its quotes (where "go to definition" lands), its
@@ -52,10 +52,10 @@ export function emptyFieldsModel(): FieldsModel {
 function buildModel(root: TreeNode, problems: StructureProblem[]): FieldsModel {
   const model = emptyFieldsModel();
   if (root.kind !== 'object') {
-    problems.push(structureProblem(root.span, `The fields file must be an object with ${TOP_LEVEL_KEYS.join(', ')}.`));
+    problems.push(structureProblem(root.span, t('The fields file must be an object with {0}.', TOP_LEVEL_KEYS.join(', '))));
     return model;
   }
-  for (const property of uniqueProperties(root, ROOT, problems)) readTopLevel(model, property, problems);
+  for (const property of uniqueProperties(root, t('the fields file'), problems)) readTopLevel(model, property, problems);
   return model;
 }
 
@@ -67,13 +67,13 @@ function readTopLevel(model: FieldsModel, property: TreeProperty, problems: Stru
     readSection(model, property.key as SectionName, property.value, problems);
   } else {
     const known = TOP_LEVEL_KEYS.join(', ');
-    problems.push({ code: ProblemCode.FieldsUnknownProperty, span: property.keySpan, args: [property.key, ROOT, known] });
+    problems.push({ code: ProblemCode.FieldsUnknownProperty, span: property.keySpan, args: [property.key, t('the fields file'), known] });
   }
 }
 
 function readPlaceholderSyntax(value: TreeNode, problems: StructureProblem[]): PlaceholderSyntax {
   if (value.scalar === 'braces' || value.scalar === 'angle') return value.scalar;
-  problems.push(structureProblem(value.span, 'placeholderSyntax must be "braces" or "angle"; "braces" is used.'));
+  problems.push(structureProblem(value.span, t('placeholderSyntax must be "braces" or "angle"; "braces" is used.')));
   return 'braces';
 }
 
@@ -81,7 +81,7 @@ function readPlaceholderSyntax(value: TreeNode, problems: StructureProblem[]): P
 function readSection(model: FieldsModel, name: SectionName, value: TreeNode, problems: StructureProblem[]): void {
   if (value.kind === 'null') return;
   if (value.kind !== 'object') {
-    problems.push(structureProblem(value.span, `${name} must be an object: one property per entry.`));
+    problems.push(structureProblem(value.span, t('{0} must be an object: one property per entry.', name)));
     return;
   }
   for (const entry of uniqueProperties(value, name, problems)) {

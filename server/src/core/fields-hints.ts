@@ -6,6 +6,7 @@ import { toRange } from './positions';
 import { ProblemCode, problemMessage } from './problems';
 import { SECTION_OF, fieldRefAt, refId, sectionOf, type FieldKind } from './usages';
 import type { FieldsModel } from './types';
+import { t } from './l10n';
 
 /** How often each field (by refId) is used: places, and the templates they stand in. */
 export type UsageCounts = ReadonlyMap<string, { places: number; files: number }>;
@@ -29,7 +30,7 @@ export function definitionHover(document: TextDocument, position: Position, mode
   if (!found) return null;
   const count = counts.get(refId(found.ref));
   const text = count
-    ? `\`${found.ref.key}\` is used ${count.places} time(s) in ${count.files} template file(s). Find All References lists them.`
-    : `\`${found.ref.key}\` is not used by any template in the workspace.`;
+    ? t('`{0}` is used {1} time(s) in {2} template file(s). Find All References lists them.', found.ref.key, count.places, count.files)
+    : t('`{0}` is not used by any template in the workspace.', found.ref.key);
   return { contents: { kind: MarkupKind.Markdown, value: text }, range: toRange(document, found.span) };
 }

@@ -6,19 +6,21 @@ import { createSampleContext, type Environment, type SampleValue } from './profi
 import { analyzePlaceholder } from './resolve-placeholder';
 import { scanRegions } from './scan-placeholders';
 import type { FieldsContext, ParsedTemplate, Span } from './types';
+import { t } from './l10n';
 
 const MAX_SHOWN = 40;
 
-const SOURCES: Record<SampleValue['source'], string> = {
+/** English templates, translated where the tooltip is made. */
+export const SAMPLE_SOURCES: Record<SampleValue['source'], string> = {
   profile: 'from the profile',
-  example: 'the field\'s example',
+  example: "the field's example",
   builtin: 'built-in sample',
-  step: 'this step\'s key',
+  step: "this step's key",
 };
 
 function shown(sample: SampleValue): string {
   if (sample.secret) return '***';
-  if (sample.value === '') return '(empty)';
+  if (sample.value === '') return t('(empty)');
   return sample.value.length > MAX_SHOWN ? `${sample.value.slice(0, MAX_SHOWN - 1)}…` : sample.value;
 }
 
@@ -38,7 +40,7 @@ export function sampleValueHints(document: TextDocument, parsed: ParsedTemplate,
       label: `= ${shown(lookup.value)}`,
       kind: InlayHintKind.Type,
       paddingLeft: true,
-      tooltip: `${profile ? `Profile "${profile}"` : 'No profile'}: ${SOURCES[lookup.value.source]}.`,
+      tooltip: `${profile ? t('Profile "{0}"', profile) : t('No profile')}: ${t(SAMPLE_SOURCES[lookup.value.source])}.`,
     });
   }
   return hints;

@@ -7,6 +7,7 @@ import type { DocumentLink } from 'vscode-languageserver-types';
 import { toRange } from './positions';
 import type { ParsedTemplate, TemplatePart } from './types';
 import { hostnameOf, urlTemplateParts } from './url-checks';
+import { t } from './l10n';
 
 export function documentLinks(document: TextDocument, parsed: ParsedTemplate): DocumentLink[] {
   const text = document.getText();
@@ -25,7 +26,7 @@ function originLink(document: TextDocument, text: string, url: TemplatePart): Do
   const target = originOf(`${schemeText}://${url.value.slice(authority.start, authority.end)}/`);
   if (!target) return [];
   const span = { start: url.span.start + scheme.start, end: url.span.start + authority.end };
-  const tooltip = `Open ${target} — the path and query are not opened: a postback URL would record a conversion`;
+  const tooltip = t('Open {0} — the path and query are not opened: a postback URL would record a conversion', target);
   return [{ range: toRange(document, span), target, tooltip }];
 }
 

@@ -1,4 +1,5 @@
 // The one table of problems: stable code, default severity and message template of each.
+import { formatText, t } from './l10n';
 import type { Severity } from './types';
 
 export enum ProblemCode {
@@ -77,19 +78,14 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.InsecureHttp]: { severity: 'hint', message: 'Plain http: the values (click ids, usernames) travel unencrypted; use https.' },
 };
 
-/** Replaces `{0}`, `{1}`… in a template; other braces stay as they are. */
-export function formatText(template: string, args: readonly (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
-    const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
-  });
-}
+export { formatText };
 
+/** The problem's message in the host's language (the English table above is the source of every translation). */
 export function problemMessage(code: ProblemCode, args: readonly (string | number)[]): string {
-  return formatText(PROBLEMS[code].message, args);
+  return t(PROBLEMS[code].message, ...args);
 }
 
-/** Extra sentences added to messages. */
+/** Extra sentences added to messages (English templates, translated where they are used). */
 export const HINTS = {
   didYouMean: ' Did you mean "{0}"?',
   noFieldsFile: 'no fields file (only built-in keys are known)',

@@ -7,6 +7,7 @@
 // With an unknown profile name every lookup is missing, so a send stops and names the profile.
 import type { Target } from './resolve-placeholder';
 import type { FieldsModel, Profile } from './types';
+import { t } from './l10n';
 
 export interface SampleValue {
   value: string;
@@ -19,7 +20,6 @@ export type SampleLookup = { value: SampleValue } | { missing: string };
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 const ENV_REFERENCE = /^\$\{env:([^}]+)\}$/;
-const DEFAULT_FIELDS_NAME = 'the fields file';
 
 /** The profiles of a fields file, in file order. */
 export function profileNames(model: FieldsModel | undefined): string[] {
@@ -35,11 +35,11 @@ export function createSampleContext(
   profile: string | undefined,
   env: Environment,
   stepKey?: string,
-  fieldsName: string = DEFAULT_FIELDS_NAME,
+  fieldsName: string = t('the fields file'),
 ): (target: Target) => SampleLookup {
   const chosen = profile === undefined ? undefined : model?.profiles.get(profile);
   if (profile !== undefined && !chosen) {
-    const missing = `no profile "${profile}" in ${fieldsName}`;
+    const missing = t('no profile "{0}" in {1}', profile, fieldsName);
     return () => ({ missing });
   }
   return (target) => lookupSample(target, { profile: chosen, env, stepKey, fieldsName });
@@ -82,7 +82,7 @@ function profileValue(raw: unknown, env: Environment): SampleLookup {
   if (!reference) return { value: { value: sampleText(raw), secret: false, source: 'profile' } };
   const name = reference[1];
   const value = env[name];
-  if (value === undefined) return { missing: `environment variable ${name} is not set` };
+  if (value === undefined) return { missing: t('environment variable {0} is not set', name) };
   return { value: { value, secret: true, source: 'profile' } };
 }
 
@@ -95,8 +95,8 @@ function fallbackOf(target: Target): SampleValue | undefined {
 }
 
 function missingReason(scope: LookupScope): string {
-  const where = scope.profile ? `in profile "${scope.profile.name}"` : '(no profile chosen)';
-  return `no value ${where} and no example in ${scope.fieldsName}`;
+  if (!scope.profile) return t('no value (no profile chosen) and no example in {0}', scope.fieldsName);
+  return t('no value in profile "{0}" and no example in {1}', scope.profile.name, scope.fieldsName);
 }
 
 /** A sample as the platform would write it: numbers never in exponent form, a multiselect as `a,b`. */

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { toRange } from './positions';
 import type { ParsedTemplate, TemplateRequest } from './types';
+import { t } from './l10n';
 
 export const SEND_COMMAND = 'webhookTemplates.sendTestWebhook';
 export const PREVIEW_COMMAND = 'webhookTemplates.previewWebhook';
@@ -20,8 +21,8 @@ export function requestLenses(document: TextDocument, parsed: ParsedTemplate): C
     const range = toRange(document, { start: request.nameSpan.start, end: request.nameSpan.start });
     const target = { uri: document.uri, line: range.start.line };
     return [
-      { range, command: { title: 'Send test webhook', command: SEND_COMMAND, arguments: [target] } },
-      { range, command: { title: 'Preview', command: PREVIEW_COMMAND, arguments: [target] } },
+      { range, command: { title: t('Send test webhook'), command: SEND_COMMAND, arguments: [target] } },
+      { range, command: { title: t('Preview'), command: PREVIEW_COMMAND, arguments: [target] } },
     ];
   });
 }

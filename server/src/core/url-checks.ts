@@ -11,6 +11,7 @@ import { isLoopbackHost } from './hosts';
 import { ProblemCode, problemMessage } from './problems';
 import { scanPlaceholders } from './scan-placeholders';
 import type { FieldsContext, ParsedTemplate, PlaceholderSyntax, Span, TemplatePart, TemplateRequest } from './types';
+import { t } from './l10n';
 
 /** Where the pieces of a URL template stand, as offsets into its value. */
 export interface UrlTemplateParts {
@@ -79,13 +80,13 @@ function within(inner: Span, outer: Span): boolean {
 
 /** What is wrong with a URL, or undefined when it is an absolute http(s) URL. */
 export function whyNotHttpUrl(url: string): string | undefined {
-  if (url.trim() === '') return 'the URL is empty';
+  if (url.trim() === '') return t('the URL is empty');
   const parsed = parseUrl(url);
   if (parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return undefined;
   // `localhost:8080/x` and `host.example:443/x` parse with the host as scheme: they lack one.
-  if (!SCHEME.test(url)) return 'it has no scheme; start it with https://';
-  if (!parsed) return /^\s*https?:/i.test(url) ? 'its host or port is not valid' : 'it does not parse as a URL';
-  return `the scheme is "${parsed.protocol}", not http: or https:`;
+  if (!SCHEME.test(url)) return t('it has no scheme; start it with https://');
+  if (!parsed) return /^\s*https?:/i.test(url) ? t('its host or port is not valid') : t('it does not parse as a URL');
+  return t('the scheme is "{0}", not http: or https:', parsed.protocol);
 }
 
 function parseUrl(url: string): URL | undefined {

@@ -5,6 +5,7 @@ import type { ServerContext } from '../context';
 import { readDocumentFromDisk } from '../disk-documents';
 import { checkFieldsFile, checkTemplate, kindOfDocument } from '../template-checks';
 import { listWorkspaceFiles } from '../workspace-scan';
+import { t } from '../core/l10n';
 
 export interface Checks {
   /** An open document changed: check it soon (a burst of edits is checked once). */
@@ -155,9 +156,9 @@ interface Progress {
 async function startProgress(connection: Connection, total: number): Promise<Progress> {
   try {
     const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Checking webhook templates', 0, `${total} files`, false);
+    progress.begin(t('Checking webhook templates'), 0, t('{0} files', total), false);
     return {
-      report: (done, all) => progress.report(Math.round((done / Math.max(all, 1)) * 100), `${done}/${all} files`),
+      report: (done, all) => progress.report(Math.round((done / Math.max(all, 1)) * 100), t('{0}/{1} files', done, all)),
       done: () => progress.done(),
     };
   } catch {

@@ -7,6 +7,7 @@ import { locationInFields } from '../core/fields-document';
 import { placeholderAt } from '../core/placeholder-at';
 import { refOfTarget } from '../core/usages';
 import { runSafeAsync } from '../run-safe';
+import { t } from '../core/l10n';
 
 interface FieldAtCursor {
   ref: FieldRef;
@@ -25,7 +26,7 @@ async function fieldAt(context: ServerContext, document: TextDocument, offset: n
     const found = placeholderAt(document.getText(), offset, parsed, fields);
     if (!found?.target) return undefined;
     const ref = refOfTarget(found.target);
-    if (!ref) return { refusal: `"${found.placeholder.key}" is built in; only fields of the fields file can be renamed.` };
+    if (!ref) return { refusal: t('"{0}" is built in; only fields of the fields file can be renamed.', found.placeholder.key) };
     if (!fields.source) return undefined;
     const { keyEnd } = found.placeholder;
     return { ref, source: fields.source, range: { start: document.positionAt(keyEnd - ref.key.length), end: document.positionAt(keyEnd) } };
@@ -55,9 +56,9 @@ function renameEdit(locations: readonly Location[], newName: string): WorkspaceE
 }
 
 function checkNewName(source: FieldsSource, ref: FieldRef, newName: string): void {
-  if (!IDENTIFIER.test(newName)) throw new ResponseError(0, `"${newName}" is not a valid key: use letters, digits and "_", not starting with a digit.`);
+  if (!IDENTIFIER.test(newName)) throw new ResponseError(0, t('"{0}" is not a valid key: use letters, digits and "_", not starting with a digit.', newName));
   if (newName !== ref.key && sectionOf(source.model, ref.kind).has(newName)) {
-    throw new ResponseError(0, `${SECTION_OF[ref.kind]} already has "${newName}" in ${source.displayName}.`);
+    throw new ResponseError(0, t('{0} already has "{1}" in {2}.', SECTION_OF[ref.kind], newName, source.displayName));
   }
 }
 
@@ -76,14 +77,14 @@ export function registerReferences(context: ServerContext): void {
   connection.onPrepareRename(async (params) => {
     const document = documentOf(params.textDocument.uri);
     const found = document && (await fieldAt(context, document, document.offsetAt(params.position)));
-    if (!found) throw new ResponseError(0, 'Put the cursor on a placeholder or on a field of the fields file to rename it.');
+    if (!found) throw new ResponseError(0, t('Put the cursor on a placeholder or on a field of the fields file to rename it.'));
     if ('refusal' in found) throw new ResponseError(0, found.refusal);
     return { range: found.range, placeholder: found.ref.key };
   });
   connection.onRenameRequest(async (params) => {
     const document = documentOf(params.textDocument.uri);
     const found = document && (await fieldAt(context, document, document.offsetAt(params.position)));
-    if (!found || 'refusal' in found) throw new ResponseError(0, found && 'refusal' in found ? found.refusal : 'Nothing to rename here.');
+    if (!found || 'refusal' in found) throw new ResponseError(0, found && 'refusal' in found ? found.refusal : t('Nothing to rename here.'));
     checkNewName(found.source, found.ref, params.newName);
     await context.indexed();
     return renameEdit(allLocations(context, found.source, found.ref, true), params.newName);

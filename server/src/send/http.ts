@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ExpandedRequest } from '../core/types';
+import { t } from '../core/l10n';
 
 export interface SendOptions {
   /** Covers the whole exchange: connecting, every redirect, headers and body. */
@@ -122,10 +123,10 @@ export async function sendRequest(request: ExpandedRequest, options: SendOptions
 function firstHop(request: ExpandedRequest): Hop {
   const method = request.method.toUpperCase();
   if (!SENDABLE_METHODS.includes(method)) {
-    throw new SendError('unsupported-method', `Only GET and POST can be sent (the methods of Chatterfy's webhook step), not ${method}.`);
+    throw new SendError('unsupported-method', t("Only GET and POST can be sent (the methods of Chatterfy's webhook step), not {0}.", method));
   }
   const url = httpUrl(request.url);
-  if (!url) throw new SendError('invalid-url', `"${request.name}" has no valid http or https URL to send to.`);
+  if (!url) throw new SendError('invalid-url', t('"{0}" has no valid http or https URL to send to.', request.name));
   request.headers.forEach(([name, value]) => checkHeader(name, value));
   const contentType = contentTypeFor(request);
   const headers: [string, string][] = contentType ? [...request.headers, ['Content-Type', contentType]] : [...request.headers];
@@ -155,8 +156,8 @@ function httpUrl(text: string, base?: URL): URL | undefined {
 }
 
 function checkHeader(name: string, value: string): void {
-  if (!HEADER_NAME.test(name)) throw new SendError('invalid-request', `"${name}" is not a valid header name.`);
-  if (/[\r\n\0]/.test(value)) throw new SendError('invalid-request', `The value of header "${name}" holds a line break, which HTTP does not allow.`);
+  if (!HEADER_NAME.test(name)) throw new SendError('invalid-request', t('"{0}" is not a valid header name.', name));
+  if (/[\r\n\0]/.test(value)) throw new SendError('invalid-request', t('The value of header "{0}" holds a line break, which HTTP does not allow.', name));
 }
 
 async function follow(exchange: Exchange): Promise<SendResult> {
@@ -211,7 +212,7 @@ function redirectHop(hop: Hop, status: number, headers: [string, string][]): Hop
   const location = headerValue(headers, 'location');
   if (!REDIRECT_STATUSES.has(status) || location === undefined) return undefined;
   const url = httpUrl(location, hop.url);
-  if (!url) throw new SendError('invalid-url', `${hop.url.host} redirected to a location that is not an http or https URL.`);
+  if (!url) throw new SendError('invalid-url', t('{0} redirected to a location that is not an http or https URL.', hop.url.host));
   const sameOrigin = url.origin === hop.url.origin;
   const headersKept = hop.headers.filter(([name]) => sameOrigin || !ORIGIN_BOUND_HEADERS.has(name.toLowerCase()));
   if (!becomesGet(status, hop.method)) return { url, method: hop.method, headers: headersKept, body: hop.body };
@@ -257,11 +258,14 @@ async function readCapped(body: Dispatcher.ResponseData['body'], max: number): P
 }
 
 function tooManyRedirects(limit: number, next: URL): SendError {
-  return new SendError('too-many-redirects', `Stopped after ${limit} redirect${limit === 1 ? '' : 's'} (the limit); the next one led to ${next.host}.`);
+  const message = limit === 1
+    ? t('Stopped after 1 redirect (the limit); the next one led to {0}.', next.host)
+    : t('Stopped after {0} redirects (the limit); the next one led to {1}.', limit, next.host);
+  return new SendError('too-many-redirects', message);
 }
 
 function cancelledError(url: URL, cause?: unknown): SendError {
-  return new SendError('cancelled', `The request to ${url.host} was cancelled.`, { cause });
+  return new SendError('cancelled', t('The request to {0} was cancelled.', url.host), { cause });
 }
 
 function toSendError(error: unknown, url: URL, options: SendOptions, timeout: AbortSignal): SendError {
@@ -269,7 +273,7 @@ function toSendError(error: unknown, url: URL, options: SendOptions, timeout: Ab
   if (options.signal?.aborted) return cancelledError(url, error);
   const codes = errorCodes(error);
   if (timeout.aborted || codes.some((code) => /^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$/.test(code))) {
-    return new SendError('timeout', `No answer from ${url.host} within ${seconds(options.timeoutMs)} s.`, { cause: error });
+    return new SendError('timeout', t('No answer from {0} within {1} s.', url.host, seconds(options.timeoutMs)), { cause: error });
   }
   const kind = kindOf(codes);
   return new SendError(kind, messageFor(kind, url, error), { cause: error });
@@ -300,7 +304,7 @@ function kindOf(codes: string[]): SendErrorKind {
 // OpenSSL's own messages ("80DC…:error:0A00010B:SSL routines:…") mean nothing to a user; its code says more.
 function tlsDetail(error: unknown, detail: string): string {
   const [code] = errorCodes(error);
-  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return 'the server does not speak TLS on this port (is the URL meant to be http://?).';
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return t('the server does not speak TLS on this port (is the URL meant to be http://?).');
   return /:error:[0-9A-F]+:/.test(detail) && code ? `${code}.` : detail;
 }
 
@@ -309,14 +313,14 @@ function messageFor(kind: SendErrorKind, url: URL, error: unknown): string {
   const hostPort = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
   switch (kind) {
     case 'refused':
-      return `Connection refused by ${hostPort}: is the receiver running?`;
+      return t('Connection refused by {0}: is the receiver running?', hostPort);
     case 'dns':
-      return `The host name ${url.hostname} does not resolve: check the URL (or the network).`;
+      return t('The host name {0} does not resolve: check the URL (or the network).', url.hostname);
     case 'tls':
-      return `The secure connection to ${hostPort} failed: ${tlsDetail(error, detail)}`;
+      return t('The secure connection to {0} failed: {1}', hostPort, tlsDetail(error, detail));
     case 'invalid-request':
-      return `The request cannot be sent as written: ${detail}`;
+      return t('The request cannot be sent as written: {0}', detail);
     default:
-      return `The connection to ${hostPort} failed: ${detail}`;
+      return t('The connection to {0} failed: {1}', hostPort, detail);
   }
 }

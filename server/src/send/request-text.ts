@@ -2,6 +2,7 @@
 import type { ExpandedRequest, ExpansionIssue } from '../core/types';
 import { redact } from './curl';
 import { contentTypeFor } from './http';
+import { t } from '../core/l10n';
 
 function issueLines(title: string, issues: readonly ExpansionIssue[]): string[] {
   return issues.length === 0 ? [] : [`# ${title}:`, ...issues.map((issue) => `#   ${issue.text}: ${issue.reason}`)];
@@ -13,9 +14,9 @@ export function formatExpandedRequest(request: ExpandedRequest): string {
   const contentType = contentTypeFor(request);
   const headers: [string, string][] = contentType ? [...request.headers, ['Content-Type', contentType]] : request.headers;
   const lines = [
-    `### ${request.name}${request.profile ? ` (profile ${request.profile})` : ''}`,
-    ...issueLines('Not sendable, unresolved placeholders', request.unresolved),
-    ...issueLines('Empty values (the receiver gets empty text)', request.empty),
+    `### ${request.name}${request.profile ? ` ${t('(profile {0})', request.profile)}` : ''}`,
+    ...issueLines(t('Not sendable, unresolved placeholders'), request.unresolved),
+    ...issueLines(t('Empty values (the receiver gets empty text)'), request.empty),
     `${request.method} ${request.url}`,
     ...headers.map(([name, value]) => `${name}: ${value}`),
     ...(request.body === undefined ? [] : ['', request.body]),

@@ -3,6 +3,7 @@ import { applyEdits, format } from 'jsonc-parser';
 import type { ExpandedRequest } from '../core/types';
 import { redact } from './curl';
 import type { SendResult } from './http';
+import { t } from '../core/l10n';
 
 /**
  * Request line, redirects, status line with time and size, headers, a blank line, the body and a note when
@@ -15,7 +16,7 @@ export function formatResponse(result: SendResult, request: ExpandedRequest): st
     `HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ''} · ${result.timeMs} ms · ${sizeText(result.bytes)}`,
     ...result.headers.map(([name, value]) => `${name}: ${value}`),
     '',
-    result.body === '' ? '(empty body)' : prettyBody(result),
+    result.body === '' ? t('(empty body)') : prettyBody(result),
     ...truncationLines(result),
   ];
   return redact(lines.join('\n'), request.secrets) + '\n';
@@ -24,7 +25,8 @@ export function formatResponse(result: SendResult, request: ExpandedRequest): st
 function redirectLines(result: SendResult): string[] {
   const count = result.redirects.length;
   if (count === 0) return [];
-  return [`→ after ${count} redirect${count === 1 ? '' : 's'}: ${result.method} ${result.url}`];
+  const after = count === 1 ? t('after 1 redirect') : t('after {0} redirects', count);
+  return [`→ ${after}: ${result.method} ${result.url}`];
 }
 
 function sizeText(bytes: number): string {
@@ -51,5 +53,5 @@ function isJsonContainer(text: string): boolean {
 
 function truncationLines(result: SendResult): string[] {
   if (!result.truncated) return [];
-  return ['', `(Truncated: only the first ${result.bytes.toLocaleString('en-US')} bytes of the body were received.)`];
+  return ['', t('(Truncated: only the first {0} bytes of the body were received.)', result.bytes.toLocaleString('en-US'))];
 }
