@@ -1,0 +1,113 @@
+// Sections 3 and 4: keystroke to fresh diagnostics on a 5 MB script, and completion/hover latency on 5 MB and 50 KB, over LSP.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { fieldsFileText, scriptModel, scriptYaml, seededRandom } from './corpus.mjs';
+import { BenchClient, fileUri } from './lsp-client.mjs';
+import { medianMs, now, percentile } from './stats.mjs';
+
+/** The 5 MB and 50 KB scripts, in a folder holding only the fields file (they are opened from memory). */
+export function editingFiles(dir, seed) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'webhook-fields.json'), fieldsFileText());
+  const random = seededRandom(seed);
+  return {
+    dir,
+    big: { uri: fileUri(join(dir, 'big.script.yaml')), text: scriptYaml(scriptModel(random, 5 * 1024 * 1024)) },
+    small: { uri: fileUri(join(dir, 'small.script.yaml')), text: scriptYaml(scriptModel(random, 50 * 1024)) },
+  };
+}
+
+function positionAt(text, offset) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** Where the user types: inside the message text nearest the middle of the file. */
+function typingPosition(text) {
+  const marker = 'text: "';
+  const offset = text.indexOf(marker, Math.floor(text.length / 2)) + marker.length + 3;
+  return positionAt(text, offset);
+}
+
+/** `{{` of message placeholders near the start, middle and end of the file. */
+function placeholderOffsets(text) {
+  return [0.05, 0.5, 0.95].map((share) => text.indexOf('{{fields.', Math.floor(text.length * share)));
+}
+
+/** Section 3: `edits` single-character inserts, each timed until the diagnostics of its version arrive. */
+export async function measureKeystrokes(client, file, edits, budgetMs) {
+  const start = typingPosition(file.text);
+  const times = [];
+  const began = now();
+  for (let i = 0; i < edits && now() - began < budgetMs; i++) {
+    const position = { line: start.line, character: start.character + i };
+    const sent = now();
+    const version = await client.change(file.uri, { start: position, end: position }, 'a');
+    await client.waitForVersion(file.uri, version, 30000);
+    times.push(now() - sent);
+  }
+  return { edits: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: percentile(times, 100) };
+}
+
+/** Opens a file and waits for its first diagnostics: the time of a whole check of it over LSP. */
+export async function openAndWait(client, file) {
+  const sent = now();
+  await client.open(file.uri, file.text);
+  await client.waitForVersion(file.uri, 1, 120000);
+  return now() - sent;
+}
+
+async function timeRequests(count, request) {
+  const times = [];
+  let empty = 0;
+  for (let i = 0; i < count; i++) {
+    const sent = now();
+    const answer = await request(i);
+    times.push(now() - sent);
+    if (!answer || (Array.isArray(answer.items) && answer.items.length === 0)) empty++;
+  }
+  return { requests: count, p50: percentile(times, 50), p99: percentile(times, 99), max: percentile(times, 100), empty };
+}
+
+/** Section 4: completion right after `{{` and hover on the key, round-robin over start, middle and end of the file. */
+export async function measureRequests(client, file, text, count) {
+  const offsets = placeholderOffsets(text);
+  const completionAt = offsets.map((offset) => positionAt(text, offset + 2));
+  const hoverAt = offsets.map((offset) => positionAt(text, offset + 5));
+  const completion = await timeRequests(count, (i) => client.completion(file.uri, completionAt[i % 3]));
+  const hover = await timeRequests(count, (i) => client.hover(file.uri, hoverAt[i % 3]));
+  return { completion, hover };
+}
+
+/** The text after the typing test's inserts, so request positions line up with the server's document. */
+function textAfterTyping(text, edits) {
+  const marker = 'text: "';
+  const offset = text.indexOf(marker, Math.floor(text.length / 2)) + marker.length + 3;
+  return text.slice(0, offset) + 'a'.repeat(edits) + text.slice(offset);
+}
+
+/** Sections 3 and 4 in one server; `nodeFlags` lets the profiler run the same session under --cpu-prof. */
+export async function measureEditing(files, { edits = 200, budgetMs = 90000, requests = 300, nodeFlags = [] } = {}) {
+  const client = await BenchClient.start({ folders: [files.dir], nodeFlags });
+  try {
+    const openBigMs = await openAndWait(client, files.big);
+    const keystrokes = await measureKeystrokes(client, files.big, edits, budgetMs);
+    const bigRequests = await measureRequests(client, files.big, textAfterTyping(files.big.text, keystrokes.edits), requests);
+    await openAndWait(client, files.small);
+    const smallRequests = await measureRequests(client, files.small, files.small.text, requests);
+    return { bigBytes: files.big.text.length, smallBytes: files.small.text.length, openBigMs, keystrokes, requests: { big: bigRequests, small: smallRequests } };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** The full re-parse of the 5 MB file with `yaml`: what an incremental check must clearly beat. */
+export function fullReparseMs(text) {
+  return medianMs(() => parseDocument(text), 3);
+}

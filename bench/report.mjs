@@ -1,0 +1,96 @@
+// Turns the measured figures into rows with their targets, prints them as a table and writes bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { round } from './stats.mjs';
+
+const row = (section, metric, value, unit, target, met) => ({ section, metric, value: round(value), unit, target: target ?? '', met: met === undefined ? '' : met ? 'yes' : 'NO' });
+
+function throughputRows({ throughput: t }) {
+  const rows = ['yaml', 'json', 'webhook'].map((kind) => row('1 check/floor', `${kind}: ${round(t[kind].checkMBps)} MB/s vs floor ${round(t[kind].floorMBps)} MB/s`, t[kind].ratio, 'x', '≤ 1.5', t[kind].ratio <= 1.5));
+  return [...rows, row('1 check/floor', `all ${round(t.all.MB)} MB: ${round(t.all.checkMBps)} MB/s vs floor ${round(t.all.floorMBps)} MB/s`, t.all.ratio, 'x', '≤ 1.5', t.all.ratio <= 1.5)];
+}
+
+function phaseRows({ phases }) {
+  return Object.entries(phases).map(([kind, totals]) => row('1 phases', `${kind}: ${Object.entries(totals).map(([name, ms]) => `${name} ${round(ms, 0)}`).join(', ')}`, Object.values(totals).reduce((a, b) => a + b, 0), 'ms'));
+}
+
+function jsonServiceRows({ jsonService: j }) {
+  return [row('2 vs JSON service', `ours ${round(j.oursMs)} ms, theirs ${round(j.theirsMs)} ms (${j.files} JSON files)`, j.speedup, 'x faster', '≥ 3', j.speedup >= 3)];
+}
+
+function editingRows({ editing: e, fullReparseMs }) {
+  const k = e.keystrokes;
+  const clearlyBelow = k.p95 <= fullReparseMs / 2;
+  return [
+    row('3 keystroke', `p50 (${k.edits} edits, 5 MB)`, k.p50, 'ms'),
+    row('3 keystroke', 'p95', k.p95, 'ms', '< 30', k.p95 < 30),
+    row('3 keystroke', `p95 / full re-parse (${round(fullReparseMs)} ms)`, k.p95 / fullReparseMs, 'x', '≤ 0.5', clearlyBelow),
+    ...['completion', 'hover'].flatMap((kind) => requestRows(kind, e.requests)),
+  ];
+}
+
+function requestRows(kind, requests) {
+  const big = requests.big[kind];
+  const small = requests.small[kind];
+  return [
+    row(`4 ${kind}`, '50 KB p50 / p99', small.p50, `ms / ${round(small.p99)} ms`, 'p99 < 5', small.p99 < 5),
+    row(`4 ${kind}`, '5 MB p50 / p99', big.p50, `ms / ${round(big.p99)} ms`, 'p99 < 5', big.p99 < 5),
+  ];
+}
+
+function workspaceRows({ workspace: w }) {
+  return [
+    row('5 workspace', `${w.files} files, ${round(w.MB)} MB: spawn → scan done`, w.wallMs, 'ms'),
+    row('5 workspace', `peak RSS (${w.filesWithProblems} files with problems, ${w.filesPublished} published)`, w.peakRssMB, 'MB'),
+  ];
+}
+
+function startupRows({ coldStart: c, extension: x, sizes: s }) {
+  const kb = (bytes) => round(bytes / 1024, 0);
+  const bundles = s.productionBundles ?? s.devBundles;
+  return [
+    row('6 cold start', 'spawn → first diagnostics (median)', c.medianMs, 'ms'),
+    row('6 cold start', 'require dist/extension.js (stub vscode; activate() in e2e)', x.loadMs, 'ms'),
+    ...Object.entries(bundles).map(([name, bytes]) => row('6 size', `dist/${name} (${s.productionBundles ? 'production' : 'dev'})`, kb(bytes), 'KB')),
+    row('6 size', '.vsix', s.vsix?.bytes ? kb(s.vsix.bytes) : NaN, s.vsix?.bytes ? 'KB' : String(s.vsix?.error ?? 'not built')),
+  ];
+}
+
+function sendRows({ send: s }) {
+  return [
+    row('7 send', `ours ${round(s.oursMs)} ms vs bare undici ${round(s.bareMs)} ms (${s.requests} req)`, s.ratio, 'x'),
+    row('7 send', `vs bare undici with a fresh Agent each (${round(s.bareFreshAgentMs)} ms); expand alone ${round(s.expandOnlyMs)} ms`, s.ratioVsFreshAgent, 'x'),
+  ];
+}
+
+export function resultRows(figures) {
+  const groups = [throughputRows, phaseRows, jsonServiceRows, editingRows, workspaceRows, startupRows, sendRows];
+  return groups.flatMap((group) => {
+    try {
+      return group(figures);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** A Markdown table, so a run can be pasted into bench/RESULTS.md as it is. */
+export function markdownTable(rows) {
+  const cells = rows.map((r) => [r.section, r.metric, `${r.value} ${r.unit}`, r.target, r.met]);
+  const header = ['section', 'metric', 'value', 'target', 'met'];
+  const widths = header.map((name, i) => Math.max(name.length, ...cells.map((c) => String(c[i]).length)));
+  const line = (c) => `| ${c.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+export function printTable(rows, machine) {
+  console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, ${machine.os}\n`);
+  console.log(markdownTable(rows));
+}
+
+export function writeResults(dir, results) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'latest.json');
+  writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
+  return path;
+}

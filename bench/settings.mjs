@@ -1,0 +1,9 @@
+// The bench's fixed inputs: one seed, the corpus sizes and the budgets that keep a run under about five minutes.
+export const SEED = 20240310;
+export const CORPUS_SIZES = { yamlBytes: 2.5e6, jsonBytes: 2.5e6, webhookBytes: 0.5e6 };
+export const WORKSPACE_FILES = 2000;
+export const KEYSTROKES = 200;
+/** The keystroke test stops early past this, and reports how many edits it measured. */
+export const KEYSTROKE_BUDGET_MS = 75000;
+export const REQUESTS = 300;
+export const SENDS = 1000;
