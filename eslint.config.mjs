@@ -30,4 +30,17 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'The core reads no environment: pass values in.' }],
     },
   },
+  {
+    // Folders inside the core (receivers/) reach the rest of the core through `../`; the fence moves one level up.
+    files: ['server/src/core/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'fs', 'node:fs', 'node:child_process'],
+          patterns: [{ group: ['../../*'], message: 'The core imports only from itself.' }],
+        },
+      ],
+    },
+  },
 );

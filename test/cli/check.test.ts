@@ -13,6 +13,16 @@ const MISTAKES = [
   'examples/keitaro.webhook:29:56: error unknown-key',
 ];
 
+/** What Keitaro makes of the seed request (Chatterfy's documentation example): a sale, and three parameters it ignores. */
+const SEED_FINDINGS = [
+  'examples/keitaro.webhook:8:29: warning receiver-default-value',
+  'examples/keitaro.webhook:8:70: info receiver-unknown-parameter',
+  'examples/keitaro.webhook:8:90: info receiver-unknown-parameter',
+  'examples/keitaro.webhook:8:106: info receiver-unknown-parameter',
+];
+
+const EVERYTHING = [...MISTAKES, ...SEED_FINDINGS];
+
 interface JsonProblem {
   file: string;
   line: number;
@@ -45,11 +55,11 @@ describe('cli check', () => {
     removeDir(clean);
   });
 
-  test('check examples exits 1 and prints exactly the six deliberate mistakes as file:line:col', async () => {
+  test('check examples exits 1 and prints exactly the six deliberate mistakes and the seed findings as file:line:col', async () => {
     const run = await runCli(['check', 'examples'], { cwd: root });
     assert.equal(run.code, 1, shown(run));
     const lines = problemLines(run.stdout);
-    assert.deepEqual(lines.map((line) => /^(\S+:\d+:\d+: \w+ [\w-]+): /.exec(line)?.[1]).sort(), [...MISTAKES].sort(), shown(run));
+    assert.deepEqual(lines.map((line) => /^(\S+:\d+:\d+: \w+ [\w-]+): /.exec(line)?.[1]).sort(), [...EVERYTHING].sort(), shown(run));
   });
 
   test('each text line carries its message after the code', async () => {
@@ -58,34 +68,37 @@ describe('cli check', () => {
     assert.deepEqual(keitaro, [
       'examples/keitaro.webhook:25:95: error unknown-key: Unknown key "chatid" (checked against webhook-fields.json). Did you mean "{chatId}"?',
       'examples/keitaro.webhook:29:56: error unknown-key: Unknown key "tracker.clikid" (checked against webhook-fields.json). Did you mean "{tracker.clickid}"?',
+      'examples/keitaro.webhook:8:29: warning receiver-default-value: No "status": Keitaro records this postback as a sale.',
+      'examples/keitaro.webhook:8:70: info receiver-unknown-parameter: Keitaro ignores the parameter "username". Extra data belongs in sub_id_1…sub_id_15.',
+      'examples/keitaro.webhook:8:90: info receiver-unknown-parameter: Keitaro ignores the parameter "chatid". Extra data belongs in sub_id_1…sub_id_15.',
+      'examples/keitaro.webhook:8:106: info receiver-unknown-parameter: Keitaro ignores the parameter "startdialogue". Extra data belongs in sub_id_1…sub_id_15.',
     ]);
   });
 
   test('the text output ends with a summary line counting the errors', async () => {
     const run = await runCli(['check', 'examples'], { cwd: root });
     const last = run.stdout.trimEnd().split('\n').at(-1) ?? '';
-    assert.match(last, /^6 problem\(s\): 6 error\(s\), 0 warning\(s\) in \d+ file\(s\) checked\.$/, shown(run));
+    assert.match(last, /^10 problem\(s\): 6 error\(s\), 1 warning\(s\) in \d+ file\(s\) checked\.$/, shown(run));
   });
 
-  test('--format json parses and holds the six problems with position, severity, code and message', async () => {
+  test('--format json parses and holds the ten problems with position, severity, code and message', async () => {
     const run = await runCli(['check', 'examples', '--format', 'json'], { cwd: root });
     assert.equal(run.code, 1, shown(run));
     const report = JSON.parse(run.stdout) as { files: number; problems: JsonProblem[] };
-    assert.equal(report.problems.length, 6, shown(run));
+    assert.equal(report.problems.length, 10, shown(run));
     const keys = report.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}`);
-    assert.deepEqual(keys.sort(), [...MISTAKES].sort());
+    assert.deepEqual(keys.sort(), [...EVERYTHING].sort());
     const chatid = report.problems.find((problem) => problem.line === 25)!;
     assert.deepEqual({ endLine: chatid.endLine, endColumn: chatid.endColumn }, { endLine: 25, endColumn: 95 + '{chatid}'.length });
     assert.match(chatid.message, /Unknown key "chatid"/);
     assert.ok(report.files >= 3, `files: ${report.files}`);
   });
 
-  test('--format github prints one ::error annotation per mistake', async () => {
+  test('--format github prints one ::error annotation per mistake, ::warning and ::notice for the seed findings', async () => {
     const run = await runCli(['check', 'examples', '--format', 'github'], { cwd: root });
     assert.equal(run.code, 1, shown(run));
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
-    assert.equal(annotations.length, 6, shown(run));
-    assert.ok(annotations.every((line) => line.startsWith('::error file=')), shown(run));
+    assert.deepEqual(annotations.map((line) => line.slice(0, line.indexOf(' '))).sort(), [...Array(6).fill('::error'), '::notice', '::notice', '::notice', '::warning']);
     assert.ok(annotations.some((line) => line.startsWith('::error file=examples/keitaro.webhook,line=25,col=95,')), shown(run));
     assert.ok(annotations.some((line) => line.startsWith('::error file=examples/funnel.script.yaml,line=80,col=22,')), shown(run));
     assert.ok(annotations.some((line) => /::Unknown key "tracker\.clikid"/.test(line)), shown(run));
@@ -101,7 +114,7 @@ describe('cli check', () => {
   test('check with no path checks the working folder', async () => {
     const run = await runCli(['check'], { cwd: root });
     assert.equal(run.code, 1, shown(run));
-    assert.equal(problemLines(run.stdout).length, 6, shown(run));
+    assert.equal(problemLines(run.stdout).length, 10, shown(run));
   });
 
   test('a missing path exits 2 and names it', async () => {

@@ -69,7 +69,7 @@ describe('hover and definition over the protocol', () => {
   });
 
   test('hover outside any placeholder answers null', async () => {
-    assert.equal(await client.hover(webhookUri, positionOf(webhookText, 'postback?subid', 3)), null);
+    assert.equal(await client.hover(webhookUri, positionOf(webhookText, 'status=lead', 'status=le'.length)), null);
   });
 
   test('definition of {geo} is the key geo in webhook-fields.json', async () => {

@@ -1,7 +1,7 @@
 // Quick fixes: the correction a diagnostic carries, and adding an unknown key to the fields file (or creating it).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData, type QuickFixData } from './diagnostics';
 import { resolveContextOf } from './fields-context';
 import { fieldsDocumentOf } from './fields-document';
 import { addKeyToJson, addKeyToYaml, newFieldsFileText, type MissingKey } from './fields-edits';
@@ -23,6 +23,28 @@ function replaceAction(document: TextDocument, diagnostic: Diagnostic, fix: stri
     isPreferred: true,
     edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: fix }] } },
   };
+}
+
+/** A fix the diagnostic carries written out (receiver checks). */
+function writtenFixAction(document: TextDocument, diagnostic: Diagnostic, fix: QuickFixData): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    ...(fix.preferred ? { isPreferred: true } : {}),
+    edit: { changes: { [document.uri]: fix.edits } },
+  };
+}
+
+/** One action per distinct fix: a whole-URL fix carried by several diagnostics is offered once. */
+function distinct(actions: CodeAction[]): CodeAction[] {
+  const seen = new Set<string>();
+  return actions.filter((action) => {
+    const key = action.title + JSON.stringify(action.edit);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function fieldsEdits(source: FieldsSource, missing: MissingKey): TextEdit[] {
@@ -74,10 +96,11 @@ export function getCodeActions(document: TextDocument, range: Range, diagnostics
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !rangesMeet(diagnostic.range, range)) continue;
     const data = (diagnostic.data ?? {}) as DiagnosticData;
     if (data.fix) actions.push(replaceAction(document, diagnostic, data.fix));
+    for (const fix of data.fixes ?? []) actions.push(writtenFixAction(document, diagnostic, fix));
     if (data.missing && fields.source) actions.push(addKeyAction(diagnostic, fields.source, data.missing));
     if (data.missing && !fields.source && fields.suggestedUri) {
       actions.push(createFileAction(diagnostic, fields.suggestedUri, missingKeysOf(document.getText(), parsed, fields)));
     }
   }
-  return actions;
+  return distinct(actions);
 }

@@ -1,10 +1,11 @@
-// Completion of placeholder keys after `{`, `{{`, `<` and after a namespace such as `{tracker.`.
+// Completion of placeholder keys after `{`, `{{`, `<` and after a namespace such as `{tracker.`; receiver snippets in empty URLs and bodies.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import { describeTarget, targetDetail } from './describe';
 import { resolveContextOf } from './fields-context';
 import { toRange } from './positions';
 import { delimiterFor, keyFormOf, targetsOf, type Target } from './resolve-placeholder';
+import { snippetCompletions } from './receivers/snippets';
 import { closerOf } from './scan-placeholders';
 import type { Delimiter, Dialect, FieldsContext, ParsedTemplate, PlaceholderSyntax, Region, Span } from './types';
 import { t } from './l10n';
@@ -106,7 +107,7 @@ function targetsAt(site: CompletionSite, fields: FieldsContext): Target[] {
 export function doComplete(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext): CompletionList {
   const { syntax } = resolveContextOf(fields);
   const site = completionSite(document.getText(), document.offsetAt(position), parsed.regions, syntax);
-  if (!site) return { isIncomplete: false, items: [] };
+  if (!site) return { isIncomplete: false, items: snippetCompletions(document, position, parsed) };
   const items = targetsAt(site, fields).map((target) => keyItem(document, site, target, fields, RANKS[target.kind]));
   if (site.namespace === '') items.push(...NAMESPACES[site.region.dialect].map((namespace) => namespaceItem(document, site, namespace)));
   return { isIncomplete: false, items };

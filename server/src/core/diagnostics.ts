@@ -1,6 +1,6 @@
 // Builds LSP diagnostics from placeholder analysis and structure problems.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { resolveContextOf } from './fields-context';
 import { toRange } from './positions';
 import { HINTS, PROBLEMS, ProblemCode, problemMessage } from './problems';
@@ -11,10 +11,19 @@ import { t } from './l10n';
 
 export const DIAGNOSTIC_SOURCE = 'webhook-templates';
 
+/** A quick fix computed with the diagnostic: a title and edits of the same document. */
+export interface QuickFixData {
+  title: string;
+  edits: { range: Range; newText: string }[];
+  preferred?: boolean;
+}
+
 /** What a diagnostic carries for its quick fixes. */
 export interface DiagnosticData {
   fix?: string;
   missing?: Finding['missing'];
+  /** Fixes written out in full (receiver checks: add a parameter, rename one, rewrite a whole URL). */
+  fixes?: QuickFixData[];
 }
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {

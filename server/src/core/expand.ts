@@ -10,6 +10,7 @@ import { resolveContextOf } from './fields-context';
 import { HINTS, ProblemCode, problemMessage } from './problems';
 import { createSampleContext, type Environment, type SampleLookup } from './profiles';
 import { analyzePlaceholder, type Finding, type PlaceholderAnalysis, type ResolveContext, type Target } from './resolve-placeholder';
+import { urlRegionsOf } from './receivers/partner-macros';
 import { scanPlaceholders } from './scan-placeholders';
 import type { ExpandedRequest, ExpansionIssue, FieldsContext, Place, Span, TemplatePart, TemplateRequest } from './types';
 import { t } from './l10n';
@@ -62,10 +63,11 @@ function expandPart(part: TemplatePart, place: Place, run: Expansion, contentTyp
   return text + part.value.slice(from);
 }
 
-/** The placeholders of a value, scanned as one region of its own; JSON `{}` and the like are left out. */
+/** The placeholders of a value, scanned as a region of its own; JSON `{}`, partner macros and the like are left out. */
 function placeholdersOf(value: string, place: Place, context: ResolveContext): PlaceholderAnalysis[] {
   const region = { start: 0, end: value.length, dialect: 'webhook' as const, place };
-  const found = scanPlaceholders(value, region, context.syntax);
+  const regions = place === 'url' ? urlRegionsOf(value, region) : [region];
+  const found = regions.flatMap((piece) => scanPlaceholders(value, piece, context.syntax));
   return found.flatMap((placeholder) => analyzePlaceholder(placeholder, context) ?? []);
 }
 

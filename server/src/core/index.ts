@@ -19,6 +19,8 @@ import { fieldsFileUsages, templateUsages, type Usage } from './usages';
 import { findDefinition } from './navigation';
 import { profileNames } from './profiles';
 import { requestAtLine, requestLenses } from './requests';
+import { markPartnerMacros } from './receivers/partner-macros';
+import { receiverDiagnostics } from './receivers/receiver-diagnostics';
 import { parseScriptFile } from './script-file';
 import type { DocumentKind, ExpandedRequest, FieldsContext, ParsedTemplate } from './types';
 import { parseWebhookFile } from './webhook-file';
@@ -30,6 +32,7 @@ export type { FieldsParseResult } from './fields-file';
 export type { Environment } from './profiles';
 export { fieldRefAt, profileKeys, refId, refOfTarget, sameRef, sectionOf, SECTION_OF, type FieldKind, type FieldRef, type Usage } from './usages';
 export { definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
+export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {
   /** Globs of extra script files that apply to a document (the setting `webhookTemplates.scriptFiles`). */
@@ -75,9 +78,9 @@ function versionCache<T>() {
 }
 
 function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | undefined {
-  if (kind === 'webhook') return parseWebhookFile(text);
-  if (kind === 'script-yaml') return parseScriptFile(text, 'yaml');
-  if (kind === 'script-json') return parseScriptFile(text, 'json');
+  if (kind === 'webhook') return markPartnerMacros(parseWebhookFile(text));
+  if (kind === 'script-yaml') return markPartnerMacros(parseScriptFile(text, 'yaml'));
+  if (kind === 'script-json') return markPartnerMacros(parseScriptFile(text, 'json'));
   return undefined;
 }
 
@@ -101,7 +104,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     parseFields,
     doValidation: (document, fields) => {
       const parsed = parseTemplate(document);
-      return parsed ? [...templateDiagnostics(document, parsed, fields), ...urlDiagnostics(document, parsed, fields)] : [];
+      return parsed ? [...templateDiagnostics(document, parsed, fields), ...urlDiagnostics(document, parsed, fields), ...receiverDiagnostics(document, parsed, fields)] : [];
     },
     validateFieldsFile: (document, displayName) => {
       const result = parseFields(document);

@@ -100,6 +100,7 @@ export function resolveKey(key: string, dialect: Dialect, model: FieldsModel | u
 
 /** What a placeholder means, or its problem; undefined when it is not a placeholder in its place (JSON `{}`, prose). */
 export function analyzePlaceholder(placeholder: Placeholder, context: ResolveContext): PlaceholderAnalysis | undefined {
+  if (placeholder.region.partnerMacros && isPartnerMacro(placeholder, context)) return undefined;
   const finding = shapeFinding(placeholder, context);
   if (finding === 'ignore') return undefined;
   if (finding) return { placeholder, finding };
@@ -107,6 +108,16 @@ export function analyzePlaceholder(placeholder: Placeholder, context: ResolveCon
   const target = resolveKey(placeholder.key, dialect, context.model);
   if (target) return { placeholder, target };
   return { placeholder, finding: keyFinding(placeholder.key, dialect, context) };
+}
+
+/**
+ * In an inbound link's query value (receivers/partner-macros.ts), a token is the partner network's macro unless
+ * it names something Chatterfy knows, has a namespace, or is a case-only typo of a known key.
+ */
+function isPartnerMacro(placeholder: Placeholder, context: ResolveContext): boolean {
+  const { key, region } = placeholder;
+  if (key.includes('.') || resolveKey(key, region.dialect, context.model)) return false;
+  return didYouMean(key, candidateKeys(region.dialect, context.model))?.toLowerCase() !== key.toLowerCase();
 }
 
 /** Problems of form rather than of meaning: delimiters, emptiness, whitespace, characters. */

@@ -1,5 +1,6 @@
 // Shared shapes of the analysis core: offsets into document text, never LSP positions.
 import type { ProblemCode } from './problems';
+import type { ReceiverDefinition } from './receivers/types';
 
 /** A half-open range of UTF-16 offsets into a document's text. */
 export interface Span {
@@ -20,6 +21,8 @@ export type PlaceholderSyntax = 'braces' | 'angle';
 export interface Region extends Span {
   dialect: Dialect;
   place: Place;
+  /** A query value of a Chatterfy inbound link: tokens that name nothing Chatterfy knows are the partner network's macros. */
+  partnerMacros?: boolean;
 }
 
 /** The delimiter a placeholder was written with. */
@@ -107,6 +110,8 @@ export interface FieldsContext {
   source?: FieldsSource;
   /** Where a new fields file would be created when there is none. */
   suggestedUri?: string;
+  /** Receiver tables from the user's settings (`webhookTemplates.receivers`), tried before the built-in ones. */
+  receivers?: readonly ReceiverDefinition[];
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

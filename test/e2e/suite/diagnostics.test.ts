@@ -19,18 +19,27 @@ suite('diagnostics', () => {
     await activateExtension();
   });
 
-  test('keitaro.webhook: the misspelt keys are unknown-key errors at their exact ranges', async () => {
+  test('keitaro.webhook: the seed request\'s receiver findings, then the misspelt keys as unknown-key errors, at their exact ranges', async () => {
     const document = await openDocument('keitaro.webhook');
-    assert.deepEqual(await diagnosticsOf(document, 2), ['unknown-key 25:94 {chatid}', 'unknown-key 29:55 {tracker.clikid}']);
+    assert.deepEqual(await diagnosticsOf(document, 6), [
+      'receiver-default-value 8:28 /25123a/postback',
+      'receiver-unknown-parameter 8:69 username',
+      'receiver-unknown-parameter 8:89 chatid',
+      'receiver-unknown-parameter 8:105 startdialogue',
+      'unknown-key 25:94 {chatid}',
+      'unknown-key 29:55 {tracker.clikid}',
+    ]);
   });
 
-  test('keitaro.webhook: the unknown-key errors are errors and suggest the right key', async () => {
+  test('keitaro.webhook: the sale is a warning, the ignored parameters information, the unknown keys errors that suggest the right key', async () => {
     const document = await openDocument('keitaro.webhook');
-    await diagnosticsOf(document, 2);
+    await diagnosticsOf(document, 6);
     const diagnostics = ourDiagnostics(document.uri).sort((a, b) => a.range.start.compareTo(b.range.start));
-    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.severity), [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Error]);
-    assert.match(diagnostics[0].message, /Did you mean "\{chatId\}"/);
-    assert.match(diagnostics[1].message, /Did you mean "\{tracker\.clickid\}"/);
+    const { Error, Warning, Information } = vscode.DiagnosticSeverity;
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.severity), [Warning, Information, Information, Information, Error, Error]);
+    assert.match(diagnostics[0].message, /Keitaro records this postback as a sale/);
+    assert.match(diagnostics[4].message, /Did you mean "\{chatId\}"/);
+    assert.match(diagnostics[5].message, /Did you mean "\{tracker\.clickid\}"/);
   });
 
   test('funnel.script.yaml: the four deliberate mistakes, with their codes and ranges', async () => {

@@ -1,11 +1,13 @@
 // Unsaved edits of the fields file re-check the open templates at once, and reverting them restores the diagnostics.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, describeDiagnostic, openDocument, ourDiagnostics, positionAfter, waitFor } from './support';
+import { activateExtension, codeOf, describeDiagnostic, openDocument, ourDiagnostics, positionAfter, waitFor } from './support';
 
 async function diagnosticsSettle(template: vscode.TextDocument, expected: string[]): Promise<void> {
   await waitFor(`diagnostics ${JSON.stringify(expected)} on ${template.uri.path}`, () => {
+    // The seed request's receiver findings do not depend on the fields file (specified in diagnostics.test.ts).
     const seen = ourDiagnostics(template.uri)
+      .filter((diagnostic) => !codeOf(diagnostic).startsWith('receiver-'))
       .sort((a, b) => a.range.start.compareTo(b.range.start))
       .map((diagnostic) => describeDiagnostic(template, diagnostic));
     return JSON.stringify(seen) === JSON.stringify(expected) ? true : undefined;

@@ -1,0 +1,19 @@
+// Chatterfy's inbound link `…/api/postbacks/UUID/tracker-postback`: a partner network reports an event (Chatterfy help centre).
+import type { ReceiverDefinition } from './types';
+
+export const CHATTERFY_TRACKER_POSTBACK: ReceiverDefinition = {
+  id: 'chatterfy-tracker-postback',
+  name: 'Chatterfy tracker postback',
+  path: /^\/api\/postbacks\/[^/]+\/tracker-postback\/?$/,
+  parameters: [
+    { name: 'clickid', meaning: 'Click id of the user: finds the dialogue the event belongs to.', required: true, suggestedValue: '{clickid}', example: '{sub1}' },
+    { name: 'tracker.event', meaning: 'Event name.', values: ['registration', 'sale', 'resale'], openValues: true, example: 'registration' },
+    { name: 'tracker.cost', meaning: 'Amount of the event.', example: '{amount}' },
+    { name: 'tracker.currency', meaning: 'Currency of the amount.' },
+    { name: 'tracker.tid', meaning: 'Transaction id of the event.' },
+    { pattern: /^fields\.(.+)$/, label: 'fields.KEY', meaning: 'Sets the custom field KEY of the dialogue.', customFieldPrefix: 'fields.' },
+  ],
+  unknownParameters: 'unchecked',
+  partnerMacros: true,
+  source: 'Chatterfy help centre, "Postbacks from partner networks" (help.chatterfy.ai); shared/docs/chatterfy-facts.md',
+};

@@ -1,0 +1,17 @@
+// Chatterfy's inbound link `…/api/bots/webhooks/UUID/updateDialog`: moves or updates a dialogue (Chatterfy help centre).
+import type { ReceiverDefinition } from './types';
+
+export const CHATTERFY_UPDATE_DIALOG: ReceiverDefinition = {
+  id: 'chatterfy-update-dialog',
+  name: 'Chatterfy updateDialog',
+  path: /^\/api\/bots\/webhooks\/[^/]+\/updateDialog\/?$/,
+  parameters: [
+    { name: 'chatId', meaning: 'Telegram chat id of the dialogue to update.', required: true, integer: true, suggestedValue: '{chatId}', example: '{chatId}' },
+    { name: 'stepId', meaning: 'Id (UUID) of the step to move the dialogue to.' },
+    { name: 'status', meaning: 'New dialogue status.', values: ['auto', 'manual', 'blocked'], example: 'auto' },
+    { pattern: /^fields\.(.+)$/, label: 'fields.KEY', meaning: 'Sets the custom field KEY of the dialogue.', customFieldPrefix: 'fields.' },
+  ],
+  unknownParameters: 'unchecked',
+  partnerMacros: true,
+  source: 'Chatterfy help centre, "Update dialog via link" (help.chatterfy.ai); shared/docs/chatterfy-facts.md',
+};

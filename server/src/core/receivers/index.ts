@@ -1,0 +1,69 @@
+// The registry of receivers: the built-in tables, recognition of a URL's receiver, and user tables from settings.
+//
+// Recognition: every table whose host and path patterns fit the URL (placeholders masked) is a candidate.
+// One candidate is the receiver. Several (Voluum and RedTrack both answer at `/postback`) are told apart by
+// their signature parameter (`cid`, `clickid`) present in the query; when none or several stay, the URL is
+// not recognised: a wrong guess would report its real parameters as unknown. Keitaro's `/KEY/postback`
+// differs from `/postback` by its path shape. User tables are tried before the built-in ones, so a user
+// may redefine a receiver.
+import { BINOM } from './binom';
+import { CHATTERFY_TRACKER_POSTBACK } from './chatterfy-tracker-postback';
+import { CHATTERFY_UPDATE_DIALOG } from './chatterfy-update-dialog';
+import { KEITARO } from './keitaro';
+import { readReceiverUrl, type ReceiverUrl } from './read-url';
+import { REDTRACK } from './redtrack';
+import type { ReceiverDefinition, ReceiverParameter } from './types';
+import { VOLUUM } from './voluum';
+
+export type { ReceiverDefinition, ReceiverParameter, UnknownParameterPolicy } from './types';
+export { readReceiverUrl, isLiteralValue, type QueryPair, type ReceiverUrl } from './read-url';
+export { receiversFromSettings } from './user-receivers';
+
+export const BUILTIN_RECEIVERS: readonly ReceiverDefinition[] = [
+  KEITARO,
+  BINOM,
+  VOLUUM,
+  REDTRACK,
+  CHATTERFY_UPDATE_DIALOG,
+  CHATTERFY_TRACKER_POSTBACK,
+];
+
+export interface RecognisedUrl {
+  receiver: ReceiverDefinition;
+  url: ReceiverUrl;
+}
+
+/** The receiver of a URL template, trying the user's tables first; undefined when none or no single one fits. */
+export function recogniseReceiver(value: string, userReceivers: readonly ReceiverDefinition[] = []): RecognisedUrl | undefined {
+  const url = readReceiverUrl(value);
+  if (!url) return undefined;
+  const receiver = pickReceiver(userReceivers, url) ?? pickReceiver(BUILTIN_RECEIVERS, url);
+  return receiver && { receiver, url };
+}
+
+function pickReceiver(receivers: readonly ReceiverDefinition[], url: ReceiverUrl): ReceiverDefinition | undefined {
+  const candidates = receivers.filter((receiver) => receiver.path.test(url.path) && (!receiver.host || receiver.host.test(url.host)));
+  if (candidates.length <= 1) return candidates[0];
+  const names = new Set(url.pairs.map((pair) => pair.name));
+  const signed = candidates.filter((receiver) => receiver.signature?.some((name) => names.has(name)));
+  return signed.length === 1 ? signed[0] : undefined;
+}
+
+/** The table entry that reads a parameter name, if any. */
+export function parameterOf(receiver: ReceiverDefinition, name: string): ReceiverParameter | undefined {
+  return receiver.parameters.find((parameter) => parameter.name === name) ?? receiver.parameters.find((parameter) => parameter.pattern?.test(name));
+}
+
+/** How a parameter is named to the user: its name, or its family's label. */
+export function parameterLabel(parameter: ReceiverParameter): string {
+  return parameter.name ?? parameter.label ?? String(parameter.pattern);
+}
+
+/** Every English text of the built-in tables (meanings, hints, fix titles), for translation. */
+export function receiverTexts(): string[] {
+  return BUILTIN_RECEIVERS.flatMap((receiver) => [
+    ...receiver.parameters.map((parameter) => parameter.meaning),
+    ...(receiver.unknownHint ? [receiver.unknownHint] : []),
+    ...(receiver.wholeFix ? [receiver.wholeFix] : []),
+  ]);
+}

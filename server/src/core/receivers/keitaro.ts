@@ -1,0 +1,33 @@
+// Keitaro's postback (`https://HOST/KEY/postback?subid=…`): parameters from Keitaro's S2S postback documentation.
+import type { ReceiverDefinition } from './types';
+
+export const KEITARO: ReceiverDefinition = {
+  id: 'keitaro',
+  name: 'Keitaro',
+  path: /^\/[^/]+\/postback\/?$/,
+  signature: ['subid'],
+  parameters: [
+    { name: 'subid', meaning: "Keitaro's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
+    {
+      name: 'status',
+      meaning: 'Conversion status.',
+      values: ['lead', 'sale', 'rejected', 'rebill'],
+      whenAbsent: { value: 'sale', fixes: ['lead', 'sale'] },
+      example: 'lead',
+    },
+    { name: 'payout', meaning: 'Conversion revenue.', example: '{deposit_amount}' },
+    { name: 'revenue', meaning: 'Conversion revenue (the same as payout).' },
+    { name: 'cost', meaning: 'Cost of the click or conversion.' },
+    { name: 'currency', meaning: 'Currency of payout and cost (usd, eur, …).', example: 'usd' },
+    { name: 'tid', meaning: 'Transaction id: conversions with different tids on one click are recorded separately.' },
+    { pattern: /^sub_id_(1[0-5]|[1-9])$/, label: 'sub_id_1…sub_id_15', meaning: 'Extra data stored with the conversion.', example: '{chatId}' },
+    { name: 'return', meaning: 'Text Keitaro answers with on success.' },
+    { pattern: /^(lead|sale|rejected|rebill)_status$/, label: 'lead_status, sale_status, rejected_status, rebill_status', meaning: "Maps the partner's own status name to this Keitaro status." },
+    { name: 'ignore_status', meaning: 'Do not change the status of an existing conversion.' },
+  ],
+  unknownParameters: 'ignored',
+  unknownHint: ' Extra data belongs in sub_id_1…sub_id_15.',
+  extraSlots: { template: 'sub_id_{n}', from: 1, to: 15 },
+  wholeFix: 'Make this a Keitaro lead postback',
+  source: 'Keitaro documentation, "S2S postback" (docs.keitaro.io); shared/docs/chatterfy-facts.md',
+};

@@ -1,0 +1,39 @@
+// Diagnostics of every request URL whose receiver is recognised, with their quick fixes written out.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { makeDiagnostic, type QuickFixData } from '../diagnostics';
+import { documentSpan } from '../expand';
+import { resolveContextOf } from '../fields-context';
+import { toRange } from '../positions';
+import { problemMessage } from '../problems';
+import type { FieldsContext, ParsedTemplate, TemplatePart } from '../types';
+import { recogniseReceiver } from './index';
+import { receiverFindings, type ReceiverFinding } from './receiver-findings';
+
+export function receiverDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
+  const context = resolveContextOf(fields);
+  return parsed.requests.flatMap((request) => {
+    const url = request.url;
+    const recognised = url && recogniseReceiver(url.value, fields.receivers);
+    if (!url || !recognised) return [];
+    const findings = receiverFindings(url.value, recognised, context);
+    // When quoting moved offsets every finding would mark the whole part: say the first only, without fixes.
+    if (!isVerbatim(url)) return findings.slice(0, 1).map((finding) => diagnosticOf(document, url, { ...finding, fixes: [] }));
+    return findings.map((finding) => diagnosticOf(document, url, finding));
+  });
+}
+
+function isVerbatim(part: TemplatePart): boolean {
+  return part.value.length === part.span.end - part.span.start;
+}
+
+function diagnosticOf(document: TextDocument, url: TemplatePart, finding: ReceiverFinding): Diagnostic {
+  const message = problemMessage(finding.code, finding.args) + (finding.hint ?? '');
+  const fixes: QuickFixData[] = finding.fixes.map((fix) => ({
+    title: fix.title,
+    edits: fix.edits.map((edit) => ({ range: toRange(document, documentSpan(url, edit.span)), newText: edit.newText })),
+    ...(fix.preferred ? { preferred: true } : {}),
+  }));
+  const data = fixes.length || finding.missing ? { ...(fixes.length ? { fixes } : {}), ...(finding.missing ? { missing: finding.missing } : {}) } : undefined;
+  return makeDiagnostic(document, documentSpan(url, finding.span), finding.code, message, data);
+}

@@ -1,0 +1,107 @@
+// Hover on a recognised receiver's URL: a parameter's meaning under its name, a table of all parameters over the host.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { expandRequest } from '../expand';
+import { toRange } from '../positions';
+import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../types';
+import { t } from '../l10n';
+import { parameterLabel, parameterOf, readReceiverUrl, recogniseReceiver, type RecognisedUrl } from './index';
+import { tableText } from './receiver-findings';
+import type { ReceiverDefinition, ReceiverParameter } from './types';
+
+export function receiverHover(document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext): Hover | null {
+  for (const request of parsed.requests) {
+    const url = request.url;
+    if (!url || offset < url.span.start || offset > url.span.end || url.value.length !== url.span.end - url.span.start) continue;
+    const recognised = recogniseReceiver(url.value, fields.receivers);
+    if (!recognised) return null;
+    const local = offset - url.span.start;
+    const at = (span: Span) => toRange(document, { start: url.span.start + span.start, end: url.span.start + span.end });
+    const pair = recognised.url.pairs.find((candidate) => candidate.nameSpan.start <= local && local < candidate.nameSpan.end);
+    if (pair) return markdown(parameterMarkdown(recognised.receiver, pair.name), at(pair.nameSpan));
+    const macro = recognised.receiver.partnerMacros ? partnerMacroAt(recognised, local) : undefined;
+    if (macro) return markdown(t("`{0}` is the partner network's macro: the network fills it in before it calls this link, so it is sent as written.", url.value.slice(macro.start, macro.end)), at(macro));
+    if (local < recognised.url.pathSpan.end) return markdown(tableMarkdown(request, recognised, fields), at({ start: 0, end: recognised.url.pathSpan.end }));
+    return null;
+  }
+  return null;
+}
+
+const MACRO = /\{\{?[^{}\s]*\}?\}|\[[^[\]\s]*\]|#[A-Za-z0-9_.-]+#/g;
+
+/** The `{macro}`, `[macro]` or `#macro#` under an offset of a query value. */
+function partnerMacroAt(recognised: RecognisedUrl, local: number): Span | undefined {
+  const pair = recognised.url.pairs.find((candidate) => candidate.valueSpan.start <= local && local < candidate.valueSpan.end);
+  if (!pair) return undefined;
+  for (const match of pair.value.matchAll(MACRO)) {
+    const start = pair.valueSpan.start + match.index;
+    if (start <= local && local < start + match[0].length) return { start, end: start + match[0].length };
+  }
+  return undefined;
+}
+
+function markdown(value: string, range: Hover['range']): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+/** What the receiver does with one parameter: meaning, required, allowed values, default. */
+export function parameterMarkdown(receiver: ReceiverDefinition, name: string): string {
+  const parameter = parameterOf(receiver, name);
+  if (!parameter) {
+    const ignored = receiver.unknownParameters === 'ignored';
+    const note = ignored ? t('{0} ignores this parameter.', receiver.name) + tableText(receiver.unknownHint ?? '') : t('{0} does not document this parameter.', receiver.name);
+    return `\`${name}\` — ${receiver.name}\n\n${note}`;
+  }
+  return [`\`${name}\` — ${receiver.name}`, tableText(parameter.meaning), ...parameterNotes(receiver, parameter)].join('\n\n');
+}
+
+function parameterNotes(receiver: ReceiverDefinition, parameter: ReceiverParameter): string[] {
+  const notes: string[] = [];
+  if (parameter.required) notes.push(t('Required.'));
+  if (parameter.integer) notes.push(t('An integer.'));
+  if (parameter.values?.length && parameter.openValues) notes.push(t('Standard values: {0}; others are recorded as custom.', codeList(parameter.values)));
+  if (parameter.values?.length && !parameter.openValues) notes.push(t('Allowed values: {0}.', codeList(parameter.values)));
+  if (parameter.whenAbsent) notes.push(t('When absent, {0} takes {1}.', receiver.name, `\`${parameter.whenAbsent.value}\``));
+  if (parameter.customFieldPrefix) notes.push(t('KEY is a custom field of the fields file.'));
+  return notes;
+}
+
+function codeList(values: readonly string[]): string {
+  return values.map((value) => `\`${value}\``).join(', ');
+}
+
+/** A table of the URL's parameters: what the receiver reads each as and the value it gets with sample values. */
+function tableMarkdown(request: TemplateRequest, recognised: RecognisedUrl, fields: FieldsContext): string {
+  const { receiver, url } = recognised;
+  const sent = readReceiverUrl(expandRequest(request, fields, undefined, {}).url)?.pairs ?? [];
+  const rows = url.pairs.map((pair, index) => {
+    const parameter = parameterOf(receiver, pair.name);
+    const meaning = parameter ? tableText(parameter.meaning) : receiver.unknownParameters === 'ignored' ? t('ignored') : t('not documented');
+    return `| \`${pair.name}\` | ${cell(meaning)} | ${cell(sampleText(sent[index]?.value))} |`;
+  });
+  const header = [t('**{0}** — parameters and the values they get with sample values', receiver.name), '', `| ${t('parameter')} | ${t('{0} reads it as', receiver.name)} | ${t('value')} |`, '|---|---|---|'];
+  return [...header, ...rows, ...absentLines(recognised)].join('\n');
+}
+
+function absentLines({ receiver, url }: RecognisedUrl): string[] {
+  const names = new Set(url.pairs.map((pair) => pair.name));
+  const lines = receiver.parameters.flatMap((parameter) => {
+    if (!parameter.name || names.has(parameter.name)) return [];
+    if (parameter.required) return [t('Missing: {0} (required).', `\`${parameterLabel(parameter)}\``)];
+    return parameter.whenAbsent ? [t('Missing: {0}, so {1} takes {2}.', `\`${parameter.name}\``, receiver.name, `\`${parameter.whenAbsent.value}\``)] : [];
+  });
+  return lines.length ? ['', ...lines] : [];
+}
+
+function sampleText(value: string | undefined): string {
+  if (value === undefined || value === '') return t('(empty)');
+  try {
+    return `\`${decodeURIComponent(value.replace(/\+/g, ' '))}\``;
+  } catch {
+    return `\`${value}\``;
+  }
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,17 @@
+// RedTrack's postback (`https://HOST/postback?clickid=…&type=…`): parameters from RedTrack's postback documentation.
+import type { ReceiverDefinition } from './types';
+
+export const REDTRACK: ReceiverDefinition = {
+  id: 'redtrack',
+  name: 'RedTrack',
+  path: /^\/postback\/?$/,
+  signature: ['clickid'],
+  parameters: [
+    { name: 'clickid', meaning: "RedTrack's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
+    { name: 'type', meaning: 'Conversion type: case-sensitive, must match a conversion type configured in RedTrack.', example: 'Lead' },
+    { name: 'sum', meaning: 'Conversion revenue.', example: '{deposit_amount}' },
+    { pattern: /^sub([1-9]|1[0-9]|20)$/, label: 'sub1…sub20', meaning: 'Extra data stored with the conversion.' },
+  ],
+  unknownParameters: 'unchecked',
+  source: 'RedTrack documentation, "Postback" (help.redtrack.io); shared/docs/chatterfy-facts.md',
+};

@@ -1,0 +1,60 @@
+// The shape of a receiver table: how a URL is recognised and what each of its query parameters means.
+
+/** One query parameter a receiver reads, named exactly (`subid`) or by a pattern (`sub_id_1`…`sub_id_15`). */
+export interface ReceiverParameter {
+  /** The exact name; case-sensitive, as receivers read it. */
+  name?: string;
+  /** A pattern of names, for numbered or keyed families (`sub_id_N`, `fields.KEY`). */
+  pattern?: RegExp;
+  /** How a family is written to the user: `sub_id_1…sub_id_15`. */
+  label?: string;
+  /** What the receiver does with it (English; translated where shown). */
+  meaning: string;
+  required?: boolean;
+  /** The values it accepts (checked only when the value is a literal, never a placeholder or macro). */
+  values?: readonly string[];
+  /** True when values outside `values` are accepted as custom ones (said as information, not an error). */
+  openValues?: boolean;
+  /** A literal value must be an integer. */
+  integer?: boolean;
+  /** The value the receiver assumes when the parameter is absent, and the values a quick fix offers to write instead. */
+  whenAbsent?: { value: string; fixes: readonly string[] };
+  /** What a quick fix for a missing required parameter writes as its value. */
+  suggestedValue?: string;
+  /** `fields.KEY` families: the key after the prefix is a custom field of the fields file. */
+  customFieldPrefix?: string;
+  /** An example value for hovers. */
+  example?: string;
+}
+
+/** What a receiver does with query parameters it does not know. */
+export type UnknownParameterPolicy = 'ignored' | 'unchecked';
+
+export interface ReceiverDefinition {
+  /** Stable id (`keitaro`). */
+  id: string;
+  /** The receiver's name as users know it (`Keitaro`). */
+  name: string;
+  /** Tested on the URL's host (placeholders masked); any host when absent. */
+  host?: RegExp;
+  /** Tested on the URL's path, from its first `/` up to `?` or `#` (placeholders masked). */
+  path: RegExp;
+  /**
+   * Parameters that tell this receiver from others with the same path shape: when several tables match
+   * a URL, the one whose signature parameter is present wins (see receivers/index.ts).
+   */
+  signature?: readonly string[];
+  parameters: readonly ReceiverParameter[];
+  /** `ignored`: the receiver drops unknown parameters, so each is reported; `unchecked`: its documentation is silent. */
+  unknownParameters: UnknownParameterPolicy;
+  /** Said after the unknown-parameter message (English; translated). */
+  unknownHint?: string;
+  /** Free slots an unknown parameter may be moved to, e.g. `sub_id_{n}` for n = 1…15. */
+  extraSlots?: { template: string; from: number; to: number };
+  /** The title of the one fix that makes a whole URL right (adds what is missing, moves unknown parameters to slots). */
+  wholeFix?: string;
+  /** A Chatterfy inbound link: braces, brackets and hashes in its query values are the partner network's macros. */
+  partnerMacros?: boolean;
+  /** Where its rules come from. */
+  source: string;
+}

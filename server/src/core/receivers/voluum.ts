@@ -1,0 +1,18 @@
+// Voluum's postback (`https://HOST/postback?cid=…`): parameters from Voluum's postback URL documentation.
+import type { ReceiverDefinition } from './types';
+
+export const VOLUUM: ReceiverDefinition = {
+  id: 'voluum',
+  name: 'Voluum',
+  path: /^\/postback\/?$/,
+  signature: ['cid'],
+  parameters: [
+    { name: 'cid', meaning: "Voluum's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
+    { name: 'payout', meaning: 'Conversion revenue.', example: '{deposit_amount}' },
+    { name: 'txid', meaning: 'Transaction id: conversions with different txids on one click are recorded separately.' },
+    { name: 'et', meaning: 'Conversion event type, as configured in Voluum.' },
+    { pattern: /^param[1-5]$/, label: 'param1…param5', meaning: 'Custom conversion parameters.' },
+  ],
+  unknownParameters: 'unchecked',
+  source: 'Voluum documentation, "Postback URL" (doc.voluum.com); shared/docs/chatterfy-facts.md',
+};

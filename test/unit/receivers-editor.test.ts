@@ -1,0 +1,145 @@
+// Specifies receiver hovers (a parameter, the whole URL, a partner macro), snippets in empty URLs and bodies, and user tables.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
+import { receiversFromSettings } from '../../server/src/core/receivers/index';
+import { applyEdits, docAt, fieldsContext, parseCursor, service, doc, WEBHOOK_URI, SCRIPT_YAML_URI, SCRIPT_JSON_URI } from './core-helpers';
+import { findings } from './receivers-helpers';
+
+function hoverAt(textWithCursor: string): string | undefined {
+  const { document, position } = docAt(WEBHOOK_URI, textWithCursor);
+  return (service().doHover(document, position, fieldsContext())?.contents as MarkupContent | undefined)?.value;
+}
+
+test('hover on a Keitaro parameter name says what Keitaro reads, its values and its default', () => {
+  const value = hoverAt('GET https://k.example.com/a/postback?subid=1&sta|tus=lead\n');
+  assert.equal(value, '`status` — Keitaro\n\nConversion status.\n\nAllowed values: `lead`, `sale`, `rejected`, `rebill`.\n\nWhen absent, Keitaro takes `sale`.');
+});
+
+test('hover on a parameter Keitaro ignores says so, with the sub_id_N hint', () => {
+  assert.match(hoverAt('GET https://k.example.com/a/postback?subid=1&user|name=x\n') ?? '', /Keitaro ignores this parameter\. Extra data belongs in sub_id_1…sub_id_15\./);
+});
+
+test('hover on the host shows a table of parameters with their sample values, and what is missing', () => {
+  const value = hoverAt(`GET https://keitaro.your|site.com/25123a/postback?subid={tracker.clickid}&username={username}&chatid={chatId}&startdialogue={createdAt}\n`) ?? '';
+  assert.deepEqual(value.split('\n'), [
+    '**Keitaro** — parameters and the values they get with sample values',
+    '',
+    '| parameter | Keitaro reads it as | value |',
+    '|---|---|---|',
+    "| `subid` | Keitaro's click id: the conversion is recorded on this click. | `7f3a9c01` |",
+    '| `username` | ignored | `ivan_petrov` |',
+    '| `chatid` | ignored | `482913377` |',
+    '| `startdialogue` | ignored | `2024-03-10T17:49:32.806Z` |',
+    '',
+    'Missing: `status`, so Keitaro takes `sale`.',
+  ]);
+});
+
+test('hover on a partner macro explains that it is sent as written', () => {
+  const value = hoverAt('GET https://api.chatterfy.ai/api/postbacks/u/tracker-postback?clickid={su|b1}\n');
+  assert.match(value ?? '', /^`\{sub1\}` is the partner network's macro/);
+});
+
+test('hover on a placeholder in a receiver URL still describes the placeholder', () => {
+  assert.match(hoverAt('GET https://k.example.com/a/postback?subid={tracker.cli|ckid}\n') ?? '', /Tracker field/);
+});
+
+function completionsAt(uri: string, textWithCursor: string): { items: CompletionItem[]; accept(label: string): string } {
+  const { text, offset } = parseCursor(textWithCursor);
+  const document = doc(uri, text);
+  const items = service().doComplete(document, document.positionAt(offset), fieldsContext()).items;
+  return {
+    items,
+    accept(label) {
+      const item = items.find((candidate) => candidate.label === label);
+      assert.ok(item?.textEdit && 'range' in item.textEdit, `no item ${label}`);
+      return applyEdits(text, [item.textEdit]);
+    },
+  };
+}
+
+const URL_SNIPPETS = ['Keitaro lead postback', 'Keitaro sale postback', 'Binom conversion', 'Voluum postback', 'RedTrack postback', 'Chatterfy updateDialog round trip'];
+
+test('after a bare method, the receiver snippets are offered as snippets with tab stops', () => {
+  const { items, accept } = completionsAt(WEBHOOK_URI, '### Lead\nGET |\n');
+  assert.deepEqual(items.map((item) => item.label), URL_SNIPPETS);
+  assert.ok(items.every((item) => item.insertTextFormat === 2));
+  assert.equal(accept('Keitaro lead postback'), '### Lead\nGET https://${1:keitaro.example.com}/${2:KEY}/postback?subid={tracker.clickid}&status=lead&sub_id_1={chatId}$0\n');
+});
+
+test('each URL snippet, with its tab stops filled by their defaults, is a correct URL for its receiver', () => {
+  const { items } = completionsAt(WEBHOOK_URI, 'GET |\n');
+  for (const item of items) {
+    const body = (item.textEdit as { newText: string }).newText;
+    const url = body.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$0/g, '');
+    assert.deepEqual(findings(url), [], `${item.label}: ${url}`);
+  }
+});
+
+test('no snippet once the URL is written', () => {
+  assert.deepEqual(completionsAt(WEBHOOK_URI, 'GET https://x.example.com/|\n').items, []);
+});
+
+test('on the blank line of a POST request without a body, the JSON body snippet is offered', () => {
+  const { items, accept } = completionsAt(WEBHOOK_URI, 'POST https://crm.example.com/leads\nContent-Type: application/json\n\n|');
+  assert.deepEqual(items.map((item) => item.label), ['JSON body with the usual fields']);
+  assert.match(accept('JSON body with the usual fields'), /\n\n\{\n {2}"username": "\{username\}",\n {2}"chat_id": "\{chatId\}",/);
+});
+
+test('no body snippet on a header line or for a GET request', () => {
+  assert.deepEqual(completionsAt(WEBHOOK_URI, 'POST https://crm.example.com/leads\nContent-Type: |\n').items, []);
+  assert.deepEqual(completionsAt(WEBHOOK_URI, 'GET https://crm.example.com/leads\n\n|').items, []);
+});
+
+test('in an empty url of a YAML webhook step, the snippets come quoted', () => {
+  const yaml = 'flows:\n  - key: main\n    steps:\n      - key: lead\n        type: webhook\n        url: |\n';
+  const { accept } = completionsAt(SCRIPT_YAML_URI, yaml);
+  assert.match(accept('Binom conversion'), /\n {8}url: "https:\/\/\$\{1:binom\.example\.com\}\/click\.php\?cnv_id=\{tracker\.clickid\}[^"\n]*"\n$/);
+});
+
+test('in an empty url of a JSON webhook step, the snippet goes between the quotes', () => {
+  const json = '{"flows": [{"steps": [{"key": "lead", "type": "webhook", "url": "|"}]}]}';
+  const { accept } = completionsAt(SCRIPT_JSON_URI, json);
+  assert.match(accept('Voluum postback'), /"url": "https:\/\/\$\{1:voluum\.example\.com\}\/postback\?cid=\{tracker\.clickid\}[^"]*"\}/);
+});
+
+test('no snippet in the url of a message step', () => {
+  const yaml = 'flows:\n  - key: main\n    steps:\n      - key: hi\n        type: message\n        url: |\n';
+  assert.deepEqual(completionsAt(SCRIPT_YAML_URI, yaml).items, []);
+});
+
+const MY_TRACKER = [
+  {
+    id: 'acme',
+    name: 'Acme',
+    host: '^acme\\.example\\.com$',
+    path: '^/conv$',
+    unknownParameters: 'ignored',
+    parameters: [
+      { name: 'click', meaning: 'Click id', required: true, suggestedValue: '{tracker.clickid}' },
+      { name: 'kind', meaning: 'Kind', values: ['lead', 'sale'], whenAbsent: { value: 'sale', fixes: ['lead'] } },
+    ],
+  },
+];
+
+test('a receiver from the setting is checked like a built-in one', () => {
+  const fields = { ...fieldsContext(), receivers: receiversFromSettings(MY_TRACKER) };
+  assert.deepEqual(findings('https://acme.example.com/conv?kind=won&x=1', fields), [
+    ['receiver-missing-parameter', '/conv'],
+    ['receiver-value-not-allowed', 'won'],
+    ['receiver-unknown-parameter', 'x'],
+  ]);
+  assert.deepEqual(findings('https://acme.example.com/conv?click={tracker.clickid}&kind=lead', fields), []);
+});
+
+test('a user table wins over a built-in one with the same path', () => {
+  const fields = { ...fieldsContext(), receivers: receiversFromSettings([{ id: 'mine', path: '^/click\\.php$', parameters: [] }]) };
+  assert.deepEqual(findings('https://binom.example.com/click.php?payout=1', fields), []);
+});
+
+test('malformed user tables are skipped, never thrown on', () => {
+  const tables = receiversFromSettings([null, 3, { id: 'x' }, { id: 'bad', path: '(' }, { id: 'ok', path: '^/ok$', parameters: [{ pattern: '[' }, { name: 'a' }] }]);
+  assert.deepEqual(tables.map((table) => [table.id, table.parameters.length]), [['ok', 1]]);
+  assert.deepEqual(receiversFromSettings('nonsense'), []);
+});
