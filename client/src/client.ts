@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RESTART_SETTINGS, SECTION, allScriptGlobs } from './config';
+import { crashHandler } from './server-errors';
 import { FIELDS_FILE_GLOB, SCRIPT_FILE_GLOB, WEBHOOK_FILE_GLOB, documentSelector } from './document-selector';
 
 export interface ClientHandle {
@@ -22,6 +23,7 @@ function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
     synchronize: { fileEvents: [FIELDS_FILE_GLOB, WEBHOOK_FILE_GLOB, SCRIPT_FILE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob)) },
     outputChannel: log,
     diagnosticCollectionName: 'webhook-templates',
+    errorHandler: crashHandler(log),
   };
 }
 

@@ -4,6 +4,7 @@ export const SECTION = 'webhookTemplates';
 export interface WebhookTemplatesConfig {
   fieldsFile: string;
   scriptFiles: string[];
+  maxFileSizeMB: number;
   'trace.server': 'off' | 'messages' | 'verbose';
   'send.timeoutSeconds': number;
   'send.maxRedirects': number;
@@ -11,11 +12,14 @@ export interface WebhookTemplatesConfig {
   'send.confirmNonLoopbackHosts': boolean;
   'send.historySize': number;
   'inlayHints.sampleValues': boolean;
+  /** Receiver tables in the shape of server/src/core/receivers/types.ts (patterns as strings); read by the server. */
+  receivers: unknown[];
 }
 
 export const DEFAULTS: WebhookTemplatesConfig = {
   fieldsFile: '',
   scriptFiles: [],
+  maxFileSizeMB: 10,
   'trace.server': 'off',
   'send.timeoutSeconds': 10,
   'send.maxRedirects': 5,
@@ -23,6 +27,7 @@ export const DEFAULTS: WebhookTemplatesConfig = {
   'send.confirmNonLoopbackHosts': true,
   'send.historySize': 20,
   'inlayHints.sampleValues': true,
+  receivers: [],
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULTS) as (keyof WebhookTemplatesConfig)[];

@@ -2,6 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FieldsContext, TemplateService } from './core';
+import type { FileLimits } from './file-limits';
 import type { FieldsRegistry } from './fields-registry';
 import type { SettingsCache } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
@@ -15,6 +16,8 @@ export interface ServerContext {
   settings: SettingsCache;
   folders: WorkspaceFolders;
   index: WorkspaceIndex;
+  /** The size above which a file is not read (per workspace folder). */
+  limits: FileLimits;
   /** Resolves when the workspace has been checked and indexed once (references need every file). */
   indexed: () => Promise<void>;
 }

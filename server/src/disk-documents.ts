@@ -13,11 +13,15 @@ export function isFile(path: string): boolean {
   }
 }
 
-/** Disk reads get negative versions, so a parse cached for an editor's version of the file never answers for them. */
-export function readDocumentFromDisk(uri: string): TextDocument | undefined {
+/**
+ * Disk reads get negative versions, so a parse cached for an editor's version of the file never answers for them.
+ * A file larger than `maxBytes` is not read at all (undefined), so a huge file never sits in memory.
+ */
+export function readDocumentFromDisk(uri: string, maxBytes = Infinity): TextDocument | undefined {
   const path = uriToPath(uri);
-  if (!isFile(path)) return undefined;
   try {
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
     return TextDocument.create(uri, 'plaintext', -++diskReads, readFileSync(path, 'utf8'));
   } catch {
     return undefined;

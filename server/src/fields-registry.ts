@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FieldsContext, FieldsParseResult, FieldsSource, TemplateService } from './core';
 import { isFile, readDocumentFromDisk } from './disk-documents';
-import type { Settings } from './settings';
+import { receiverTablesOf, type Settings } from './settings';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
 
 export const FIELDS_FILE_NAMES = ['webhook-fields.json', 'webhook-fields.yaml', 'webhook-fields.yml'];
@@ -34,6 +34,8 @@ export class FieldsRegistry {
     private readonly documents: OpenDocuments,
     private readonly service: TemplateService,
     private readonly folders: WorkspaceFolders,
+    /** Files on disk larger than this are not read (then, as for a missing file, only built-in keys are known). */
+    private readonly maxBytes: (uri: string) => number = () => Infinity,
   ) {}
 
   /** The fields file a template is checked against, with the last good definitions of it. */
@@ -44,7 +46,7 @@ export class FieldsRegistry {
     const fieldsUri = settings.fieldsFile ? pathToUri(resolve(root, settings.fieldsFile)) : this.search(dirname(templatePath), root);
     const suggestedUri = pathToUri(join(root, FIELDS_FILE_NAMES[0]));
     const loaded = fieldsUri ? this.load(fieldsUri) : undefined;
-    return { source: loaded?.lastGood, suggestedUri };
+    return { source: loaded?.lastGood, suggestedUri, receivers: receiverTablesOf(settings) };
   }
 
   /** The loaded state of a fields file: the open editor's text, else the disk's, read once until invalidated. */
@@ -52,7 +54,7 @@ export class FieldsRegistry {
     const open = this.documents.get(uri);
     const previous = this.loaded.get(uri);
     if (!open && previous && !previous.open && !previous.stale) return previous;
-    const document = open ?? readDocumentFromDisk(uri);
+    const document = open ?? readDocumentFromDisk(uri, this.maxBytes(uri));
     if (!document) {
       this.loaded.delete(uri);
       return undefined;
@@ -67,6 +69,14 @@ export class FieldsRegistry {
     const entry = { document, text, result, lastGood, open: open !== undefined, stale: false };
     this.loaded.set(uri, entry);
     return entry;
+  }
+
+  /** The file `webhookTemplates.fieldsFile` names for a template when nothing is there to read (no editor, no file). */
+  missingSettingFile(templateUri: string, settings: Settings): string | undefined {
+    if (!settings.fieldsFile) return undefined;
+    const folder = this.folders.containing(uriToPath(templateUri));
+    const path = resolve(folder?.path ?? dirname(uriToPath(templateUri)), settings.fieldsFile);
+    return this.documents.get(pathToUri(path)) || isFile(path) ? undefined : this.displayName(pathToUri(path));
   }
 
   displayName(uri: string): string {

@@ -5,5 +5,8 @@ import { startServer } from './server';
 const connection = createConnection(ProposedFeatures.all);
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+// The process must outlive any one fault: an error nobody caught is logged, and the server goes on.
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error}`));
+// Without this handler Node ends the process on a rejected promise nobody awaited (a background scan, a refresh).
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 startServer(connection);

@@ -10,6 +10,7 @@ import { COMPLETION_TRIGGERS, registerLanguageFeatures } from './features/langua
 import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
 import { FieldsRegistry } from './fields-registry';
+import { FileLimits, limitedService } from './file-limits';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace-folders';
 import { WorkspaceIndex } from './workspace-index';
@@ -23,10 +24,11 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(connection);
   const scriptGlobs = new Map<string, readonly string[]>();
   const globsOf = (folderUri: string) => scriptGlobs.get(folderUri) ?? [];
-  const service = createTemplateService({ scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') });
-  const registry = new FieldsRegistry(documents, service, folders);
+  const limits = new FileLimits(folders);
+  const service = limitedService(createTemplateService({ scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') }), limits);
+  const registry = new FieldsRegistry(documents, service, folders, (uri) => limits.maxBytes(uri));
   const index = new WorkspaceIndex();
-  const context: ServerContext = { connection, documents, service, registry, settings, folders, index, indexed: () => run.indexed() };
+  const context: ServerContext = { connection, documents, service, registry, settings, folders, index, limits, indexed: () => run.indexed() };
   const run = createChecks(context, globsOf);
   let canWatch = false;
   let hasFolderEvents = false;
@@ -34,6 +36,7 @@ export function startServer(connection: Connection): void {
   async function reloadAndScan(): Promise<void> {
     scriptGlobs.clear();
     for (const folder of folders.all()) scriptGlobs.set(folder.uri, (await settings.forResource(folder.uri)).scriptFiles);
+    await limits.reload(settings);
     for (const document of documents.all()) run.schedule(document.uri);
     await run.scanWorkspace();
   }

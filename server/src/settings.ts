@@ -1,5 +1,6 @@
 // Settings read per resource from the client (workspace/configuration), cached until they change.
 import type { Connection } from 'vscode-languageserver';
+import { receiversFromSettings, type ReceiverDefinition } from './core';
 
 export interface Settings {
   /** A fields file path that overrides the search (absolute, or relative to the workspace folder). */
@@ -8,9 +9,15 @@ export interface Settings {
   scriptFiles: string[];
   /** Show the sample value of each placeholder after it. */
   inlayHints: boolean;
+  /** Files larger than this (in megabytes) are not read: one information diagnostic says so. */
+  maxFileSizeMB: number;
+  /** The user's receiver tables (`webhookTemplates.receivers`), as written; the core reads them leniently. */
+  receivers: unknown[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { fieldsFile: '', scriptFiles: [], inlayHints: true };
+export const DEFAULT_MAX_FILE_SIZE_MB = 10;
+
+export const DEFAULT_SETTINGS: Settings = { fieldsFile: '', scriptFiles: [], inlayHints: true, maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB, receivers: [] };
 
 function sanitize(raw: unknown): Settings {
   const value = (raw ?? {}) as Partial<Settings>;
@@ -19,7 +26,23 @@ function sanitize(raw: unknown): Settings {
     scriptFiles: Array.isArray(value.scriptFiles) ? value.scriptFiles.filter((glob): glob is string => typeof glob === 'string') : [],
     // The client's setting is `webhookTemplates.inlayHints.sampleValues`; the section arrives nested.
     inlayHints: (value as { inlayHints?: { sampleValues?: unknown } }).inlayHints?.sampleValues !== false,
+    maxFileSizeMB: positiveNumber(value.maxFileSizeMB, DEFAULT_MAX_FILE_SIZE_MB),
+    receivers: Array.isArray(value.receivers) ? value.receivers : [],
   };
+}
+
+function positiveNumber(raw: unknown, fallback: number): number {
+  return typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : fallback;
+}
+
+/** Receiver tables read once per settings object (settings are cached until they change). */
+const receiverTables = new WeakMap<Settings, ReceiverDefinition[]>();
+
+/** The user's receiver tables of `webhookTemplates.receivers`, read leniently by the core. */
+export function receiverTablesOf(settings: Settings): ReceiverDefinition[] {
+  let receivers = receiverTables.get(settings);
+  if (!receivers) receiverTables.set(settings, (receivers = receiversFromSettings(settings.receivers)));
+  return receivers;
 }
 
 export class SettingsCache {

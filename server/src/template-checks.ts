@@ -1,9 +1,11 @@
 // Checks one document (template or fields file) and records its field usages in the index.
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fieldsContextOf, type ServerContext } from './context';
+import type { ServerContext } from './context';
 import { isFieldsKind, isTemplateKind, unusedFieldDiagnostics, type FieldsContext } from './core';
+import { DIAGNOSTIC_SOURCE } from './core/diagnostics';
 import { fieldsFileDiagnostics } from './core/fields-diagnostics';
+import { ProblemCode, problemMessage } from './core/problems';
 import type { IndexedUsage } from './workspace-index';
 
 function indexUsages(context: ServerContext, document: TextDocument, fields: FieldsContext, fieldsUri: string | undefined): void {
@@ -14,11 +16,24 @@ function indexUsages(context: ServerContext, document: TextDocument, fields: Fie
   context.index.set(document.uri, fieldsUri, usages);
 }
 
-/** A template's diagnostics, indexing the fields it uses on the way; the fields file it uses is returned too. */
+/**
+ * A template's diagnostics, indexing the fields it uses on the way; the fields file it uses is returned too. When the
+ * setting `webhookTemplates.fieldsFile` names a file that is not there, a note on the first line says so: otherwise
+ * the user would only see every custom key reported unknown.
+ */
 export async function checkTemplate(context: ServerContext, document: TextDocument): Promise<{ diagnostics: Diagnostic[]; fieldsUri?: string }> {
-  const fields = await fieldsContextOf(context, document.uri);
+  const settings = await context.settings.forResource(document.uri);
+  const fields = context.registry.contextFor(document.uri, settings);
   indexUsages(context, document, fields, fields.source?.uri);
-  return { diagnostics: context.service.doValidation(document, fields), fieldsUri: fields.source?.uri };
+  const diagnostics = context.service.doValidation(document, fields);
+  const missing = context.registry.missingSettingFile(document.uri, settings);
+  return { diagnostics: missing ? [missingFieldsFileNote(missing), ...diagnostics] : diagnostics, fieldsUri: fields.source?.uri };
+}
+
+function missingFieldsFileNote(displayName: string): Diagnostic {
+  const position = { line: 0, character: 0 };
+  const code = ProblemCode.FieldsFileNotFound;
+  return { range: { start: position, end: position }, severity: DiagnosticSeverity.Information, code, source: DIAGNOSTIC_SOURCE, message: problemMessage(code, [displayName]) };
 }
 
 /** A fields file's own problems and, once the workspace is indexed, a hint on every field nobody uses. */

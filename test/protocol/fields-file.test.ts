@@ -8,7 +8,9 @@ import { examplesDir } from '../support/paths';
 import { LspClient, fileUri } from './lsp-client';
 import { lineAt, makeWorkspace, readText, removeWorkspace } from './workspace';
 
-const shapes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`).sort();
+/** Placeholder diagnostics only: the seed request's receiver findings do not depend on the fields file (see receivers.test.ts). */
+const shapes = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => !String(d.code).startsWith('receiver-')).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`).sort();
 const KEITARO_TWO = ['unknown-key 24:94', 'unknown-key 28:55'];
 const CLIKID_ENTRY = '\n    "clikid": { "description": "Typo kept by an old campaign", "example": "x" },';
 /** Line 9 (0-based) of examples/webhook-fields.json is `  "trackerFields": {`. */
@@ -110,7 +112,7 @@ describe('fields file over the protocol', () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
     await client.open(fieldsUri, 'json', fieldsText);
     const checked = await editFields(fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
-    await client.waitForDiagnostics(templateUri, (list) => list.length === 1, 5000, checked);
+    await client.waitForDiagnostics(templateUri, (list) => shapes(list).length === 1, 5000, checked);
     const mark = client.mark();
     await client.close(fieldsUri);
     assert.deepEqual(shapes(await client.waitForDiagnostics(templateUri, () => true, 5000, mark)), KEITARO_TWO);

@@ -11,6 +11,8 @@ import { SAMPLE_SOURCES } from '../../server/src/core/inlay-hints';
 import { setLanguage, t } from '../../server/src/core/l10n';
 import { RU } from '../../server/src/core/l10n-ru';
 import { HINTS, PROBLEMS } from '../../server/src/core/problems';
+import { receiverTexts } from '../../server/src/core/receivers/index';
+import { snippetTexts } from '../../server/src/core/receivers/snippets';
 import { MESSAGES as SCRIPT_JSON_MESSAGES } from '../../server/src/core/script-file-json';
 import { repoRoot } from '../support/paths';
 import { docAt, fieldsContext, onlyProblem, service, webhookDoc, WEBHOOK_URI } from './core-helpers';
@@ -80,6 +82,9 @@ const ROUTED: Record<string, readonly string[]> = {
   DATE_REASON: [DATE_REASON],
   'ERROR_MESSAGES[name]': Object.values(ERROR_MESSAGES),
   'MESSAGES[printParseErrorCode(error.error)]': Object.values(SCRIPT_JSON_MESSAGES),
+  text: receiverTexts(),
+  'snippet.label': snippetTexts(),
+  'snippet.detail': snippetTexts(),
 };
 
 function englishTemplates(): Set<string> {

@@ -5,8 +5,10 @@ import { redact } from '../../../server/src/send/curl';
 import type { RequestTarget } from '../../../server/src/protocol';
 
 const KEY = 'webhookTemplates.history';
-/** A stored response body is cut here, so the history stays small whatever was received. */
-const MAX_STORED_BODY = 64 * 1024;
+/** A stored text (response view, request body, URL, header value) is cut here, so one entry stays small whatever was sent or received. */
+export const MAX_STORED_TEXT = 64 * 1024;
+/** The whole stored list stays under this (as JSON characters): the oldest entries go first. The newest one is always kept. */
+export const MAX_STORED_TOTAL = 1024 * 1024;
 
 export interface HistoryEntry {
   id: string;
@@ -23,15 +25,30 @@ export interface HistoryEntry {
 /** The entry as stored: every secret replaced, long texts cut. */
 function redactEntry(entry: HistoryEntry): HistoryEntry {
   const secrets = entry.request.secrets;
-  const clean = (text: string) => redact(text, secrets);
+  // Redacted before cutting, so a cut can never leave a secret's first characters behind.
+  const clean = (text: string) => redact(text, secrets).slice(0, MAX_STORED_TEXT);
   const request: ExpandedRequest = {
     ...entry.request,
     url: clean(entry.request.url),
-    headers: entry.request.headers.map(([name, value]) => [name, clean(value)]),
+    headers: entry.request.headers.map(([name, value]) => [name.slice(0, MAX_STORED_TEXT), clean(value)]),
     body: entry.request.body === undefined ? undefined : clean(entry.request.body),
+    unresolved: [],
+    empty: [],
     secrets: [],
   };
-  return { ...entry, request, view: clean(entry.view).slice(0, MAX_STORED_BODY), error: entry.error && clean(entry.error) };
+  return { ...entry, request, view: clean(entry.view), error: entry.error && clean(entry.error) };
+}
+
+/** The newest entries that fit in MAX_STORED_TOTAL, at most `count` of them. */
+function withinBounds(entries: HistoryEntry[], count: number): HistoryEntry[] {
+  const kept: HistoryEntry[] = [];
+  let total = 0;
+  for (const entry of entries.slice(0, Math.max(0, count))) {
+    total += JSON.stringify(entry).length;
+    if (kept.length > 0 && total > MAX_STORED_TOTAL) break;
+    kept.push(entry);
+  }
+  return kept;
 }
 
 export class SendHistory {
@@ -45,8 +62,7 @@ export class SendHistory {
   }
 
   async add(entry: HistoryEntry): Promise<void> {
-    const kept = [redactEntry(entry), ...this.list()].slice(0, Math.max(0, this.size()));
-    await this.memento.update(KEY, kept);
+    await this.memento.update(KEY, withinBounds([redactEntry(entry), ...this.list()], this.size()));
   }
 
   async clear(): Promise<void> {

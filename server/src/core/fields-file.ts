@@ -1,7 +1,7 @@
 // Loads a fields file (JSON or YAML) into a FieldsModel with the problems found in it; never throws.
 import { readBotVariable, readCustomField, readProfile, readTrackerField } from './fields-file-entries';
 import { readJsonTree } from './fields-file-json';
-import { structureProblem, uniqueProperties, type TreeNode, type TreeProperty } from './fields-file-tree';
+import { structureProblem, syntaxError, uniqueProperties, type TreeNode, type TreeProperty } from './fields-file-tree';
 import { readYamlTree } from './fields-file-yaml';
 import { ProblemCode } from './problems';
 import type { FieldsModel, PlaceholderSyntax, StructureProblem } from './types';
@@ -28,11 +28,17 @@ const TOP_LEVEL_KEYS = ['placeholderSyntax', ...SECTIONS];
  */
 export function parseFieldsFile(text: string, format: FieldsFormat): FieldsParseResult {
   if (text.trim() === '') return { model: emptyFieldsModel(), problems: [] };
-  const tree = format === 'yaml' ? readYamlTree(text) : readJsonTree(text);
-  if (tree.syntaxErrors.length > 0) return { model: undefined, problems: tree.syntaxErrors };
-  const problems: StructureProblem[] = [];
-  const model = tree.root ? buildModel(tree.root, problems) : emptyFieldsModel();
-  return { model, problems };
+  try {
+    const tree = format === 'yaml' ? readYamlTree(text) : readJsonTree(text);
+    if (tree.syntaxErrors.length > 0) return { model: undefined, problems: tree.syntaxErrors };
+    const problems: StructureProblem[] = [];
+    const model = tree.root ? buildModel(tree.root, problems) : emptyFieldsModel();
+    return { model, problems };
+  } catch (error) {
+    // The parsers and the tree walk recurse per nesting level: thousands of `[` exhaust the stack.
+    const message = error instanceof RangeError ? t('The document is nested too deeply to read') : String(error);
+    return { model: undefined, problems: [syntaxError(text, message, 0, 0)] };
+  }
 }
 
 export function fieldsFormatOf(fileName: string): FieldsFormat {

@@ -37,6 +37,17 @@ export enum ProblemCode {
   PlaceholderInHost = 'placeholder-in-host',
   RepeatedQueryParameter = 'repeated-query-parameter',
   InsecureHttp = 'insecure-http',
+  // What the URL's receiver (a tracker, a Chatterfy inbound link) reads; tables in receivers/
+  ReceiverMissingParameter = 'receiver-missing-parameter',
+  ReceiverDefaultValue = 'receiver-default-value',
+  ReceiverValueNotAllowed = 'receiver-value-not-allowed',
+  ReceiverCustomValue = 'receiver-custom-value',
+  ReceiverNotInteger = 'receiver-not-integer',
+  ReceiverUnknownParameter = 'receiver-unknown-parameter',
+  ReceiverUnknownField = 'receiver-unknown-field',
+  // Files the server cannot or will not read
+  FileTooLarge = 'file-too-large',
+  FieldsFileNotFound = 'fields-file-not-found',
 }
 
 export interface ProblemInfo {
@@ -76,6 +87,15 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.PlaceholderInHost]: { severity: 'warning', message: '"{0}" stands in the scheme or host of the URL: the host is then decided at send time, but a tracker needs a fixed host.' },
   [ProblemCode.RepeatedQueryParameter]: { severity: 'warning', message: 'Query parameter "{0}" is repeated: receivers disagree on which one they read (some take the first, some the last). Keep one.' },
   [ProblemCode.InsecureHttp]: { severity: 'hint', message: 'Plain http: the values (click ids, usernames) travel unencrypted; use https.' },
+  [ProblemCode.ReceiverMissingParameter]: { severity: 'error', message: 'Missing "{1}", which {0} requires. {2}' },
+  [ProblemCode.ReceiverDefaultValue]: { severity: 'warning', message: 'No "{1}": {0} records this postback as a {2}.' },
+  [ProblemCode.ReceiverValueNotAllowed]: { severity: 'error', message: '{0} does not accept {1}={2}; allowed: {3}.' },
+  [ProblemCode.ReceiverCustomValue]: { severity: 'information', message: '{1}={2} is a custom value for {0} (the standard ones: {3}).' },
+  [ProblemCode.ReceiverNotInteger]: { severity: 'error', message: '{0} reads "{1}" as an integer; "{2}" is not one.' },
+  [ProblemCode.ReceiverUnknownParameter]: { severity: 'information', message: '{0} ignores the parameter "{1}".' },
+  [ProblemCode.ReceiverUnknownField]: { severity: 'warning', message: '"{0}" is not a custom field in {1}: the call would create a new field.' },
+  [ProblemCode.FileTooLarge]: { severity: 'information', message: '{0} is {1} MB, over the {2} MB limit, so it is not checked. To check it, raise the setting "webhookTemplates.maxFileSizeMB".' },
+  [ProblemCode.FieldsFileNotFound]: { severity: 'information', message: 'The setting "webhookTemplates.fieldsFile" names {0}, which is not a file: only built-in keys are known. Create the file or correct the setting.' },
 };
 
 export { formatText };

@@ -18,9 +18,11 @@ interface Block {
   lines: Line[];
 }
 
-const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(:[ \t]*)(.*?)[ \t]*$/;
-const METHOD_AND_URL = /^([A-Za-z]+)([ \t]+)(.*)$/;
-const HTTP_VERSION = /[ \t]+HTTP\/\d+(?:\.\d+)?$/i;
+// No two parts of these can match the same characters, so they never backtrack: a megabyte line of blanks is read in
+// linear time. `[^]` rather than `.`: a line may hold U+2028, which is not a line break here.
+const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(:[ \t]*)([^]*)$/;
+const METHOD_AND_URL = /^([A-Za-z]+)([ \t]+)([^]*)$/;
+const HTTP_VERSION = /^HTTP\/\d+(?:\.\d+)?$/i;
 
 export function parseWebhookFile(text: string): ParsedTemplate {
   const requests: TemplateRequest[] = [];
@@ -97,8 +99,17 @@ function readRequestLine(line: Line): Pick<TemplateRequest, 'method' | 'methodSp
 }
 
 function withoutHttpVersion(line: Line): Line {
-  const text = line.text.replace(HTTP_VERSION, '');
+  const lastBlank = Math.max(line.text.lastIndexOf(' '), line.text.lastIndexOf('\t'));
+  if (lastBlank < 0 || !HTTP_VERSION.test(line.text.slice(lastBlank + 1))) return line;
+  const text = line.text.slice(0, endOfText(line.text, lastBlank));
   return { start: line.start, end: line.start + text.length, text };
+}
+
+/** Where the text before `end` stops, leaving out the blanks (spaces, tabs) right before `end`. */
+function endOfText(text: string, end: number): number {
+  let to = end;
+  while (to > 0 && (text[to - 1] === ' ' || text[to - 1] === '\t')) to--;
+  return to;
 }
 
 /** Header lines from `from` on, and where the body starts: after the blank line, or at the first non-header line. */
@@ -116,7 +127,8 @@ function readHeaders(lines: Line[], from: number): { headers: RequestHeader[]; b
 function readHeader(line: Line): RequestHeader | undefined {
   const match = HEADER.exec(line.text);
   if (!match) return undefined;
-  const [, name, colon, value] = match;
+  const [, name, colon, rest] = match;
+  const value = rest.slice(0, endOfText(rest, rest.length));
   const valueStart = line.start + name.length + colon.length;
   return {
     name,

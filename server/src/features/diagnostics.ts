@@ -3,6 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { readDocumentFromDisk } from '../disk-documents';
+import { fileSize, tooLargeDiagnostic } from '../file-limits';
 import { checkFieldsFile, checkTemplate, kindOfDocument } from '../template-checks';
 import { listWorkspaceFiles } from '../workspace-scan';
 import { t } from '../core/l10n';
@@ -37,6 +38,9 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   const indexedOnce = new Promise<void>((resolve) => (markIndexed = resolve));
 
   function publishFields(uri: string): void {
+    const open = documents.get(uri);
+    const excess = open ? context.limits.excessOf(open) : excessOnDisk(uri);
+    if (excess) return publishTooLarge(uri, excess, open?.version);
     const diagnostics = checkFieldsFile(context, uri, scanned);
     connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: diagnostics ?? [] });
   }
@@ -52,6 +56,8 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   async function check(document: TextDocument, open: boolean): Promise<void> {
     const kind = kindOfDocument(context, document);
+    const excess = kind && context.limits.excessOf(document);
+    if (excess) return publishTooLarge(document.uri, excess, open ? document.version : undefined);
     if (kind === 'fields') return publishFields(document.uri);
     if (kind !== 'template') return;
     const { diagnostics, fieldsUri } = await checkTemplate(context, document);
@@ -61,9 +67,23 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     publishFieldsSoon(fieldsUri);
   }
 
+  function excessOnDisk(uri: string): number | undefined {
+    const size = fileSize(uri);
+    return size !== undefined && size > context.limits.maxBytes(uri) ? size : undefined;
+  }
+
+  /** One note instead of the file's problems; the file is not read further (no usages indexed from it). */
+  function publishTooLarge(uri: string, bytes: number, version: number | undefined): void {
+    index.delete(uri);
+    connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(context.registry.displayName(uri), bytes, context.limits.limitMB(uri))] });
+  }
+
+  /** The size is asked before reading: a file over the limit is never read whole. */
   async function checkClosed(uri: string): Promise<void> {
     if (documents.get(uri)) return;
-    const document = readDocumentFromDisk(uri);
+    const excess = excessOnDisk(uri);
+    if (excess) return publishTooLarge(uri, excess, undefined);
+    const document = readDocumentFromDisk(uri, context.limits.maxBytes(uri));
     if (document) return check(document, false);
     index.delete(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -22,7 +22,7 @@ export function registerSendSupport(context: ServerContext): void {
 }
 
 async function expandAt(context: ServerContext, params: ExpandParams): Promise<ExpandResult> {
-  const document = context.documents.get(params.uri) ?? readDocumentFromDisk(params.uri);
+  const document = context.documents.get(params.uri) ?? readDocumentFromDisk(params.uri, context.limits.maxBytes(params.uri));
   if (!document) return { profiles: [], error: t('Cannot read {0}.', params.uri) };
   const fields = await fieldsContextOf(context, params.uri);
   const profiles = context.service.profileNames(fields);

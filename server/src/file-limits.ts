@@ -1,0 +1,93 @@
+// The size above which the server does not read a file (setting `webhookTemplates.maxFileSizeMB`), and the note it publishes instead.
+import { statSync } from 'node:fs';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TemplateService } from './core';
+import { DIAGNOSTIC_SOURCE } from './core/diagnostics';
+import { ProblemCode, problemMessage } from './core/problems';
+import { DEFAULT_MAX_FILE_SIZE_MB, type SettingsCache } from './settings';
+import { uriToPath, type WorkspaceFolders } from './workspace-folders';
+
+const MB = 1024 * 1024;
+
+/** The limit of each workspace folder, read when the settings are (re)loaded, so every check can ask it at once. */
+export class FileLimits {
+  private readonly byFolder = new Map<string, number>();
+
+  constructor(private readonly folders: WorkspaceFolders) {}
+
+  async reload(settings: SettingsCache): Promise<void> {
+    this.byFolder.clear();
+    for (const folder of this.folders.all()) this.byFolder.set(folder.uri, (await settings.forResource(folder.uri)).maxFileSizeMB);
+  }
+
+  limitMB(uri: string): number {
+    const folder = this.folders.containing(uriToPath(uri));
+    return (folder && this.byFolder.get(folder.uri)) ?? DEFAULT_MAX_FILE_SIZE_MB;
+  }
+
+  maxBytes(uri: string): number {
+    return this.limitMB(uri) * MB;
+  }
+
+  /** The size of an open document over the limit, in bytes; undefined when it is within it. */
+  excessOf(document: TextDocument): number | undefined {
+    const max = this.maxBytes(document.uri);
+    // A UTF-16 unit is at most 3 UTF-8 bytes: most documents are decided without counting.
+    const text = document.getText();
+    if (text.length * 3 <= max) return undefined;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    return bytes > max ? bytes : undefined;
+  }
+}
+
+/** The size of a file on disk in bytes, read without opening it; undefined when it is not a file. */
+export function fileSize(uri: string): number | undefined {
+  try {
+    const stat = statSync(uriToPath(uri));
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The one diagnostic of a file too large to check, at the start of its first line. */
+export function tooLargeDiagnostic(displayName: string, bytes: number, limitMB: number): Diagnostic {
+  const position = { line: 0, character: 0 };
+  return {
+    range: { start: position, end: position },
+    severity: DiagnosticSeverity.Information,
+    code: ProblemCode.FileTooLarge,
+    source: DIAGNOSTIC_SOURCE,
+    message: problemMessage(ProblemCode.FileTooLarge, [displayName, (bytes / MB).toFixed(1), limitMB]),
+  };
+}
+
+// Neutral answers of the service functions that take a document; the rest answer an empty list.
+const NEUTRAL: Partial<Record<keyof TemplateService, unknown>> = {
+  parseTemplate: undefined,
+  parseFields: undefined,
+  doHover: null,
+  expandAt: undefined,
+  doComplete: { isIncomplete: false, items: [] },
+};
+const ANY_SIZE: ReadonlySet<string> = new Set<keyof TemplateService>(['kindOf', 'forget', 'profileNames']);
+
+function isDocument(value: unknown): value is TextDocument {
+  return typeof value === 'object' && value !== null && typeof (value as TextDocument).getText === 'function' && typeof (value as TextDocument).uri === 'string';
+}
+
+/** The service, answering neutrally (never parsing) for documents over the size limit: every feature goes through it. */
+export function limitedService(service: TemplateService, limits: FileLimits): TemplateService {
+  return new Proxy(service, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function' || typeof name !== 'string' || ANY_SIZE.has(name)) return value;
+      return (...args: unknown[]) => {
+        const [first] = args;
+        if (isDocument(first) && limits.excessOf(first) !== undefined) return name in NEUTRAL ? NEUTRAL[name as keyof TemplateService] : [];
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
