@@ -36,8 +36,19 @@ export class FileLimits {
     // A UTF-16 unit is at most 3 UTF-8 bytes: most documents are decided without counting.
     const text = document.getText();
     if (text.length * 3 <= max) return undefined;
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = this.byteLength(document, text);
     return bytes > max ? bytes : undefined;
+  }
+
+  /** Counted once per version: every feature asks, and a large document costs milliseconds to count. */
+  private readonly counted = new WeakMap<TextDocument, { version: number; bytes: number }>();
+
+  private byteLength(document: TextDocument, text: string): number {
+    const known = this.counted.get(document);
+    if (known?.version === document.version) return known.bytes;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    this.counted.set(document, { version: document.version, bytes });
+    return bytes;
   }
 }
 
@@ -71,7 +82,7 @@ const NEUTRAL: Partial<Record<keyof TemplateService, unknown>> = {
   expandAt: undefined,
   doComplete: { isIncomplete: false, items: [] },
 };
-const ANY_SIZE: ReadonlySet<string> = new Set<keyof TemplateService>(['kindOf', 'forget', 'profileNames']);
+const ANY_SIZE: ReadonlySet<string> = new Set<keyof TemplateService>(['kindOf', 'forget', 'profileNames', 'noteChange']);
 
 function isDocument(value: unknown): value is TextDocument {
   return typeof value === 'object' && value !== null && typeof (value as TextDocument).getText === 'function' && typeof (value as TextDocument).uri === 'string';

@@ -1,8 +1,8 @@
 // Wires the language server: capabilities, document sync, workspace state and the feature groups.
-import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type FileEvent, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type TextDocumentsConfiguration, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type FileEvent, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
-import { createTemplateService } from './core';
+import { createTemplateService, type TemplateService, type TextChange } from './core';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
 import { createChecks } from './features/diagnostics';
 import { registerEditorAids } from './features/editor-aids';
@@ -18,14 +18,34 @@ import { setLanguage } from './core/l10n';
 
 const WATCHED_GLOBS = ['**/webhook-fields.{json,yaml,yml}', '**/*.webhook', '**/*.script.{yaml,yml,json}'];
 
+/** One plain replacement as offsets of the text before it; undefined for whole-text or several changes. */
+function changeOf(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): TextChange | undefined {
+  const [only] = changes;
+  if (changes.length !== 1 || !('range' in only)) return undefined;
+  const start = document.offsetAt(only.range.start);
+  const oldEnd = document.offsetAt(only.range.end);
+  return { start, oldEnd, delta: only.text.length - (oldEnd - start) };
+}
+
+/** Documents that tell the service what each edit did, so it can re-read only the step an edit falls in. */
+function trackingEdits(service: TemplateService): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      service.noteChange(document.uri, document.version, version, changeOf(document, changes));
+      return TextDocument.update(document, changes, version);
+    },
+  };
+}
+
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
   const settings = new SettingsCache(connection);
   const scriptGlobs = new Map<string, readonly string[]>();
   const globsOf = (folderUri: string) => scriptGlobs.get(folderUri) ?? [];
   const limits = new FileLimits(folders);
   const service = limitedService(createTemplateService({ scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') }), limits);
+  const documents = new TextDocuments(trackingEdits(service));
   const registry = new FieldsRegistry(documents, service, folders, (uri) => limits.maxBytes(uri));
   const index = new WorkspaceIndex();
   const context: ServerContext = { connection, documents, service, registry, settings, folders, index, limits, indexed: () => run.indexed() };

@@ -9,25 +9,31 @@ import { ProblemCode, problemMessage } from './core/problems';
 import type { IndexedUsage } from './workspace-index';
 
 function indexUsages(context: ServerContext, document: TextDocument, fields: FieldsContext, fieldsUri: string | undefined): void {
-  const usages: IndexedUsage[] = context.service.usages(document, fields).map((usage) => ({
+  const usages = context.service.usages(document, fields);
+  const version = document.version;
+  // An open document changes in place: by the time references ask, the usages are read again if it moved on.
+  const locate = (): IndexedUsage[] => (document.version === version ? usages : context.service.usages(document, fields)).map((usage) => ({
     ref: { kind: usage.kind, key: usage.key },
     range: { start: document.positionAt(usage.nameSpan.start), end: document.positionAt(usage.nameSpan.end) },
   }));
-  context.index.set(document.uri, fieldsUri, usages);
+  context.index.set(document.uri, fieldsUri, usages, locate);
 }
 
 /**
- * A template's diagnostics, indexing the fields it uses on the way; the fields file it uses is returned too. When the
- * setting `webhookTemplates.fieldsFile` names a file that is not there, a note on the first line says so: otherwise
- * the user would only see every custom key reported unknown.
+ * A template's diagnostics, the fields file it uses, and `index` to record the fields it names (the caller runs it
+ * now, or later for a document being typed in). When the setting `webhookTemplates.fieldsFile` names a file that
+ * is not there, a note on the first line says so: otherwise the user would only see every custom key reported unknown.
  */
-export async function checkTemplate(context: ServerContext, document: TextDocument): Promise<{ diagnostics: Diagnostic[]; fieldsUri?: string }> {
+export async function checkTemplate(context: ServerContext, document: TextDocument): Promise<{ diagnostics: Diagnostic[]; fieldsUri?: string; index: () => void }> {
   const settings = await context.settings.forResource(document.uri);
   const fields = context.registry.contextFor(document.uri, settings);
-  indexUsages(context, document, fields, fields.source?.uri);
   const diagnostics = context.service.doValidation(document, fields);
   const missing = context.registry.missingSettingFile(document.uri, settings);
-  return { diagnostics: missing ? [missingFieldsFileNote(missing), ...diagnostics] : diagnostics, fieldsUri: fields.source?.uri };
+  return {
+    diagnostics: missing ? [missingFieldsFileNote(missing), ...diagnostics] : diagnostics,
+    fieldsUri: fields.source?.uri,
+    index: () => indexUsages(context, document, fields, fields.source?.uri),
+  };
 }
 
 function missingFieldsFileNote(displayName: string): Diagnostic {

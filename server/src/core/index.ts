@@ -21,7 +21,9 @@ import { profileNames } from './profiles';
 import { requestAtLine, requestLenses } from './requests';
 import { markPartnerMacros } from './receivers/partner-macros';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
+import { composeChanges, updateScriptParse, type StepUpdate, type TextChange } from './incremental';
 import { parseScriptFile } from './script-file';
+import { diagnosticResults, usageResults } from './step-results';
 import type { DocumentKind, ExpandedRequest, FieldsContext, ParsedTemplate } from './types';
 import { parseWebhookFile } from './webhook-file';
 
@@ -30,6 +32,7 @@ export { ProblemCode, PROBLEMS } from './problems';
 export { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
 export type { FieldsParseResult } from './fields-file';
 export type { Environment } from './profiles';
+export type { TextChange } from './incremental';
 export { fieldRefAt, profileKeys, refId, refOfTarget, sameRef, sectionOf, SECTION_OF, type FieldKind, type FieldRef, type Usage } from './usages';
 export { definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
@@ -59,6 +62,11 @@ export interface TemplateService {
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
   documentLinks(document: TextDocument): DocumentLink[];
+  /**
+   * Tells the service what an edit did (offsets in the text of `fromVersion`), so the next read of the document
+   * can re-read only the step it falls in; undefined when the edit was not one plain replacement.
+   */
+  noteChange(uri: string, fromVersion: number, toVersion: number, change: TextChange | undefined): void;
   forget(uri: string): void;
 }
 
@@ -77,6 +85,20 @@ function versionCache<T>() {
   };
 }
 
+interface TemplateEntry {
+  version: number;
+  parsed: ParsedTemplate | undefined;
+  /** How this version was read from the previous one when only one step was re-read. */
+  update?: { fromVersion: number; step: StepUpdate };
+}
+
+/** The edits made since a version, composed into one change (unknown when one of them could not be placed). */
+interface PendingChange {
+  fromVersion: number;
+  toVersion: number;
+  change?: TextChange;
+}
+
 function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | undefined {
   if (kind === 'webhook') return markPartnerMacros(parseWebhookFile(text));
   if (kind === 'script-yaml') return markPartnerMacros(parseScriptFile(text, 'yaml'));
@@ -87,12 +109,35 @@ function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | undefin
 const NOTHING: CompletionList = { isIncomplete: false, items: [] };
 
 export function createTemplateService(options: TemplateServiceOptions = {}): TemplateService {
-  const templates = versionCache<ParsedTemplate | undefined>();
+  const templates = new Map<string, TemplateEntry>();
+  const pending = new Map<string, PendingChange>();
   const fieldsFiles = versionCache<FieldsParseResult | undefined>();
+  const diagnostics = diagnosticResults();
+  const usages = usageResults();
   const kindOf = (document: TextDocument) => documentKindOf(document.uri, options.scriptGlobs?.(document.uri) ?? []);
-  const parseTemplate = (document: TextDocument) => {
+  const entryOf = (document: TextDocument): TemplateEntry | undefined => {
     const kind = kindOf(document);
-    return isTemplateKind(kind) ? templates.get(document, () => parseByKind(document.getText(), kind!)) : undefined;
+    if (!isTemplateKind(kind)) return undefined;
+    const previous = templates.get(document.uri);
+    if (previous?.version === document.version) return previous;
+    const change = pending.get(document.uri);
+    const continues = previous?.parsed && change?.change && change.fromVersion === previous.version && change.toVersion === document.version;
+    const step = continues ? updateScriptParse(previous.parsed!, document.getText(), change.change!) : undefined;
+    const entry: TemplateEntry = {
+      version: document.version,
+      parsed: step?.parsed ?? parseByKind(document.getText(), kind!),
+      update: step && { fromVersion: previous!.version, step },
+    };
+    templates.set(document.uri, entry);
+    pending.delete(document.uri);
+    return entry;
+  };
+  const parseTemplate = (document: TextDocument) => entryOf(document)?.parsed;
+  const noteChange = (uri: string, fromVersion: number, toVersion: number, change: TextChange | undefined) => {
+    const earlier = pending.get(uri);
+    const chained = earlier && earlier.toVersion === fromVersion;
+    const composed = chained && earlier.change && change ? composeChanges(earlier.change, change) : chained ? undefined : change;
+    pending.set(uri, { fromVersion: chained ? earlier.fromVersion : fromVersion, toVersion, change: composed });
   };
   const parseFields = (document: TextDocument) => {
     const kind = kindOf(document);
@@ -102,9 +147,12 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     kindOf,
     parseTemplate,
     parseFields,
+    noteChange,
     doValidation: (document, fields) => {
-      const parsed = parseTemplate(document);
-      return parsed ? [...templateDiagnostics(document, parsed, fields), ...urlDiagnostics(document, parsed, fields), ...receiverDiagnostics(document, parsed, fields)] : [];
+      const entry = entryOf(document);
+      if (!entry?.parsed) return [];
+      const check = (parsed: ParsedTemplate) => [...templateDiagnostics(document, parsed, fields), ...urlDiagnostics(document, parsed, fields), ...receiverDiagnostics(document, parsed, fields)];
+      return diagnostics.get(document, fields, entry.update, (piece) => check(piece ?? entry.parsed!));
     },
     validateFieldsFile: (document, displayName) => {
       const result = parseFields(document);
@@ -137,8 +185,8 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       return request && expandRequest(request, fields, profile, env);
     },
     usages: (document, fields) => {
-      const parsed = parseTemplate(document);
-      if (parsed) return templateUsages(document.getText(), parsed, fields);
+      const entry = entryOf(document);
+      if (entry?.parsed) return usages.get(document, fields, entry.update, (piece) => templateUsages(document.getText(), piece ?? entry.parsed!, fields));
       const model = parseFields(document)?.model;
       return model ? fieldsFileUsages(document.getText(), model, fields.source?.displayName ?? document.uri) : [];
     },
@@ -160,7 +208,10 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     },
     forget: (uri) => {
       templates.delete(uri);
+      pending.delete(uri);
       fieldsFiles.delete(uri);
+      diagnostics.forget(uri);
+      usages.forget(uri);
     },
   };
 }

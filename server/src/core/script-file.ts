@@ -142,3 +142,24 @@ function scalarText(node: ScriptNode | undefined): string | undefined {
 function partOf(node: ScriptString): TemplatePart {
   return { span: { start: node.span.start, end: node.span.end }, value: node.value };
 }
+
+/**
+ * Reads one step on its own, for re-checking only the step an edit touched. `slice` is the step's text
+ * (for YAML from the start of its first line, the list marker blanked); offsets come back relative to it.
+ * Undefined when the slice does not read as exactly one mapping without problems.
+ */
+export function parseStepSlice(slice: string, format: 'yaml' | 'json', flowKey: string | undefined): ParsedTemplate | undefined {
+  const tree = format === 'yaml' ? readYamlTree(slice) : readJsonTree(slice);
+  const [root] = tree.roots;
+  if (tree.problems.length > 0 || tree.roots.length !== 1 || root.kind !== 'map') return undefined;
+  const found: FoundStep[] = [{ node: root, flowKey, flowIndex: 0, index: 0 }];
+  const webhookPlaces = new Map<ScriptString, Place>();
+  const requests = found.filter(isWebhookStep).map((step) => readRequest(step, webhookPlaces));
+  return {
+    kind: format === 'yaml' ? 'script-yaml' : 'script-json',
+    regions: collectRegions(tree.roots, webhookPlaces),
+    requests,
+    steps: found.map(toScriptStep),
+    problems: [],
+  };
+}

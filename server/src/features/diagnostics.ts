@@ -60,11 +60,17 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     if (excess) return publishTooLarge(document.uri, excess, open ? document.version : undefined);
     if (kind === 'fields') return publishFields(document.uri);
     if (kind !== 'template') return;
-    const { diagnostics, fieldsUri } = await checkTemplate(context, document);
+    const checked = await checkTemplate(context, document);
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
-    connection.sendDiagnostics({ uri: document.uri, version: open ? document.version : undefined, diagnostics });
-    publishFieldsSoon(fieldsUri);
+    connection.sendDiagnostics({ uri: document.uri, version: open ? document.version : undefined, diagnostics: checked.diagnostics });
+    const indexAndHint = () => {
+      checked.index();
+      publishFieldsSoon(checked.fieldsUri);
+    };
+    // While typing, usages wait for a pause: keystrokes cost the edited step, not the whole document.
+    if (open) index.defer(document.uri, indexAndHint);
+    else indexAndHint();
   }
 
   function excessOnDisk(uri: string): number | undefined {

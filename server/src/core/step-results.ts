@@ -1,0 +1,84 @@
+// Results derived from a parse (diagnostics, usages) kept per document version and carried over a step update.
+//
+// Everything these results hold is local to one region or one request, so after an edit inside one step
+// the results of the other steps stay valid: those before it as they are, those after it moved by the edit.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { toRange, toSpan } from './positions';
+import type { StepUpdate } from './incremental';
+import type { FieldsContext, Span } from './types';
+import type { Usage } from './usages';
+
+interface Kept<T> {
+  version: number;
+  fields: FieldsContext;
+  items: T[];
+  spans: Span[];
+}
+
+/** Whether two fields contexts give the same answers: the same loaded fields file and receiver tables. */
+function sameFields(a: FieldsContext, b: FieldsContext): boolean {
+  return a.source === b.source && a.receivers === b.receivers && a.suggestedUri === b.suggestedUri;
+}
+
+/** Where results of the previous version go after the update: dropped (inside the step), kept, or moved. */
+function carry(span: Span, update: StepUpdate): Span | undefined {
+  const { replaced, delta } = update;
+  if (span.start >= replaced.start && span.end <= replaced.end) return undefined;
+  return span.start >= replaced.end ? { start: span.start + delta, end: span.end + delta } : span;
+}
+
+export class StepResults<T> {
+  private readonly kept = new Map<string, Kept<T>>();
+
+  constructor(
+    private readonly spanOf: (item: T, document: TextDocument) => Span,
+    private readonly moved: (item: T, span: Span, document: TextDocument) => T,
+  ) {}
+
+  /** The results for this version: cached, carried over the update from the previous version, or computed. */
+  get(document: TextDocument, fields: FieldsContext, update: { fromVersion: number; step: StepUpdate } | undefined, compute: (piece?: StepUpdate['piece']) => T[]): T[] {
+    const previous = this.kept.get(document.uri);
+    if (previous && previous.version === document.version && sameFields(previous.fields, fields)) return previous.items;
+    const canCarry = update && previous && previous.version === update.fromVersion && sameFields(previous.fields, fields);
+    const result = canCarry ? this.carryOver(previous!, update!.step, document, compute) : this.fresh(compute(), document);
+    this.kept.set(document.uri, { version: document.version, fields, ...result });
+    return result.items;
+  }
+
+  private fresh(items: T[], document: TextDocument): { items: T[]; spans: Span[] } {
+    return { items, spans: items.map((item) => this.spanOf(item, document)) };
+  }
+
+  private carryOver(previous: Kept<T>, step: StepUpdate, document: TextDocument, compute: (piece?: StepUpdate['piece']) => T[]): { items: T[]; spans: Span[] } {
+    const entries: { span: Span; item: T }[] = [];
+    previous.items.forEach((item, index) => {
+      const span = carry(previous.spans[index], step);
+      if (span) entries.push({ span, item: span === previous.spans[index] ? item : this.moved(item, span, document) });
+    });
+    for (const item of compute(step.piece)) entries.push({ span: this.spanOf(item, document), item });
+    entries.sort((a, b) => a.span.start - b.span.start);
+    return { items: entries.map((entry) => entry.item), spans: entries.map((entry) => entry.span) };
+  }
+
+  forget(uri: string): void {
+    this.kept.delete(uri);
+  }
+}
+
+export function usageResults(): StepResults<Usage> {
+  return new StepResults<Usage>(
+    (usage) => usage.placeholderSpan,
+    (usage, span) => {
+      const by = span.start - usage.placeholderSpan.start;
+      return { ...usage, placeholderSpan: span, nameSpan: { start: usage.nameSpan.start + by, end: usage.nameSpan.end + by } };
+    },
+  );
+}
+
+export function diagnosticResults(): StepResults<Diagnostic> {
+  return new StepResults<Diagnostic>(
+    (diagnostic, document) => toSpan(document, diagnostic.range),
+    (diagnostic, span, document) => ({ ...diagnostic, range: toRange(document, span) }),
+  );
+}

@@ -1,0 +1,125 @@
+// Re-reading only the edited step gives exactly what reading the whole file gives: parse, diagnostics, usages.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createTemplateService, type FieldsContext } from '../../server/src/core';
+import { updateScriptParse, composeChanges } from '../../server/src/core/incremental';
+import { parseScriptFile } from '../../server/src/core/script-file';
+import { fieldsContext } from './core-helpers';
+
+const YAML = `flows:
+  - key: main
+    title: "Main {{username}}"
+    steps:
+      - key: welcome
+        type: message
+        text: "Hi {{username}}, {{fields.geo}}"
+      - key: lead_postback
+        type: webhook
+        method: GET
+        url: "https://t.example/25123a/postback?subid={tracker.clickid}&status=lead&sub_id_1={chatId}"
+      - key: crm
+        type: webhook
+        method: POST
+        url: https://crm.example/api?x={geo}
+        body: |
+          {"chat": "{chatId}", "n": {}}
+  - key: second
+    steps:
+      - key: later
+        type: message
+        text: "{{tracker.sub1}} {{fields.gio}}"
+`;
+
+const JSON_SCRIPT = JSON.stringify({
+  flows: [
+    { key: 'main', steps: [
+      { key: 'welcome', type: 'message', text: 'Hi {{username}} {{fields.geo}}' },
+      { key: 'lead_postback', type: 'webhook', url: 'https://t.example/25123a/postback?subid={tracker.clickid}&status=lead', body: '{"c": "{chatId}"}' },
+    ] },
+    { key: 'second', steps: [{ key: 'later', type: 'message', text: '{{tracker.sub1}} {{fields.gio}}' }] },
+  ],
+}, null, 2);
+
+const FIELDS: FieldsContext = fieldsContext();
+
+function key(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${String(diagnostic.code)} ${diagnostic.message}`;
+}
+
+/** Applies an edit through the incremental path, and answers what it and a fresh read give. */
+function bothWays(uri: string, text: string, start: number, end: number, inserted: string) {
+  const service = createTemplateService();
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  service.doValidation(document, FIELDS);
+  service.usages(document, FIELDS);
+  const range = { start: document.positionAt(start), end: document.positionAt(end) };
+  service.noteChange(uri, 1, 2, { start, oldEnd: end, delta: inserted.length - (end - start) });
+  TextDocument.update(document, [{ range, text: inserted }], 2);
+  const fresh = createTemplateService();
+  const again = TextDocument.create(uri, 'yaml', 2, document.getText());
+  return {
+    incremental: { parsed: service.parseTemplate(document), diagnostics: service.doValidation(document, FIELDS).map(key).sort(), usages: service.usages(document, FIELDS) },
+    full: { parsed: fresh.parseTemplate(again), diagnostics: fresh.doValidation(again, FIELDS).map(key).sort(), usages: fresh.usages(again, FIELDS) },
+  };
+}
+
+function sameAsFull(uri: string, text: string, start: number, end: number, inserted: string): void {
+  const { incremental, full } = bothWays(uri, text, start, end, inserted);
+  assert.deepEqual(incremental.parsed?.regions, full.parsed?.regions);
+  assert.deepEqual(incremental.parsed?.requests, full.parsed?.requests);
+  assert.deepEqual(incremental.parsed?.steps, full.parsed?.steps);
+  assert.deepEqual(incremental.diagnostics, full.diagnostics);
+  assert.deepEqual(incremental.usages.map((usage) => [usage.kind, usage.key, usage.nameSpan]).sort(), full.usages.map((usage) => [usage.kind, usage.key, usage.nameSpan]).sort());
+}
+
+test('typing inside a step re-reads only that step', () => {
+  const previous = parseScriptFile(YAML, 'yaml');
+  const at = YAML.indexOf('{{fields.geo}}') + 2;
+  const text = YAML.slice(0, at) + 'x' + YAML.slice(at);
+  const update = updateScriptParse(previous, text, { start: at, oldEnd: at, delta: 1 });
+  assert.ok(update, 'the edit was not taken as a step update');
+  assert.equal(update.piece.steps.length, 1);
+  assert.equal(update.piece.steps[0].key, 'welcome');
+});
+
+test('an edit that makes a new step at the steps indentation is read whole', () => {
+  const previous = parseScriptFile(YAML, 'yaml');
+  const at = YAML.indexOf('"Hi {{username}}') + '"Hi {{username}}, {{fields.geo}}"'.length;
+  const inserted = '\n      - key: sneaky\n        type: message';
+  const text = YAML.slice(0, at) + inserted + YAML.slice(at);
+  assert.equal(updateScriptParse(previous, text, { start: at, oldEnd: at, delta: inserted.length }), undefined);
+});
+
+test('an unclosed quote typed in a step is read whole (the step no longer reads on its own)', () => {
+  sameAsFull('file:///w/a.script.yaml', YAML, YAML.indexOf('"Hi'), YAML.indexOf('"Hi') + 1, '');
+});
+
+test('composing two edits gives one edit of the first text', () => {
+  // "abcdef" → insert "XY" at 2 → "abXYcdef" → delete "Yc" (3..5) → "abXdef": one change of "abcdef": [2,3) → "X".
+  assert.deepEqual(composeChanges({ start: 2, oldEnd: 2, delta: 2 }, { start: 3, oldEnd: 5, delta: -2 }), { start: 2, oldEnd: 3, delta: 0 });
+});
+
+const PIECES = ['{', '}', '{{', '}}', 'x', ' ', '\n', '"', "'", ':', '- ', '        ', 'tracker.', 'chatId', '{geo}', '{{fields.geo}}', '\\'];
+
+function editArbitrary(text: string) {
+  return fc.record({
+    start: fc.nat({ max: text.length }),
+    length: fc.nat({ max: 12 }),
+    inserted: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((parts) => parts.join('')),
+  });
+}
+
+for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JSON', 'file:///w/a.script.json', JSON_SCRIPT]] as const) {
+  test(`${name}: any single edit checked incrementally gives what a full check gives`, () => {
+    fc.assert(
+      fc.property(editArbitrary(text), ({ start, length, inserted }) => {
+        sameAsFull(uri, text, start, Math.min(text.length, start + length), inserted);
+      }),
+      { numRuns: 400 },
+    );
+  });
+}
