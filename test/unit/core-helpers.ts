@@ -5,29 +5,14 @@ import type { CompletionItem, Diagnostic, Position, TextEdit } from 'vscode-lang
 import { parseFieldsFile } from '../../server/src/core/fields-file';
 import { createTemplateService, type TemplateService } from '../../server/src/core/index';
 import type { FieldsContext, FieldsSource, Placeholder, Region } from '../../server/src/core/types';
+import { DESIGN_FIELDS } from '../support/design-fields';
 
 export const FIELDS_URI = 'file:///project/webhook-fields.json';
 export const FIELDS_YAML_URI = 'file:///project/webhook-fields.yaml';
 export const FIELDS_NAME = 'webhook-fields.json';
 export const SUGGESTED_URI = 'file:///project/webhook-fields.json';
 
-/** The fields file of DESIGN.md, "The fields file" (profiles left out). */
-export const DESIGN_FIELDS = `{
-  "placeholderSyntax": "braces",
-  "customFields": {
-    "deposit_amount": { "type": "number", "description": "First deposit, in USD", "example": 150 },
-    "geo": { "type": "select", "items": ["KZ", "UZ", "AZ"], "description": "Country", "example": "KZ" },
-    "trader_id": { "type": "text", "description": "Created by the broker integration" }
-  },
-  "trackerFields": {
-    "clickid": { "description": "Click id the tracker gave this user", "example": "7f3a9c01" },
-    "sub1": { "description": "Campaign sub-id", "example": "fb_ads" }
-  },
-  "botVariables": {
-    "regLink": { "value": "https://partner.example.com/reg?clickid={{tracker.clickid}}", "description": "Registration link" }
-  }
-}
-`;
+export { DESIGN_FIELDS };
 
 /** The same definitions with angle syntax for the webhook dialect. */
 export const ANGLE_FIELDS = DESIGN_FIELDS.replace('"braces"', '"angle"');

@@ -6,27 +6,10 @@ import { parseFieldsFile } from '../../server/src/core/fields-file';
 import { parseScriptFile } from '../../server/src/core/script-file';
 import type { ExpandedRequest, FieldsContext, TemplateRequest } from '../../server/src/core/types';
 import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { DESIGN_FIELDS_WITH_PROFILES } from '../support/design-fields';
 
 /** The fields file of DESIGN.md, "The fields file", profiles included. */
-const DESIGN_FIELDS = `{
-  "placeholderSyntax": "braces",
-  "customFields": {
-    "deposit_amount": { "type": "number", "description": "First deposit, in USD", "example": 150 },
-    "geo": { "type": "select", "items": ["KZ", "UZ", "AZ"], "description": "Country", "example": "KZ" },
-    "trader_id": { "type": "text", "description": "Created by the broker integration" }
-  },
-  "trackerFields": {
-    "clickid": { "description": "Click id the tracker gave this user", "example": "7f3a9c01" },
-    "sub1": { "description": "Campaign sub-id", "example": "fb_ads" }
-  },
-  "botVariables": {
-    "regLink": { "value": "https://partner.example.com/reg?clickid={{tracker.clickid}}", "description": "Registration link" }
-  },
-  "profiles": {
-    "lead": { "username": "ivan_petrov", "chatId": 482913377, "tracker.clickid": "7f3a9c01", "deposit_amount": 0 },
-    "no-username": { "username": "", "chatId": 1000001 }
-  }
-}`;
+const DESIGN_FIELDS = DESIGN_FIELDS_WITH_PROFILES;
 
 const HOSTILE_USERNAMES = ['a b&c=d#e+f', 'Иван Петров', '🙂🎉', '100%', '"quoted" \\ back', 'x/y?z=1'];
 

@@ -4,27 +4,9 @@ import { describe, test } from 'node:test';
 import { emptyFieldsModel, fieldsFormatOf, parseFieldsFile, type FieldsFormat } from '../../server/src/core/fields-file';
 import { ProblemCode, problemMessage } from '../../server/src/core/problems';
 import type { FieldsModel, Span, StructureProblem } from '../../server/src/core/types';
+import { DESIGN_FIELDS_WITH_PROFILES } from '../support/design-fields';
 
-const DESIGN_JSON = `{
-  "placeholderSyntax": "braces",
-  "customFields": {
-    "deposit_amount": { "type": "number", "description": "First deposit, in USD", "example": 150 },
-    "geo": { "type": "select", "items": ["KZ", "UZ", "AZ"], "description": "Country", "example": "KZ" },
-    "trader_id": { "type": "text", "description": "Created by the broker integration" }
-  },
-  "trackerFields": {
-    "clickid": { "description": "Click id the tracker gave this user", "example": "7f3a9c01" },
-    "sub1": { "description": "Campaign sub-id", "example": "fb_ads" }
-  },
-  "botVariables": {
-    "regLink": { "value": "https://partner.example.com/reg?clickid={{tracker.clickid}}", "description": "Registration link" }
-  },
-  "profiles": {
-    "lead": { "username": "ivan_petrov", "chatId": 482913377, "tracker.clickid": "7f3a9c01", "deposit_amount": 0 },
-    "no-username": { "username": "", "chatId": 1000001 }
-  }
-}
-`;
+const DESIGN_JSON = DESIGN_FIELDS_WITH_PROFILES;
 
 const DESIGN_YAML = `placeholderSyntax: braces
 customFields:

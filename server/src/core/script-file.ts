@@ -20,16 +20,19 @@ interface FoundStep {
 
 export function parseScriptFile(text: string, format: 'yaml' | 'json'): ParsedTemplate {
   const tree = format === 'yaml' ? readYamlTree(text) : readJsonTree(text);
-  const found = tree.roots.flatMap(findSteps);
+  return { ...readSteps(tree.roots, tree.roots.flatMap(findSteps), format), flows: tree.roots.flatMap(findFlows), problems: tree.problems };
+}
+
+/** Regions, requests and steps of the steps found under `roots`. */
+function readSteps(roots: ScriptNode[], found: FoundStep[], format: 'yaml' | 'json'): ParsedTemplate {
   const webhookPlaces = new Map<ScriptString, Place>();
   const requests = found.filter(isWebhookStep).map((step) => readRequest(step, webhookPlaces));
   return {
     kind: format === 'yaml' ? 'script-yaml' : 'script-json',
-    regions: collectRegions(tree.roots, webhookPlaces),
+    regions: collectRegions(roots, webhookPlaces),
     requests,
     steps: found.map(toScriptStep),
-    flows: tree.roots.flatMap(findFlows),
-    problems: tree.problems,
+    problems: [],
   };
 }
 
@@ -152,14 +155,5 @@ export function parseStepSlice(slice: string, format: 'yaml' | 'json', flowKey: 
   const tree = format === 'yaml' ? readYamlTree(slice) : readJsonTree(slice);
   const [root] = tree.roots;
   if (tree.problems.length > 0 || tree.roots.length !== 1 || root.kind !== 'map') return undefined;
-  const found: FoundStep[] = [{ node: root, flowKey, flowIndex: 0, index: 0 }];
-  const webhookPlaces = new Map<ScriptString, Place>();
-  const requests = found.filter(isWebhookStep).map((step) => readRequest(step, webhookPlaces));
-  return {
-    kind: format === 'yaml' ? 'script-yaml' : 'script-json',
-    regions: collectRegions(tree.roots, webhookPlaces),
-    requests,
-    steps: found.map(toScriptStep),
-    problems: [],
-  };
+  return readSteps(tree.roots, [{ node: root, flowKey, flowIndex: 0, index: 0 }], format);
 }
