@@ -4,6 +4,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionLis
 import { describeTarget, targetDetail } from './describe';
 import { resolveContextOf } from './fields-context';
 import { toRange } from './positions';
+import { regionsAt } from './regions-at';
 import { delimiterFor, keyFormOf, targetsOf, type Target } from './resolve-placeholder';
 import { snippetCompletions } from './receivers/snippets';
 import { closerOf } from './scan-placeholders';
@@ -26,7 +27,7 @@ export interface CompletionSite {
 }
 
 function regionAt(regions: readonly Region[], offset: number): Region | undefined {
-  return regions.find((region) => region.start <= offset && offset <= region.end);
+  return regionsAt(regions, offset)[0];
 }
 
 function delimiterBefore(text: string, at: number, region: Region, syntax: PlaceholderSyntax): Delimiter | undefined {
