@@ -69,3 +69,33 @@ test('JSON with comments: strings get placeholders, comments do not', async () =
   assert.equal(anyPlaceholderIn(lines, '// {{name}}'), false);
   assert.equal(anyPlaceholderIn(lines, '// {{chatId}}'), false);
 });
+
+const PARTNER = 'variable.other.partner-macro.webhook-template';
+
+test('in a Chatterfy inbound link inside a YAML string, partner macros are partner macros and {chatId} stays a placeholder', async () => {
+  const lines = await tokenize('source.yaml', 'url: "https://app.chatterfy.ai/api/bots/webhooks/0b8e/updateDialog?chatId={chatId}&fields.amount={amount}"');
+  assert.ok(everyTokenHas(lines, '{amount}', PARTNER));
+  assert.equal(anyPlaceholderIn(lines, '{amount}'), false);
+  assert.ok(everyTokenHas(lines, '{chatId}', WEBHOOK));
+});
+
+test('the inbound link ends before the closing quote, which stays the string\'s own', async () => {
+  const lines = await tokenize('source.yaml', "url: 'https://api.chatterfy.ai/api/postbacks/7c1d/tracker-postback?clickid=[subid]&tracker.cost=#s2#'\nnext: '{{username}}'");
+  assert.ok(everyTokenHas(lines, '[subid]', PARTNER));
+  assert.ok(everyTokenHas(lines, '#s2#', PARTNER));
+  const quote = lines[0].tokens.at(-1)!;
+  assert.ok(quote.scopes.some((scope) => scope.startsWith('punctuation.definition.string.end')), quote.scopes.join(' '));
+  assert.ok(everyTokenHas(lines, '{{username}}', MESSAGE));
+});
+
+test('a JSON inbound link marks the partner macro and stops at its string', async () => {
+  const lines = await tokenize('source.json', '{"url": "https://app.chatterfy.ai/api/bots/webhooks/0b8e/updateDialog?chatId={chatId}&a={amount}", "b": "{sub1}"}');
+  assert.ok(everyTokenHas(lines, '{amount}', PARTNER));
+  assert.ok(everyTokenHas(lines, '{sub1}', WEBHOOK));
+});
+
+test('an ordinary URL in a script string keeps {sub1} a placeholder', async () => {
+  const lines = await tokenize('source.yaml', 'url: "https://t.example/postback?subid={sub1}"');
+  assert.ok(everyTokenHas(lines, '{sub1}', WEBHOOK));
+  assert.equal(scopesOf(lines, '{sub1}').some((scopes) => scopes.includes(PARTNER)), false);
+});
