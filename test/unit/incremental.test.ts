@@ -123,3 +123,39 @@ for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JS
     );
   });
 }
+
+/** Several edits in a row, each checked as it comes (as while typing), then the whole arrays compared with a full read. */
+function sequenceSameAsFull(uri: string, text: string, edits: { start: number; length: number; inserted: string }[]): void {
+  const service = createTemplateService();
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  service.doValidation(document, FIELDS);
+  for (const { start: wanted, length, inserted } of edits) {
+    const current = document.getText();
+    const start = Math.min(wanted, current.length);
+    const end = Math.min(current.length, start + length);
+    const version = document.version + 1;
+    service.noteChange(uri, document.version, version, { start, oldEnd: end, delta: inserted.length - (end - start) });
+    TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: inserted }], version);
+    service.doValidation(document, FIELDS);
+  }
+  const fresh = createTemplateService().parseTemplate(TextDocument.create(uri, 'yaml', 1, document.getText()));
+  const parsed = service.parseTemplate(document);
+  assert.deepEqual(parsed?.regions, fresh?.regions);
+  assert.deepEqual(parsed?.requests, fresh?.requests);
+  assert.deepEqual(parsed?.steps, fresh?.steps);
+  assert.deepEqual(service.doValidation(document, FIELDS).map(key).sort(), createTemplateService().doValidation(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS).map(key).sort());
+}
+
+test('typing a hundred characters in one step, checked after each, ends where a full read ends', () => {
+  const at = YAML.indexOf('{{fields.geo}}');
+  sequenceSameAsFull('file:///w/a.script.yaml', YAML, Array.from({ length: 100 }, (_, i) => ({ start: at + i, length: 0, inserted: i % 7 === 0 ? '{' : 'a' })));
+});
+
+for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JSON', 'file:///w/a.script.json', JSON_SCRIPT]] as const) {
+  test(`${name}: any sequence of edits, each checked, ends where a full read ends`, () => {
+    fc.assert(
+      fc.property(fc.array(editArbitrary(text), { minLength: 1, maxLength: 8 }), (edits) => sequenceSameAsFull(uri, text, edits)),
+      { numRuns: 200 },
+    );
+  });
+}

@@ -57,24 +57,6 @@ function yamlSlice(text: string, start: number, end: number): { text: string; ba
   return { text: ' '.repeat(column) + body, base };
 }
 
-function lowerBound<T>(items: readonly T[], offset: number, spanOf: (item: T) => Span): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (spanOf(items[middle]).start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** `items` sorted by start: those inside `replaced` give way to `inserted`, those after move by `delta`. */
-function splice<T>(items: readonly T[], spanOf: (item: T) => Span, replaced: Span, inserted: readonly T[], delta: number, move: (item: T, by: number) => T): T[] {
-  const from = lowerBound(items, replaced.start, spanOf);
-  const to = lowerBound(items, replaced.end + 1, spanOf);
-  return [...items.slice(0, from), ...inserted, ...items.slice(to).map((item) => move(item, delta))];
-}
-
 const ownSpan = (span: Span) => span;
 const requestSpan = (request: { span: Span }) => request.span;
 
@@ -94,47 +76,91 @@ export function updateScriptParse(previous: ParsedTemplate, text: string, change
   const replaced = step.span;
   const delta = change.delta;
   const steps = [...previous.steps.slice(0, index), piece.steps[0], ...previous.steps.slice(index + 1).map((later) => shiftStep(later, delta))];
-  return { parsed: spliced(previous, { replaced, piece, delta, steps }), piece, replaced, delta };
+  return { parsed: spliced(previous, { replaced, piece, delta }, steps), piece, replaced, delta };
 }
 
-/** How many updates may stack up unread before the whole arrays are built (each read goes through every layer). */
-const MAX_LAZY_DEPTH = 16;
-const depths = new WeakMap<ParsedTemplate, number>();
+/** How many updates may wait unapplied before the whole arrays are built in one pass. */
+const MAX_PENDING = 64;
 
-function lazy<T>(compute: () => T): () => T {
+/** One step update: `replaced` (in the text before it) became `piece` (in the text after it). */
+interface Op {
+  replaced: Span;
+  piece: ParsedTemplate;
+  delta: number;
+}
+
+/** A parse whose region and request arrays are the base's with these updates still to apply. */
+interface Pending {
+  base: ParsedTemplate;
+  ops: Op[];
+  built: () => boolean;
+}
+
+const pendingOf = new WeakMap<ParsedTemplate, Pending>();
+
+/**
+ * Applies updates to a sorted array in one pass: each item follows every later update (dropped when it
+ * replaced it, moved when it came after it), so k updates cost one copy of the array, not k.
+ */
+function replay<T>(pending: Omit<Pending, 'built'>, itemsOf: (parsed: ParsedTemplate) => readonly T[], spanOf: (item: T) => Span, move: (item: T, by: number) => T): T[] {
+  const out: { start: number; item: T }[] = [];
+  const follow = (item: T, fromOp: number): void => {
+    const span = spanOf(item);
+    let by = 0;
+    for (let i = fromOp; i < pending.ops.length; i++) {
+      const { replaced, delta } = pending.ops[i];
+      if (span.start + by >= replaced.start && span.end + by <= replaced.end) return;
+      if (span.start + by >= replaced.end) by += delta;
+    }
+    out.push({ start: span.start + by, item: by === 0 ? item : move(item, by) });
+  };
+  for (const item of itemsOf(pending.base)) follow(item, 0);
+  pending.ops.forEach((op, index) => itemsOf(op.piece).forEach((item) => follow(item, index + 1)));
+  // Nearly sorted already (runs in order): the sort is close to linear.
+  out.sort((a, b) => a.start - b.start);
+  return out.map((entry) => entry.item);
+}
+
+function lazy<T>(compute: () => T): { get: () => T; done: () => boolean } {
   let value: T | undefined;
   let done = false;
-  return () => {
-    if (!done) [value, done] = [compute(), true];
-    return value as T;
+  return {
+    get: () => {
+      if (!done) [value, done] = [compute(), true];
+      return value as T;
+    },
+    done: () => done,
   };
+}
+
+function moveFlows(flows: ParsedTemplate['flows'], { replaced, delta }: Op): ParsedTemplate['flows'] {
+  return flows?.map((flow) => (flow.span.start > replaced.end ? shiftFlow(flow, delta) : flow.span.end >= replaced.start ? { ...flow, span: { start: flow.span.start, end: flow.span.end + delta } } : flow));
 }
 
 /**
  * The previous parse with the step replaced. Keystrokes only need the new step (its diagnostics are all that
- * change), so the whole region and request arrays are built when something asks for them, not on every edit.
+ * change), so the whole region and request arrays are built when something asks for them, all waiting
+ * updates in one pass, or at the latest every MAX_PENDING updates.
  */
-function spliced(previous: ParsedTemplate, update: { replaced: Span; piece: ParsedTemplate; delta: number; steps: ScriptStep[] }): ParsedTemplate {
-  const { replaced, piece, delta, steps } = update;
-  const regions = lazy(() => splice(previous.regions, ownSpan, replaced, piece.regions, delta, shiftRegion));
-  const requests = lazy(() => splice(previous.requests, requestSpan, replaced, piece.requests, delta, shiftRequest));
-  const flows = lazy(() => previous.flows?.map((flow) => (flow.span.start > replaced.end ? shiftFlow(flow, delta) : flow.span.end >= replaced.start ? { ...flow, span: { start: flow.span.start, end: flow.span.end + delta } } : flow)));
+function spliced(previous: ParsedTemplate, op: Op, steps: ScriptStep[]): ParsedTemplate {
+  const earlier = pendingOf.get(previous);
+  const waiting = earlier && !earlier.built() ? { base: earlier.base, ops: [...earlier.ops, op] } : { base: previous, ops: [op] };
+  const regions = lazy(() => replay(waiting, (parsed) => parsed.regions, ownSpan, shiftRegion));
+  const requests = lazy(() => replay(waiting, (parsed) => parsed.requests, requestSpan, shiftRequest));
+  const flows = moveFlows(previous.flows, op);
   const parsed: ParsedTemplate = {
     kind: previous.kind,
     problems: previous.problems,
     steps,
+    flows,
     get regions() {
-      return regions();
+      return regions.get();
     },
     get requests() {
-      return requests();
-    },
-    get flows() {
-      return flows();
+      return requests.get();
     },
   };
-  const depth = (depths.get(previous) ?? 0) + 1;
-  if (depth < MAX_LAZY_DEPTH) depths.set(parsed, depth);
-  else void [parsed.regions, parsed.requests, parsed.flows];
+  pendingOf.set(parsed, { ...waiting, built: () => regions.done() && requests.done() });
+  if (waiting.ops.length >= MAX_PENDING) void [parsed.regions, parsed.requests];
   return parsed;
 }
