@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FileChangeType, type CodeAction, type Command, type CreateFile, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { LspClient, fileUri } from './lsp-client';
-import { applyEdits, copyExamples, makeWorkspace, readText, removeWorkspace, writeFile } from './workspace';
+import { applyEdits, makeWorkspace, readText, writeFile } from './workspace';
+import { serveExamples, stopExamples } from './examples-session';
 
 function actionsOnly(answer: (Command | CodeAction)[] | null): CodeAction[] {
   return (answer ?? []).filter((item): item is CodeAction => typeof (item as CodeAction).title === 'string' && typeof item.command !== 'string');
@@ -27,15 +28,11 @@ describe('quick fixes with a fields file', () => {
   const partnerTemplate = 'GET https://t.test/postback?subid={tracker.clickid}&p={partner_id}\n';
 
   before(async () => {
-    root = copyExamples();
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveExamples());
     fieldsUri = fileUri(join(root, 'webhook-fields.json'));
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('{chatid} offers "Change to {chatId}" replacing exactly the placeholder', async () => {
     const uri = fileUri(join(root, 'keitaro.webhook'));
@@ -100,10 +97,7 @@ describe('quick fixes without a fields file', () => {
     client = await LspClient.start({ folders: [root] });
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('an unknown custom key offers creating webhook-fields.json at the folder root with the keys the template uses', async () => {
     const uri = fileUri(join(root, 'hooks', 'lead.webhook'));

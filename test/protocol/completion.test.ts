@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient, fileUri, itemsOf } from './lsp-client';
-import { applyEdits, copyExamples, lineAt, positionOf, readText, removeWorkspace } from './workspace';
+import { applyEdits, lineAt, positionOf, readText } from './workspace';
+import { serveExamples, stopExamples } from './examples-session';
 
 const TRACKER_FIELDS = ['buyer', 'campaign', 'clickid', 'sub1', 'sub2'];
 const CUSTOM_FIELDS = ['deposit_amount', 'geo', 'refId', 'reg_date', 'trader_id'];
@@ -32,14 +33,10 @@ describe('completion over the protocol', () => {
   let opened = 0;
 
   before(async () => {
-    root = copyExamples();
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveExamples());
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   /** Opens `text` under a fresh name in the workspace, inserts `typed` at `at`, and completes at its end. */
   async function typeAndComplete(extension: string, text: string, at: Position, typed: string) {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient, fileUri } from './lsp-client';
-import { copyExamples, readText, removeWorkspace } from './workspace';
+import { readText } from './workspace';
+import { serveExamples, stopExamples } from './examples-session';
 
 /** Code and exact range of a diagnostic, in a form that compares and prints well. */
 function shape(diagnostic: Diagnostic): string {
@@ -29,14 +30,10 @@ describe('diagnostics over the protocol', () => {
   let client: LspClient;
 
   before(async () => {
-    root = copyExamples();
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveExamples());
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('keitaro.webhook gets exactly its two unknown keys, naming webhook-fields.json, and the seed request its receiver findings', async () => {
     const uri = fileUri(join(root, 'keitaro.webhook'));

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { LspClient, fileUri } from './lsp-client';
-import { copyExamples, positionOf, readText, removeWorkspace } from './workspace';
+import { positionOf, readText } from './workspace';
+import { serveExamples, stopExamples } from './examples-session';
 
 function markdownOf(hover: Hover | null): string {
   assert.ok(hover, 'no hover');
@@ -23,8 +24,7 @@ describe('hover and definition over the protocol', () => {
   let fieldsUri: string;
 
   before(async () => {
-    root = copyExamples();
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveExamples());
     webhookUri = fileUri(join(root, 'keitaro.webhook'));
     webhookText = readText(root, 'keitaro.webhook');
     scriptUri = fileUri(join(root, 'funnel.script.yaml'));
@@ -35,10 +35,7 @@ describe('hover and definition over the protocol', () => {
     await client.waitForDiagnostics(scriptUri);
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('hover on {tracker.clickid} gives its description, example and the no-tracker caveat', async () => {
     const at = positionOf(webhookText, 'subid={tracker.clickid}', 'subid={tra'.length);

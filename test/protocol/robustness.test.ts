@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LspClient, fileUri, itemsOf } from './lsp-client';
-import { copyExamples, removeWorkspace } from './workspace';
+import { serveExamples, stopExamples } from './examples-session';
 
 describe('requests the server cannot answer', () => {
   let root: string;
@@ -11,14 +11,10 @@ describe('requests the server cannot answer', () => {
   const position = { line: 0, character: 5 };
 
   before(async () => {
-    root = copyExamples();
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveExamples());
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('hover, completion, definition and code actions on a document never opened answer nothing', async () => {
     const uri = fileUri(join(root, 'never-opened.webhook'));

@@ -5,7 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { CodeLensRequest, type CodeLens } from 'vscode-languageserver-protocol';
 import { PREVIEW_COMMAND, SEND_COMMAND } from '../../server/src/protocol';
 import { LspClient, fileUri } from './lsp-client';
-import { copyExamples, readText, removeWorkspace } from './workspace';
+import { readText } from './workspace';
+import { serveExamples, stopExamples } from './examples-session';
 
 const REQUEST_TIMEOUT_MS = 5000;
 
@@ -39,8 +40,7 @@ describe('send CodeLenses over the protocol', () => {
   let scriptText: string;
 
   before(async () => {
-    root = copyExamples();
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveExamples());
     webhookUri = fileUri(join(root, 'keitaro.webhook'));
     webhookText = readText(root, 'keitaro.webhook');
     scriptUri = fileUri(join(root, 'funnel.script.yaml'));
@@ -49,10 +49,7 @@ describe('send CodeLenses over the protocol', () => {
     await client.open(scriptUri, 'yaml', scriptText);
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('keitaro.webhook has a Send and a Preview lens at the ### line of each of its six requests', async () => {
     const lines = linesMatching(webhookText, /^###/);

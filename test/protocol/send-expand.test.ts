@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ExpandRequest, ProfilesRequest, type ExpandParams, type ExpandResult } from '../../server/src/protocol';
 import { LspClient, fileUri } from './lsp-client';
-import { copyExamples, positionOf, readText, removeWorkspace } from './workspace';
+import { positionOf, readText } from './workspace';
+import { serveExamples, stopExamples } from './examples-session';
 
 const REQUEST_TIMEOUT_MS = 5000;
 const PROFILES = ['lead', 'no-username', 'live-click'];
@@ -32,8 +33,7 @@ describe('webhookTemplates/expand and /profiles over the protocol', () => {
   let scriptText: string;
 
   before(async () => {
-    root = copyExamples();
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveExamples());
     webhookUri = fileUri(join(root, 'keitaro.webhook'));
     webhookText = readText(root, 'keitaro.webhook');
     scriptUri = fileUri(join(root, 'funnel.script.yaml'));
@@ -42,10 +42,7 @@ describe('webhookTemplates/expand and /profiles over the protocol', () => {
     await client.open(scriptUri, 'yaml', scriptText);
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('profiles lists the profiles of the fields file in file order', async () => {
     assert.deepEqual(await profiles(client, webhookUri), PROFILES);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LspClient, fileUri } from './lsp-client';
-import { copyExamples, removeWorkspace } from './workspace';
+import { serveExamples, stopExamples } from './examples-session';
 
 const FLOWS = 30;
 const PAIRS_PER_FLOW = 100;
@@ -47,14 +47,10 @@ describe('timing over the protocol', () => {
   const big = bigScript();
 
   before(async () => {
-    root = copyExamples();
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveExamples());
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test(`a ~1 MB script (${FLOWS * PAIRS_PER_FLOW * 2} steps) gets its diagnostics within ${BOUND_MS} ms of didOpen`, async (t) => {
     const uri = fileUri(join(root, 'big.script.yaml'));
