@@ -1,6 +1,6 @@
 // Starts the language client on the bundled server and restarts it when a setting it depends on changes.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RESTART_SETTINGS, SECTION, allScriptGlobs } from './config';
 import { crashHandler } from './server-errors';
 import { FIELDS_FILE_GLOB, SCRIPT_FILE_GLOB, WEBHOOK_FILE_GLOB, documentSelector } from './document-selector';
@@ -27,15 +27,24 @@ function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
   };
 }
 
-export async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<ClientHandle> {
-  const client = new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), clientOptions(log));
+/**
+ * Starts the client; `onRunning` is called each time a server is up (first start, restart after a crash or a
+ * command, a new client after a setting changed), to tell it what lives only in the client (the active profile).
+ */
+export async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onRunning: (client: LanguageClient) => void): Promise<ClientHandle> {
+  const create = () => {
+    const made = new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), clientOptions(log));
+    context.subscriptions.push(made.onDidChangeState((event) => event.newState === State.Running && onRunning(made)));
+    return made;
+  };
+  const client = create();
   const handle: ClientHandle = { client };
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!RESTART_SETTINGS.some((name) => event.affectsConfiguration(`${SECTION}.${name}`))) return;
       log.info('A setting the server depends on changed: restarting it.');
       await handle.client.stop();
-      handle.client = new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), clientOptions(log));
+      handle.client = create();
       await handle.client.start();
     }),
   );

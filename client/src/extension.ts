@@ -25,10 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTrustNotice(context, log);
   registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log });
   try {
-    handle = await startClient(context, log);
-    const tellServer = (profile: string | undefined) => void handle?.client.sendNotification(ActiveProfileNotification, { profile });
-    context.subscriptions.push(profiles.onDidChange(tellServer));
-    tellServer(profiles.active);
+    // Every server that starts (restarts included) learns the active profile, and hears of each change.
+    handle = await startClient(context, log, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));
+    context.subscriptions.push(profiles.onDidChange((profile) => void handle?.client.sendNotification(ActiveProfileNotification, { profile })));
   } catch (error) {
     log.error(`The language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Webhook Templates could not start its language server: {0}', String(error)));
