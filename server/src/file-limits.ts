@@ -1,10 +1,10 @@
 // The size above which the server does not read a file (setting `webhookTemplates.maxFileSizeMB`), and the note it publishes instead.
 import { statSync } from 'node:fs';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TemplateService } from './core';
-import { DIAGNOSTIC_SOURCE } from './core/diagnostics';
-import { ProblemCode, problemMessage } from './core/problems';
+import { fileNote } from './core/diagnostics';
+import { ProblemCode } from './core/problems';
 import { DEFAULT_MAX_FILE_SIZE_MB, type SettingsCache } from './settings';
 import { uriToPath, type WorkspaceFolders } from './workspace-folders';
 
@@ -64,14 +64,7 @@ export function fileSize(uri: string): number | undefined {
 
 /** The one diagnostic of a file too large to check, at the start of its first line. */
 export function tooLargeDiagnostic(displayName: string, bytes: number, limitMB: number): Diagnostic {
-  const position = { line: 0, character: 0 };
-  return {
-    range: { start: position, end: position },
-    severity: DiagnosticSeverity.Information,
-    code: ProblemCode.FileTooLarge,
-    source: DIAGNOSTIC_SOURCE,
-    message: problemMessage(ProblemCode.FileTooLarge, [displayName, (bytes / MB).toFixed(1), limitMB]),
-  };
+  return fileNote(ProblemCode.FileTooLarge, [displayName, (bytes / MB).toFixed(1), limitMB]);
 }
 
 // Neutral answers of the service functions that take a document; the rest answer an empty list.

@@ -1,11 +1,11 @@
 // Checks one document (template or fields file) and records its field usages in the index.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import { isFieldsKind, isTemplateKind, unusedFieldDiagnostics, type FieldsContext } from './core';
-import { DIAGNOSTIC_SOURCE } from './core/diagnostics';
+import { fileNote } from './core/diagnostics';
 import { fieldsFileDiagnostics } from './core/fields-diagnostics';
-import { ProblemCode, problemMessage } from './core/problems';
+import { ProblemCode } from './core/problems';
 import type { IndexedUsage } from './workspace-index';
 
 function indexUsages(context: ServerContext, document: TextDocument, fields: FieldsContext, fieldsUri: string | undefined): void {
@@ -37,9 +37,7 @@ export async function checkTemplate(context: ServerContext, document: TextDocume
 }
 
 function missingFieldsFileNote(displayName: string): Diagnostic {
-  const position = { line: 0, character: 0 };
-  const code = ProblemCode.FieldsFileNotFound;
-  return { range: { start: position, end: position }, severity: DiagnosticSeverity.Information, code, source: DIAGNOSTIC_SOURCE, message: problemMessage(code, [displayName]) };
+  return fileNote(ProblemCode.FieldsFileNotFound, [displayName]);
 }
 
 /** A fields file's own problems and, once the workspace is indexed, a hint on every field nobody uses. */

@@ -44,6 +44,12 @@ export function makeDiagnostic(document: TextDocument, span: Span, code: Problem
   };
 }
 
+/** A note about a whole file, at the start of its first line (no document needed: it may not have been read). */
+export function fileNote(code: ProblemCode, args: readonly (string | number)[]): Diagnostic {
+  const start = { line: 0, character: 0 };
+  return { range: { start, end: start }, severity: SEVERITIES[PROBLEMS[code].severity], code, source: DIAGNOSTIC_SOURCE, message: problemMessage(code, args) };
+}
+
 function findingMessage(finding: Finding): string {
   const message = problemMessage(finding.code, finding.args);
   const suggests = finding.fix && (finding.code === ProblemCode.UnknownKey || finding.code === ProblemCode.InvalidKey);

@@ -133,6 +133,11 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     return entry;
   };
   const parseTemplate = (document: TextDocument) => entryOf(document)?.parsed;
+  /** A feature of templates: its answer for a template, `neutral` for any other document. */
+  const withTemplate = <T>(document: TextDocument, neutral: T, feature: (parsed: ParsedTemplate) => T): T => {
+    const parsed = parseTemplate(document);
+    return parsed ? feature(parsed) : neutral;
+  };
   const noteChange = (uri: string, fromVersion: number, toVersion: number, change: TextChange | undefined) => {
     const earlier = pending.get(uri);
     const chained = earlier && earlier.toVersion === fromVersion;
@@ -158,30 +163,14 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       const result = parseFields(document);
       return result ? fieldsFileDiagnostics(document, result, displayName) : [];
     },
-    doComplete: (document, position, fields) => {
-      const parsed = parseTemplate(document);
-      return parsed ? doComplete(document, position, parsed, fields) : NOTHING;
-    },
-    doHover: (document, position, fields) => {
-      const parsed = parseTemplate(document);
-      return parsed ? doHover(document, position, parsed, fields) : null;
-    },
-    findDefinition: (document, position, fields) => {
-      const parsed = parseTemplate(document);
-      return parsed ? findDefinition(document, position, parsed, fields) : [];
-    },
-    getCodeActions: (document, range, diagnostics, fields) => {
-      const parsed = parseTemplate(document);
-      return parsed ? getCodeActions(document, range, diagnostics, parsed, fields) : [];
-    },
-    codeLenses: (document) => {
-      const parsed = parseTemplate(document);
-      return parsed ? requestLenses(document, parsed) : [];
-    },
+    doComplete: (document, position, fields) => withTemplate(document, NOTHING, (parsed) => doComplete(document, position, parsed, fields)),
+    doHover: (document, position, fields) => withTemplate(document, null, (parsed) => doHover(document, position, parsed, fields)),
+    findDefinition: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
+    getCodeActions: (document, range, diagnostics, fields) => withTemplate(document, [], (parsed) => getCodeActions(document, range, diagnostics, parsed, fields)),
+    codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed)),
     profileNames: (fields) => profileNames(fields.source?.model),
     expandAt: (document, line, fields, profile, env) => {
-      const parsed = parseTemplate(document);
-      const request = parsed && requestAtLine(document, parsed, line);
+      const request = withTemplate(document, undefined, (parsed) => requestAtLine(document, parsed, line));
       return request && expandRequest(request, fields, profile, env);
     },
     usages: (document, fields) => {
@@ -190,22 +179,11 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       const model = parseFields(document)?.model;
       return model ? fieldsFileUsages(document.getText(), model, fields.source?.displayName ?? document.uri) : [];
     },
-    inlayHints: (document, range, fields, profile, env) => {
-      const parsed = parseTemplate(document);
-      return parsed ? sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }) : [];
-    },
-    documentSymbols: (document) => {
-      const parsed = parseTemplate(document);
-      return parsed ? documentSymbols(document, parsed) : [];
-    },
-    foldingRanges: (document) => {
-      const parsed = parseTemplate(document);
-      return parsed ? foldingRanges(document, parsed) : [];
-    },
-    documentLinks: (document) => {
-      const parsed = parseTemplate(document);
-      return parsed ? documentLinks(document, parsed) : [];
-    },
+    inlayHints: (document, range, fields, profile, env) =>
+      withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) })),
+    documentSymbols: (document) => withTemplate(document, [], (parsed) => documentSymbols(document, parsed)),
+    foldingRanges: (document) => withTemplate(document, [], (parsed) => foldingRanges(document, parsed)),
+    documentLinks: (document) => withTemplate(document, [], (parsed) => documentLinks(document, parsed)),
     forget: (uri) => {
       templates.delete(uri);
       pending.delete(uri);
