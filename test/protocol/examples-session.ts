@@ -1,4 +1,4 @@
-// A language server on a fresh copy of examples/: where most protocol suites start.
+// A language server on a workspace folder made for a suite (most often a fresh copy of examples/), and its teardown.
 import { LspClient } from './lsp-client';
 import { copyExamples, removeWorkspace } from './workspace';
 
@@ -7,9 +7,13 @@ export interface ExamplesSession {
   client: LspClient;
 }
 
-export async function serveExamples(): Promise<ExamplesSession> {
-  const root = copyExamples();
+/** A server on `root`, a temporary folder the session owns (removed by stopExamples). */
+export async function serveFolder(root: string): Promise<ExamplesSession> {
   return { root, client: await LspClient.start({ folders: [root] }) };
+}
+
+export function serveExamples(): Promise<ExamplesSession> {
+  return serveFolder(copyExamples());
 }
 
 /** Stops the server and removes the copy; safe when `before` failed half-way. */

@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
 import { LspClient, fileUri, itemsOf } from './lsp-client';
-import { makeWorkspace, removeWorkspace } from './workspace';
+import { makeWorkspace } from './workspace';
+import { serveFolder, stopExamples } from './examples-session';
 
 const FIELDS = '{ "customFields": { "geo": { "type": "text", "example": "KZ" } } }\n';
 /** However busy the machine, a server that is alive answers a hover well within this. */
@@ -16,14 +17,10 @@ describe('the server under an edit storm', () => {
   let client: LspClient;
 
   before(async () => {
-    root = makeWorkspace({ 'webhook-fields.json': FIELDS });
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveFolder(makeWorkspace({ 'webhook-fields.json': FIELDS })));
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('3,000 edits in a burst: the diagnostics end up those of the final text, and a hover is answered at once after', async () => {
     const uri = fileUri(join(root, 'storm.webhook'));
@@ -63,14 +60,10 @@ describe('requests the server must refuse or cancel', () => {
   let client: LspClient;
 
   before(async () => {
-    root = makeWorkspace({ 'webhook-fields.json': FIELDS });
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveFolder(makeWorkspace({ 'webhook-fields.json': FIELDS })));
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('a cancelled hover is answered with RequestCancelled or a neutral result, and the next one works', async () => {
     const uri = fileUri(join(root, 'cancel.webhook'));

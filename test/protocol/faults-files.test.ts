@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { DEFAULT_TEST_SETTINGS, LspClient, fileUri, itemsOf, type TestSettings } from './lsp-client';
-import { makeWorkspace, removeWorkspace, writeFile } from './workspace';
+import { makeWorkspace, writeFile } from './workspace';
+import { serveFolder, stopExamples } from './examples-session';
 
 const FIELDS = '{ "customFields": { "geo": { "type": "text", "example": "KZ" } } }\n';
 const TEMPLATE = 'GET https://t.test/?g={geo}\n';
@@ -20,14 +21,10 @@ describe('the fields file goes away under the server', () => {
   let templateUri: string;
 
   before(async () => {
-    root = makeWorkspace({});
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveFolder(makeWorkspace({})));
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   afterEach(() => assert.deepEqual(client.errorLogs(), []));
 
@@ -82,10 +79,7 @@ describe('a fields file setting that names no file', () => {
     client = await LspClient.start({ folders: [root], settings: () => ({ ...DEFAULT_TEST_SETTINGS, fieldsFile: 'config/missing-fields.json' }) });
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('each template gets one note on its first line naming the file and what to do', async () => {
     const uri = fileUri(join(root, 'a.webhook'));
@@ -111,10 +105,7 @@ describe('files over the size limit', () => {
     client = await LspClient.start({ folders: [root], settings });
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   test('a 50 MB file on disk gets one information note on line 0 that names it and the setting to raise', async () => {
     const diagnostics = await client.waitForDiagnostics(fileUri(join(root, 'huge.webhook')), () => true, 20000);

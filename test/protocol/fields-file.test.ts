@@ -7,6 +7,7 @@ import { FileChangeType, type Diagnostic, type Position } from 'vscode-languages
 import { examplesDir } from '../support/paths';
 import { LspClient, fileUri } from './lsp-client';
 import { lineAt, makeWorkspace, readText, removeWorkspace } from './workspace';
+import { serveFolder, stopExamples } from './examples-session';
 
 /** Placeholder diagnostics only: the seed request's receiver findings do not depend on the fields file (see receivers.test.ts). */
 const shapes = (diagnostics: Diagnostic[]) =>
@@ -22,14 +23,10 @@ describe('fields file over the protocol', () => {
   let folders = 0;
 
   before(async () => {
-    root = makeWorkspace({});
-    client = await LspClient.start({ folders: [root] });
+    ({ root, client } = await serveFolder(makeWorkspace({})));
   });
 
-  after(async () => {
-    await client?.stop();
-    removeWorkspace(root);
-  });
+  after(() => stopExamples({ root, client }));
 
   /** A fresh copy of examples/ in its own subfolder (the nearest fields file wins), with keitaro.webhook open and checked. */
   async function openKeitaroCopy() {
