@@ -49,7 +49,7 @@ export function checkFieldsFile(context: ServerContext, uri: string, withUnused:
   const model = loaded.result.model ?? loaded.lastGood?.model;
   if (!loaded.result.model || !model) return diagnostics;
   indexUsages(context, loaded.document, { source: loaded.lastGood }, uri);
-  return withUnused ? [...diagnostics, ...unusedFieldDiagnostics(loaded.document, model, context.index.countsFor(uri))] : diagnostics;
+  return withUnused ? [...diagnostics, ...unusedFieldDiagnostics(loaded.document, model, context.index.countsSoFar(uri))] : diagnostics;
 }
 
 export function kindOfDocument(context: ServerContext, document: TextDocument): 'template' | 'fields' | undefined {

@@ -74,8 +74,17 @@ export class WorkspaceIndex {
     return file.usages.map((usage) => refId(usage));
   }
 
+  /** Counts that include what was typed a moment ago: for answers the user is waiting for. */
   countsFor(fieldsUri: string): UsageCounts {
     this.flush();
+    return this.countsSoFar(fieldsUri);
+  }
+
+  /**
+   * Counts as indexed so far, leaving documents being typed in at their last indexed state: for hints published
+   * in the background. Flushing here would index on every republication, and each indexing republishes the hints.
+   */
+  countsSoFar(fieldsUri: string): UsageCounts {
     const counts = new Map<string, { places: number; files: number }>();
     for (const [uri, file] of this.files) {
       if (file.fieldsUri !== fieldsUri) continue;
