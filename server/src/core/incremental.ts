@@ -36,8 +36,8 @@ export function composeChanges(first: TextChange, second: TextChange): TextChang
   };
 }
 
-function stepAround(steps: readonly ScriptStep[], change: TextChange, strict: boolean): number {
-  return steps.findIndex(({ span }) => (strict ? change.start > span.start && change.oldEnd < span.end : change.start >= span.start && change.oldEnd <= span.end));
+function contains(span: Span, change: TextChange, strict: boolean): boolean {
+  return strict ? change.start > span.start && change.oldEnd < span.end : change.start >= span.start && change.oldEnd <= span.end;
 }
 
 function lineEnd(text: string, offset: number): number {
@@ -58,13 +58,19 @@ function yamlSlice(text: string, start: number, end: number): { text: string; ba
 }
 
 const ownSpan = (span: Span) => span;
-const requestSpan = (request: { span: Span }) => request.span;
+const spanOfItem = (item: { span: Span }) => item.span;
+
+/** The step an edit falls in: first the one the previous edit re-read (typing stays in one step), else a search. */
+function stepOf(previous: ParsedTemplate, change: TextChange, strict: boolean): ScriptStep | undefined {
+  const hot = lastReadStep.get(previous);
+  if (hot && contains(hot.span, change, strict)) return hot;
+  return previous.steps.find(({ span }) => contains(span, change, strict));
+}
 
 export function updateScriptParse(previous: ParsedTemplate, text: string, change: TextChange): StepUpdate | undefined {
   if ((previous.kind !== 'script-yaml' && previous.kind !== 'script-json') || previous.problems.length > 0) return undefined;
   const yaml = previous.kind === 'script-yaml';
-  const index = stepAround(previous.steps, change, !yaml);
-  const step = previous.steps[index];
+  const step = stepOf(previous, change, !yaml);
   if (!step?.key) return undefined;
   const newEnd = step.span.end + change.delta;
   const slice = yaml ? yamlSlice(text, step.span.start, newEnd) : { text: text.slice(step.span.start, newEnd), base: step.span.start };
@@ -75,8 +81,9 @@ export function updateScriptParse(previous: ParsedTemplate, text: string, change
   if (piece.steps[0].span.start !== step.span.start || !piece.steps[0].key) return undefined;
   const replaced = step.span;
   const delta = change.delta;
-  const steps = [...previous.steps.slice(0, index), piece.steps[0], ...previous.steps.slice(index + 1).map((later) => shiftStep(later, delta))];
-  return { parsed: spliced(previous, { replaced, piece, delta }, steps), piece, replaced, delta };
+  const parsed = spliced(previous, { replaced, piece, delta });
+  lastReadStep.set(parsed, piece.steps[0]);
+  return { parsed, piece, replaced, delta };
 }
 
 /** How many updates may wait unapplied before the whole arrays are built in one pass. */
@@ -97,6 +104,8 @@ interface Pending {
 }
 
 const pendingOf = new WeakMap<ParsedTemplate, Pending>();
+/** The step an update re-read, in the offsets of the parse it made. */
+const lastReadStep = new WeakMap<ParsedTemplate, ScriptStep>();
 
 /**
  * Applies updates to a sorted array in one pass: each item follows every later update (dropped when it
@@ -139,20 +148,23 @@ function moveFlows(flows: ParsedTemplate['flows'], { replaced, delta }: Op): Par
 
 /**
  * The previous parse with the step replaced. Keystrokes only need the new step (its diagnostics are all that
- * change), so the whole region and request arrays are built when something asks for them, all waiting
+ * change), so the whole step, region and request arrays are built when something asks for them, all waiting
  * updates in one pass, or at the latest every MAX_PENDING updates.
  */
-function spliced(previous: ParsedTemplate, op: Op, steps: ScriptStep[]): ParsedTemplate {
+function spliced(previous: ParsedTemplate, op: Op): ParsedTemplate {
   const earlier = pendingOf.get(previous);
   const waiting = earlier && !earlier.built() ? { base: earlier.base, ops: [...earlier.ops, op] } : { base: previous, ops: [op] };
+  const steps = lazy(() => replay(waiting, (parsed) => parsed.steps, spanOfItem, shiftStep));
   const regions = lazy(() => replay(waiting, (parsed) => parsed.regions, ownSpan, shiftRegion));
-  const requests = lazy(() => replay(waiting, (parsed) => parsed.requests, requestSpan, shiftRequest));
+  const requests = lazy(() => replay(waiting, (parsed) => parsed.requests, spanOfItem, shiftRequest));
   const flows = moveFlows(previous.flows, op);
   const parsed: ParsedTemplate = {
     kind: previous.kind,
     problems: previous.problems,
-    steps,
     flows,
+    get steps() {
+      return steps.get();
+    },
     get regions() {
       return regions.get();
     },
@@ -160,7 +172,7 @@ function spliced(previous: ParsedTemplate, op: Op, steps: ScriptStep[]): ParsedT
       return requests.get();
     },
   };
-  pendingOf.set(parsed, { ...waiting, built: () => regions.done() && requests.done() });
-  if (waiting.ops.length >= MAX_PENDING) void [parsed.regions, parsed.requests];
+  pendingOf.set(parsed, { ...waiting, built: () => steps.done() && regions.done() && requests.done() });
+  if (waiting.ops.length >= MAX_PENDING) void [parsed.steps, parsed.regions, parsed.requests];
   return parsed;
 }
