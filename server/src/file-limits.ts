@@ -1,7 +1,7 @@
 // The size above which the server does not read a file (setting `webhookTemplates.maxFileSizeMB`), and the note it publishes instead.
 import { statSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TemplateService } from './core';
 import { fileNote } from './core/diagnostics';
 import { ProblemCode } from './core/problems';
@@ -42,6 +42,15 @@ export class FileLimits {
 
   /** Counted once per version: every feature asks, and a large document costs milliseconds to count. */
   private readonly counted = new WeakMap<TextDocument, { version: number; bytes: number }>();
+
+  /** Before an edit is applied: a counted size follows a single replacement without counting the text again. */
+  noteEdit(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    const known = this.counted.get(document);
+    const [only] = changes;
+    if (known?.version !== document.version || changes.length !== 1 || !('range' in only)) return;
+    const removed = Buffer.byteLength(document.getText(only.range), 'utf8');
+    this.counted.set(document, { version, bytes: known.bytes - removed + Buffer.byteLength(only.text, 'utf8') });
+  }
 
   private byteLength(document: TextDocument, text: string): number {
     const known = this.counted.get(document);

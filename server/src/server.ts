@@ -27,12 +27,16 @@ function changeOf(document: TextDocument, changes: readonly TextDocumentContentC
   return { start, oldEnd, delta: only.text.length - (oldEnd - start) };
 }
 
-/** Documents that tell the service what each edit did, so it can re-read only the step an edit falls in. */
-function trackingEdits(service: TemplateService): TextDocumentsConfiguration<TextDocument> {
+/**
+ * Documents that tell the service what each edit did, so it can re-read only the step an edit falls in,
+ * and the size limit, so it can follow a large document's size without counting it again.
+ */
+function trackingEdits(service: TemplateService, limits: FileLimits): TextDocumentsConfiguration<TextDocument> {
   return {
     create: TextDocument.create,
     update: (document, changes, version) => {
       service.noteChange(document.uri, document.version, version, changeOf(document, changes));
+      limits.noteEdit(document, changes, version);
       return TextDocument.update(document, changes, version);
     },
   };
@@ -45,7 +49,7 @@ export function startServer(connection: Connection): void {
   const globsOf = (folderUri: string) => scriptGlobs.get(folderUri) ?? [];
   const limits = new FileLimits(folders);
   const service = limitedService(createTemplateService({ scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') }), limits);
-  const documents = new TextDocuments(trackingEdits(service));
+  const documents = new TextDocuments(trackingEdits(service, limits));
   const registry = new FieldsRegistry(documents, service, folders, (uri) => limits.maxBytes(uri));
   const index = new WorkspaceIndex();
   const context: ServerContext = { connection, documents, service, registry, settings, folders, index, limits, indexed: () => run.indexed() };
