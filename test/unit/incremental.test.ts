@@ -98,6 +98,13 @@ test('an unclosed quote typed in a step is read whole (the step no longer reads 
   sameAsFull('file:///w/a.script.yaml', YAML, YAML.indexOf('"Hi'), YAML.indexOf('"Hi') + 1, '');
 });
 
+test('a backslash typed before the closing quote of the last step leaves the quote open at the end of the file: an error', () => {
+  const closing = YAML.lastIndexOf('"');
+  const { incremental } = bothWays('file:///w/a.script.yaml', YAML, closing, closing, '\\');
+  assert.ok(incremental.diagnostics.some((line) => line.includes('script-syntax-error')), incremental.diagnostics.join('\n'));
+  sameAsFull('file:///w/a.script.yaml', YAML, closing, closing, '\\');
+});
+
 test('composing two edits gives one edit of the first text', () => {
   // "abcdef" → insert "XY" at 2 → "abXYcdef" → delete "Yc" (3..5) → "abXdef": one change of "abcdef": [2,3) → "X".
   assert.deepEqual(composeChanges({ start: 2, oldEnd: 2, delta: 2 }, { start: 3, oldEnd: 5, delta: -2 }), { start: 2, oldEnd: 3, delta: 0 });

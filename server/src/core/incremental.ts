@@ -49,7 +49,8 @@ function lineEnd(text: string, offset: number): number {
 function yamlSlice(text: string, start: number, end: number): { text: string; base: number } | undefined {
   const base = text.lastIndexOf('\n', start - 1) + 1;
   const column = start - base;
-  const body = text.slice(start, lineEnd(text, end));
+  // With its line break: `yaml` does not report a quote left open at the very end of its input.
+  const body = text.slice(start, lineEnd(text, end) + 1);
   for (const line of body.split('\n').slice(1)) {
     const indent = line.length - line.trimStart().length;
     if (line.trim() !== '' && indent < column) return undefined;
