@@ -131,6 +131,17 @@ function replay<T>(pending: Omit<Pending, 'built'>, itemsOf: (parsed: ParsedTemp
   return out.map((entry) => entry.item);
 }
 
+/**
+ * The waiting updates followed by `op`. An update of the step the last one re-read replaces that one: the
+ * last piece lies wholly inside what `op` replaced, so typing on in one step keeps a single update waiting.
+ */
+function withOp(ops: readonly Op[], op: Op): Op[] {
+  const last = ops[ops.length - 1];
+  const lastStep = last.piece.steps[0].span;
+  if (lastStep.start !== op.replaced.start || lastStep.end !== op.replaced.end) return [...ops, op];
+  return [...ops.slice(0, -1), { replaced: last.replaced, piece: op.piece, delta: last.delta + op.delta }];
+}
+
 function lazy<T>(compute: () => T): { get: () => T; done: () => boolean } {
   let value: T | undefined;
   let done = false;
@@ -154,7 +165,7 @@ function moveFlows(flows: ParsedTemplate['flows'], { replaced, delta }: Op): Par
  */
 function spliced(previous: ParsedTemplate, op: Op): ParsedTemplate {
   const earlier = pendingOf.get(previous);
-  const waiting = earlier && !earlier.built() ? { base: earlier.base, ops: [...earlier.ops, op] } : { base: previous, ops: [op] };
+  const waiting = earlier && !earlier.built() ? { base: earlier.base, ops: withOp(earlier.ops, op) } : { base: previous, ops: [op] };
   const steps = lazy(() => replay(waiting, (parsed) => parsed.steps, spanOfItem, shiftStep));
   const regions = lazy(() => replay(waiting, (parsed) => parsed.regions, ownSpan, shiftRegion));
   const requests = lazy(() => replay(waiting, (parsed) => parsed.requests, spanOfItem, shiftRequest));
