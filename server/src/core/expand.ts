@@ -31,9 +31,7 @@ export function expandRequest(
   profile: string | undefined,
   env: Environment,
 ): ExpandedRequest {
-  const context = resolveContextOf(fields);
-  const lookup = createSampleContext(context.model, profile, env, request.stepKey, context.fieldsName);
-  const run: Expansion = { context, lookup, profile, unresolved: [], empty: [], secrets: new Set() };
+  const run = startExpansion(request, fields, profile, env);
   const contentType = request.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.value;
   return {
     name: request.name,
@@ -48,9 +46,21 @@ export function expandRequest(
   };
 }
 
+/** Only the URL expanded with sample values (no profile), and what of it stays unresolved: what the URL checks need. */
+export function expandUrl(request: TemplateRequest, fields: FieldsContext): { url: string; unresolved: ExpansionIssue[] } {
+  const run = startExpansion(request, fields, undefined, {});
+  return { url: request.url ? expandPart(request.url, 'url', run) : '', unresolved: run.unresolved };
+}
+
+function startExpansion(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): Expansion {
+  const context = resolveContextOf(fields);
+  const lookup = createSampleContext(context.model, profile, env, request.stepKey, context.fieldsName);
+  return { context, lookup, profile, unresolved: [], empty: [], secrets: new Set() };
+}
+
 /** The part's value with every placeholder that resolves replaced by its encoded sample. */
 function expandPart(part: TemplatePart, place: Place, run: Expansion, contentType?: string): string {
-  const analyses = placeholdersOf(part.value, place, run.context);
+  const analyses = placeholdersOf(part, place, run.context);
   const encodings = encodingsFor(part.value, place, analyses, contentType);
   let text = '';
   let from = 0;
@@ -64,10 +74,10 @@ function expandPart(part: TemplatePart, place: Place, run: Expansion, contentTyp
 }
 
 /** The placeholders of a value, scanned as a region of its own; JSON `{}`, partner macros and the like are left out. */
-function placeholdersOf(value: string, place: Place, context: ResolveContext): PlaceholderAnalysis[] {
-  const region = { start: 0, end: value.length, dialect: 'webhook' as const, place };
-  const regions = place === 'url' ? urlRegionsOf(value, region) : [region];
-  const found = regions.flatMap((piece) => scanPlaceholders(value, piece, context.syntax));
+function placeholdersOf(part: TemplatePart, place: Place, context: ResolveContext): PlaceholderAnalysis[] {
+  const region = { start: 0, end: part.value.length, dialect: 'webhook' as const, place };
+  const regions = place === 'url' ? urlRegionsOf(part, region) : [region];
+  const found = regions.flatMap((piece) => scanPlaceholders(part.value, piece, context.syntax));
   return found.flatMap((placeholder) => analyzePlaceholder(placeholder, context) ?? []);
 }
 

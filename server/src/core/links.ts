@@ -6,7 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { toRange } from './positions';
 import type { ParsedTemplate, TemplatePart } from './types';
-import { hostnameOf, urlTemplateParts } from './url-checks';
+import { hostnameOf } from './url-checks';
+import { urlTemplateParts } from './url-template-parts';
 import { t } from './l10n';
 
 export function documentLinks(document: TextDocument, parsed: ParsedTemplate): DocumentLink[] {

@@ -5,51 +5,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { makeDiagnostic } from './diagnostics';
-import { documentSpan, expandRequest } from './expand';
+import { documentSpan, expandUrl } from './expand';
 import { resolveContextOf } from './fields-context';
 import { isLoopbackHost } from './hosts';
 import { ProblemCode, problemMessage } from './problems';
 import { scanPlaceholders } from './scan-placeholders';
 import type { FieldsContext, ParsedTemplate, PlaceholderSyntax, Span, TemplatePart, TemplateRequest } from './types';
 import { t } from './l10n';
-
-/** Where the pieces of a URL template stand, as offsets into its value. */
-export interface UrlTemplateParts {
-  /** `https` of `https://host/…`; absent when the value does not start with `scheme://`. */
-  scheme?: Span;
-  /** What comes before the path: `https://user@host:port`, or, with no `scheme://`, the text up to the first `/`, `?` or `#`. */
-  origin: Span;
-  /** The host and port after `scheme://`, userinfo included; absent without a scheme. */
-  authority?: Span;
-  /** The query after its `?`, up to `#`. */
-  query?: Span;
-}
-
-const SCHEME = /^\s*([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-
-export function urlTemplateParts(value: string): UrlTemplateParts {
-  const match = SCHEME.exec(value);
-  const lead = value.length - value.trimStart().length;
-  const authorityStart = match ? match[0].length : lead;
-  const origin = { start: lead, end: indexOfAny(value, '/?#', authorityStart) };
-  const query = queryOf(value, origin.end);
-  if (!match) return { origin, query };
-  const scheme = { start: lead, end: lead + match[1].length };
-  return { scheme, origin, authority: { start: authorityStart, end: origin.end }, query };
-}
-
-/** The query after the path, unless the `?` stands in the fragment. */
-function queryOf(value: string, pathStart: number): Span | undefined {
-  const mark = indexOfAny(value, '?#', pathStart);
-  if (value[mark] !== '?') return undefined;
-  return { start: mark + 1, end: indexOfAny(value, '#', mark) };
-}
-
-/** The first index of one of `chars` from `from` on, or the value's length. */
-function indexOfAny(value: string, chars: string, from: number): number {
-  for (let i = from; i < value.length; i++) if (chars.includes(value[i])) return i;
-  return value.length;
-}
+import { SCHEME } from './url-template-parts';
+import { urlReadingOf } from './url-reading';
 
 export function urlDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
   const syntax = resolveContextOf(fields).syntax;
@@ -67,7 +31,7 @@ export function urlDiagnostics(document: TextDocument, parsed: ParsedTemplate, f
 
 /** The expanded URL must parse and be http(s); skipped while a placeholder of the URL is unresolved (already reported). */
 function invalidUrl(document: TextDocument, request: TemplateRequest, url: TemplatePart, fields: FieldsContext): Diagnostic[] {
-  const expanded = expandRequest(request, fields, undefined, {});
+  const expanded = expandUrl(request, fields);
   if (expanded.unresolved.some((issue) => within(issue.span, url.span))) return [];
   const reason = whyNotHttpUrl(expanded.url);
   if (!reason) return [];
@@ -99,7 +63,7 @@ function parseUrl(url: string): URL | undefined {
 
 /** Placeholders written before the path starts: in the scheme, userinfo, host or port. */
 function placeholdersInHost(document: TextDocument, url: TemplatePart, syntax: PlaceholderSyntax): Diagnostic[] {
-  const { origin } = urlTemplateParts(url.value);
+  const { origin } = urlReadingOf(url).parts;
   const region = { start: 0, end: url.value.length, dialect: 'webhook' as const, place: 'url' as const };
   const inOrigin = scanPlaceholders(url.value, region, syntax).filter((placeholder) => placeholder.start < origin.end);
   // When quoting moved offsets every one would mark the whole part: say it once.
@@ -116,7 +80,7 @@ function isVerbatim(part: TemplatePart): boolean {
 function repeatedQueryNames(document: TextDocument, url: TemplatePart): Diagnostic[] {
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const name of queryNames(url.value)) {
+  for (const name of queryNames(url)) {
     const key = decoded(name.text);
     if (key === '' || key.endsWith('[]')) continue;
     if (seen.has(key)) {
@@ -129,8 +93,9 @@ function repeatedQueryNames(document: TextDocument, url: TemplatePart): Diagnost
 }
 
 /** The names of the query's `name=value` pairs, as offsets into the value. */
-function queryNames(value: string): (Span & { text: string })[] {
-  const query = urlTemplateParts(value).query;
+function queryNames(url: TemplatePart): (Span & { text: string })[] {
+  const value = url.value;
+  const query = urlReadingOf(url).parts.query;
   if (!query) return [];
   const names: (Span & { text: string })[] = [];
   let start = query.start;
@@ -152,7 +117,7 @@ function decoded(name: string): string {
 
 /** `http://` to a host other than this machine; a placeholder host cannot be judged. */
 function insecureHttp(document: TextDocument, url: TemplatePart): Diagnostic[] {
-  const { scheme, authority } = urlTemplateParts(url.value);
+  const { scheme, authority } = urlReadingOf(url).parts;
   if (!scheme || !authority || url.value.slice(scheme.start, scheme.end).toLowerCase() !== 'http') return [];
   const host = hostnameOf(url.value.slice(authority.start, authority.end));
   if (host === undefined || isLoopbackHost(host)) return [];

@@ -35,7 +35,11 @@ export interface RecognisedUrl {
 
 /** The receiver of a URL template, trying the user's tables first; undefined when none or no single one fits. */
 export function recogniseReceiver(value: string, userReceivers: readonly ReceiverDefinition[] = []): RecognisedUrl | undefined {
-  const url = readReceiverUrl(value);
+  return recogniseUrl(readReceiverUrl(value), userReceivers);
+}
+
+/** The receiver of a URL already read (see url-reading.ts). */
+export function recogniseUrl(url: ReceiverUrl | undefined, userReceivers: readonly ReceiverDefinition[]): RecognisedUrl | undefined {
   if (!url) return undefined;
   const receiver = pickReceiver(userReceivers, url) ?? pickReceiver(BUILTIN_RECEIVERS, url);
   return receiver && { receiver, url };

@@ -7,12 +7,12 @@
 // namespace (`{tracker.clickid}`), or differs from a known key only in case (`{chatid}`, a typo) — see
 // isPartnerMacro in resolve-placeholder.ts. Only the built-in tables are read here: parses are cached
 // per document, independent of settings.
-import type { ParsedTemplate, Region, TemplateRequest } from '../types';
-import { recogniseReceiver } from './index';
+import type { ParsedTemplate, Region, TemplatePart, TemplateRequest } from '../types';
+import { urlReadingOf } from '../url-reading';
 
-/** The region of a URL value split so that each query value of an inbound link stands alone, marked. */
-export function urlRegionsOf(value: string, region: Region): Region[] {
-  const recognised = recogniseReceiver(value);
+/** The region of a URL part's value split so that each query value of an inbound link stands alone, marked. */
+export function urlRegionsOf(url: TemplatePart, region: Region): Region[] {
+  const recognised = urlReadingOf(url).recognise();
   if (!recognised?.receiver.partnerMacros) return [region];
   const pieces: Region[] = [];
   let from = region.start;
@@ -40,7 +40,7 @@ export function markPartnerMacros(parsed: ParsedTemplate): ParsedTemplate {
   for (const request of parsed.requests) {
     if (!isVerbatimUrl(request)) continue;
     const region = urlRegions.get(request.url!.span.start);
-    const pieces = region && urlRegionsOf(request.url!.value, region);
+    const pieces = region && urlRegionsOf(request.url!, region);
     if (pieces && pieces.length > 1) splits.set(region!.start, pieces);
   }
   if (splits.size === 0) return parsed;

@@ -4,7 +4,7 @@
 // in Chatterfy's inbound links, the partner network's macros (`{sub1}`, `[subid]`, `#s2#`). A `#` opens the
 // fragment only when it does not start a `#word#` macro, so `clickid=#s2#` stays in the query.
 import type { Span } from '../types';
-import { urlTemplateParts } from '../url-checks';
+import { endOfPath, urlTemplateParts } from '../url-template-parts';
 
 export interface QueryPair {
   /** The name as written, e.g. `sub_id_1`, `fields.geo`. */
@@ -41,7 +41,7 @@ export function readReceiverUrl(value: string): ReceiverUrl | undefined {
   const masked = maskPlaceholders(value);
   const parts = urlTemplateParts(masked);
   if (!parts.authority) return undefined;
-  const pathEnd = firstOf(masked, '?#', parts.origin.end);
+  const pathEnd = endOfPath(masked, parts.origin.end);
   const pathSpan = { start: parts.origin.end, end: pathEnd };
   const host = hostOf(masked.slice(parts.authority.start, parts.authority.end));
   const query = masked[pathEnd] === '?' ? { start: pathEnd + 1, end: queryEnd(value, pathEnd + 1) } : undefined;
@@ -52,11 +52,6 @@ export function readReceiverUrl(value: string): ReceiverUrl | undefined {
 function hostOf(authority: string): string {
   const withoutUser = authority.slice(authority.lastIndexOf('@') + 1);
   return withoutUser.replace(/:\d*$/, '').toLowerCase();
-}
-
-function firstOf(text: string, chars: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (chars.includes(text[i])) return i;
-  return text.length;
 }
 
 /** The query ends at a `#` that is not a `#macro#`, or at the end of the value. */

@@ -7,14 +7,14 @@ import { resolveContextOf } from '../fields-context';
 import { toRange } from '../positions';
 import { problemMessage } from '../problems';
 import type { FieldsContext, ParsedTemplate, TemplatePart } from '../types';
-import { recogniseReceiver } from './index';
+import { urlReadingOf } from '../url-reading';
 import { receiverFindings, type ReceiverFinding } from './receiver-findings';
 
 export function receiverDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
   const context = resolveContextOf(fields);
   return parsed.requests.flatMap((request) => {
     const url = request.url;
-    const recognised = url && recogniseReceiver(url.value, fields.receivers);
+    const recognised = url && urlReadingOf(url).recognise(fields.receivers);
     if (!url || !recognised) return [];
     const findings = receiverFindings(url.value, recognised, context);
     // When quoting moved offsets every finding would mark the whole part: say the first only, without fixes.

@@ -5,7 +5,8 @@ import { expandRequest } from '../expand';
 import { toRange } from '../positions';
 import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../types';
 import { t } from '../l10n';
-import { parameterLabel, parameterOf, readReceiverUrl, recogniseReceiver, type RecognisedUrl } from './index';
+import { urlReadingOf } from '../url-reading';
+import { parameterLabel, parameterOf, readReceiverUrl, type RecognisedUrl } from './index';
 import { tableText } from './receiver-findings';
 import type { ReceiverDefinition, ReceiverParameter } from './types';
 
@@ -13,7 +14,7 @@ export function receiverHover(document: TextDocument, offset: number, parsed: Pa
   for (const request of parsed.requests) {
     const url = request.url;
     if (!url || offset < url.span.start || offset > url.span.end || url.value.length !== url.span.end - url.span.start) continue;
-    const recognised = recogniseReceiver(url.value, fields.receivers);
+    const recognised = urlReadingOf(url).recognise(fields.receivers);
     if (!recognised) return null;
     const local = offset - url.span.start;
     const at = (span: Span) => toRange(document, { start: url.span.start + span.start, end: url.span.start + span.end });
