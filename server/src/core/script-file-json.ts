@@ -6,6 +6,7 @@ import {
   type ScriptEntry, type ScriptNode, type ScriptTree,
 } from './script-file-tree';
 import { t } from './l10n';
+import { visitJsonTree } from './script-file-json-visit';
 
 /** English templates, translated where the problem is made. */
 export const MESSAGES: Record<ReturnType<typeof printParseErrorCode>, string> = {
@@ -28,10 +29,15 @@ export const MESSAGES: Record<ReturnType<typeof printParseErrorCode>, string> = 
   '<unknown ParseErrorCode>': 'Syntax error',
 };
 
-/** Comments and trailing commas are read without complaint, as VS Code's own JSON support reports those. */
+/**
+ * Comments and trailing commas are read without complaint, as VS Code's own JSON support reports those.
+ * Error-free text is read from the visitor's events; text with errors by `parseTree`, whose error list is reported.
+ */
 export function readJsonTree(text: string): ScriptTree {
   const errors: ParseError[] = [];
   try {
+    const read = visitJsonTree(text);
+    if (read) return { roots: [read.root], problems: [] };
     const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
     // A file with no value yet (new, or comments only) is empty, not broken.
     const reported = root ? errors : errors.filter((error) => printParseErrorCode(error.error) !== 'ValueExpected');
