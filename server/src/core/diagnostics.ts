@@ -74,5 +74,5 @@ export function structureDiagnostics(document: TextDocument, problems: readonly 
 
 /** Every problem of a template document checked against its fields. */
 export function templateDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
-  return [...structureDiagnostics(document, parsed.problems), ...placeholderDiagnostics(document, parsed.regions, resolveContextOf(fields))];
+  return structureDiagnostics(document, parsed.problems).concat(placeholderDiagnostics(document, parsed.regions, resolveContextOf(fields)));
 }

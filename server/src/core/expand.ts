@@ -11,7 +11,7 @@ import { HINTS, ProblemCode, problemMessage } from './problems';
 import { createSampleContext, type Environment, type SampleLookup } from './profiles';
 import { analyzePlaceholder, type Finding, type PlaceholderAnalysis, type ResolveContext, type Target } from './resolve-placeholder';
 import { urlRegionsOf } from './receivers/partner-macros';
-import { scanPlaceholders } from './scan-placeholders';
+import { scanRegions } from './scan-placeholders';
 import type { ExpandedRequest, ExpansionIssue, FieldsContext, Place, Span, TemplatePart, TemplateRequest } from './types';
 import { t } from './l10n';
 
@@ -77,8 +77,12 @@ function expandPart(part: TemplatePart, place: Place, run: Expansion, contentTyp
 function placeholdersOf(part: TemplatePart, place: Place, context: ResolveContext): PlaceholderAnalysis[] {
   const region = { start: 0, end: part.value.length, dialect: 'webhook' as const, place };
   const regions = place === 'url' ? urlRegionsOf(part, region) : [region];
-  const found = regions.flatMap((piece) => scanPlaceholders(part.value, piece, context.syntax));
-  return found.flatMap((placeholder) => analyzePlaceholder(placeholder, context) ?? []);
+  const analyses: PlaceholderAnalysis[] = [];
+  for (const placeholder of scanRegions(part.value, regions, context.syntax)) {
+    const analysis = analyzePlaceholder(placeholder, context);
+    if (analysis) analyses.push(analysis);
+  }
+  return analyses;
 }
 
 function encodingsFor(value: string, place: Place, analyses: PlaceholderAnalysis[], contentType?: string): Encoding[] {

@@ -156,7 +156,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     doValidation: (document, fields) => {
       const entry = entryOf(document);
       if (!entry?.parsed) return [];
-      const check = (parsed: ParsedTemplate) => [...templateDiagnostics(document, parsed, fields), ...urlDiagnostics(document, parsed, fields), ...receiverDiagnostics(document, parsed, fields)];
+      const check = (parsed: ParsedTemplate) => templateDiagnostics(document, parsed, fields).concat(urlDiagnostics(document, parsed, fields), receiverDiagnostics(document, parsed, fields));
       return diagnostics.get(document, fields, entry.update, (piece) => check(piece ?? entry.parsed!));
     },
     validateFieldsFile: (document, displayName) => {

@@ -11,12 +11,18 @@ export function closerOf(delimiter: Delimiter): string {
 
 /** All placeholders of every region, in document order. */
 export function scanRegions(text: string, regions: readonly Region[], syntax: PlaceholderSyntax): Placeholder[] {
-  return regions.flatMap((region) => scanPlaceholders(text, region, syntax));
+  const found: Placeholder[] = [];
+  for (const region of regions) scanInto(found, text, region, syntax);
+  return found;
 }
 
 /** The placeholders inside one region; only delimiters the region's dialect or syntax could mean are read. */
 export function scanPlaceholders(text: string, region: Region, syntax: PlaceholderSyntax): Placeholder[] {
-  const found: Placeholder[] = [];
+  return scanInto([], text, region, syntax);
+}
+
+/** Adds the placeholders of one region to `found` (one array for all regions, not one per region). */
+function scanInto(found: Placeholder[], text: string, region: Region, syntax: PlaceholderSyntax): Placeholder[] {
   const angle = syntax === 'angle' && region.dialect === 'webhook';
   let i = region.start;
   while (i < region.end) {

@@ -17,16 +17,14 @@ import { urlReadingOf } from './url-reading';
 
 export function urlDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
   const syntax = resolveContextOf(fields).syntax;
-  return parsed.requests.flatMap((request) => {
+  const diagnostics: Diagnostic[] = [];
+  for (const request of parsed.requests) {
     const url = request.url;
-    if (!url) return [];
-    return [
-      ...invalidUrl(document, request, url, fields),
-      ...placeholdersInHost(document, url, syntax),
-      ...repeatedQueryNames(document, url),
-      ...insecureHttp(document, url),
-    ];
-  });
+    if (!url) continue;
+    diagnostics.push(...invalidUrl(document, request, url, fields), ...placeholdersInHost(document, url, syntax),
+      ...repeatedQueryNames(document, url), ...insecureHttp(document, url));
+  }
+  return diagnostics;
 }
 
 /** The expanded URL must parse and be http(s); skipped while a placeholder of the URL is unresolved (already reported). */
@@ -64,12 +62,21 @@ function parseUrl(url: string): URL | undefined {
 /** Placeholders written before the path starts: in the scheme, userinfo, host or port. */
 function placeholdersInHost(document: TextDocument, url: TemplatePart, syntax: PlaceholderSyntax): Diagnostic[] {
   const { origin } = urlReadingOf(url).parts;
+  if (!mayOpenPlaceholder(url.value, origin.end, syntax)) return [];
   const region = { start: 0, end: url.value.length, dialect: 'webhook' as const, place: 'url' as const };
   const inOrigin = scanPlaceholders(url.value, region, syntax).filter((placeholder) => placeholder.start < origin.end);
   // When quoting moved offsets every one would mark the whole part: say it once.
   const reported = isVerbatim(url) ? inOrigin : inOrigin.slice(0, 1);
   return reported.map((placeholder) => makeDiagnostic(document, documentSpan(url, placeholder), ProblemCode.PlaceholderInHost,
     problemMessage(ProblemCode.PlaceholderInHost, [placeholder.raw])));
+}
+
+/** Whether a placeholder could start before `end`: every one starts with `{`, or `<` in the angle syntax. */
+function mayOpenPlaceholder(value: string, end: number, syntax: PlaceholderSyntax): boolean {
+  const brace = value.indexOf('{');
+  if (brace >= 0 && brace < end) return true;
+  const angle = syntax === 'angle' ? value.indexOf('<') : -1;
+  return angle >= 0 && angle < end;
 }
 
 function isVerbatim(part: TemplatePart): boolean {
@@ -108,6 +115,7 @@ function queryNames(url: TemplatePart): (Span & { text: string })[] {
 }
 
 function decoded(name: string): string {
+  if (!name.includes('%') && !name.includes('+')) return name;
   try {
     return decodeURIComponent(name.replace(/\+/g, ' '));
   } catch {
