@@ -1,18 +1,23 @@
 // Turns core offsets into LSP ranges and back; the only place positions are made.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { offsetAt, positionAt } from './line-index';
 import type { Span } from './types';
 
 export function toRange(document: TextDocument, span: Span): Range {
-  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+  return { start: positionAt(document, span.start), end: positionAt(document, span.end) };
 }
 
 export function toSpan(document: TextDocument, range: Range): Span {
-  return { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
+  return { start: offsetAt(document, range.start), end: offsetAt(document, range.end) };
 }
 
 export function offsetOf(document: TextDocument, position: Position): number {
-  return document.offsetAt(position);
+  return offsetAt(document, position);
+}
+
+export function positionOf(document: TextDocument, offset: number): Position {
+  return positionAt(document, offset);
 }
 
 /** True when the offset lies in the span or right at its end (where the cursor stands after typing). */
