@@ -1,10 +1,12 @@
 // Runs the e2e suite inside a real VS Code: the VS Code server of code-server, driven by headless Chromium (shared/docs/vscode-in-ci.md).
 //
-// Usage: node test/e2e/run-server.mjs [--extension-path DIR] [--timeout SECONDS] [--keep] [--untrusted]
+// Usage: node test/e2e/run-server.mjs [--extension-path DIR] [--timeout SECONDS] [--keep] [--untrusted | --bench]
 //   --extension-path  the extension folder to load (default: the repo root; e.g. an unzipped .vsix's extension/)
 //   --timeout         how long to wait for the results file (default 180)
 //   --keep            keep the temporary folder (workspace, logs, results) for a look afterwards
 //   --untrusted       turn workspace trust on: the folder opens in restricted mode and only the restricted-mode tests run
+//   --bench           open an empty folder, where the extension stays inactive, and run only the activation timing
+//                     (@bench); it writes its figure to WEBHOOK_TEMPLATES_E2E_ACTIVATION, else <temp>/e2e-activation.json
 // Builds nothing: run `node esbuild.mjs` first (npm run test:e2e does) and `npm run test:e2e:setup` once.
 // The suite writes its results to <temp>/e2e-results.json, beside the workspace copy <temp>/workspace
 // (see test/e2e/suite/index.ts); WEBHOOK_TEMPLATES_E2E_RESULTS is set too, for hosts that pass it on.
@@ -25,10 +27,11 @@ function options() {
       timeout: { type: 'string', default: '180' },
       keep: { type: 'boolean', default: false },
       untrusted: { type: 'boolean', default: false },
+      bench: { type: 'boolean', default: false },
     },
     strict: false,
   });
-  return { extensionPath: resolve(values['extension-path']), timeoutMs: Number(values.timeout) * 1000, keep: values.keep, untrusted: values.untrusted };
+  return { extensionPath: resolve(values['extension-path']), timeoutMs: Number(values.timeout) * 1000, keep: values.keep, untrusted: values.untrusted, bench: values.bench };
 }
 
 function requireFile(path, hint) {
@@ -60,15 +63,17 @@ function printLogTail(child, lines = 60) {
   console.error(`--- last ${lines} lines of the ${child.logFile} log ---\n${tail}\n--- end of the ${child.logFile} log ---`);
 }
 
-async function runSuite({ extensionPath, timeoutMs, untrusted }, temp, children) {
+async function runSuite({ extensionPath, timeoutMs, untrusted, bench }, temp, children) {
   requireFile(codeServerBin, 'run `npm run test:e2e:setup` first');
   requireFile(testsModule, 'run `node esbuild.mjs` first');
   requireFile(join(extensionPath, 'package.json'), 'the --extension-path is not an extension folder');
   const workspace = join(temp, 'workspace');
   const resultsFile = join(temp, 'e2e-results.json');
-  cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+  // None of the extension's activation events fires in an empty folder, so the bench's test finds it inactive.
+  if (bench) mkdirSync(workspace);
+  else cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
   // The suite reads its mode beside the workspace, like the results path (see suite/index.ts).
-  writeFileSync(join(temp, 'e2e-mode.json'), JSON.stringify({ untrusted }));
+  writeFileSync(join(temp, 'e2e-mode.json'), JSON.stringify({ untrusted, activationBench: bench }));
   const port = await freePort();
   children.server = startCodeServer({ port, temp, workspace, trust: !untrusted, env: { WEBHOOK_TEMPLATES_E2E_RESULTS: resultsFile } });
   await waitFor('code-server to answer', () => serverAnswers(port), 60_000);
@@ -87,7 +92,7 @@ async function main() {
   try {
     ok = await runSuite(settings, temp, children);
   } catch (error) {
-    console.error(`e2e (server route${settings.untrusted ? ', untrusted' : ''}): ${error instanceof Error ? error.message : error}`);
+    console.error(`e2e (server route${settings.untrusted ? ', untrusted' : ''}${settings.bench ? ', bench' : ''}): ${error instanceof Error ? error.message : error}`);
   } finally {
     if (!ok) printLogTail(children.server);
     await Promise.all([stopGroup(children.browser), stopGroup(children.server)]);

@@ -36,12 +36,27 @@ function resultsPath(): { path: string; via: Results['via'] } {
   return { path: join(dirname(folder.uri.fsPath), RESULTS_FILE_NAME), via: 'workspace' };
 }
 
-/** Restricted-mode tests are tagged `@untrusted`; a runner that opens the folder untrusted says so in `e2e-mode.json`. */
-function untrustedRun(): boolean {
+interface Mode {
+  untrusted?: boolean;
+  activationBench?: boolean;
+}
+
+/** What the runner asked for in `e2e-mode.json` beside the workspace (WEBHOOK_TEMPLATES_E2E_UNTRUSTED also turns on untrusted). */
+function runMode(): Mode {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const modeFile = folder && join(dirname(folder.uri.fsPath), 'e2e-mode.json');
-  if (process.env.WEBHOOK_TEMPLATES_E2E_UNTRUSTED) return true;
-  return !!modeFile && existsSync(modeFile) && JSON.parse(readFileSync(modeFile, 'utf8')).untrusted === true;
+  const mode: Mode = !!modeFile && existsSync(modeFile) ? JSON.parse(readFileSync(modeFile, 'utf8')) : {};
+  return process.env.WEBHOOK_TEMPLATES_E2E_UNTRUSTED ? { ...mode, untrusted: true } : mode;
+}
+
+/**
+ * Restricted-mode tests are tagged `@untrusted`, the activation timing (which needs a workspace where the extension
+ * stays inactive) `@bench`; a run in either mode runs only its tests, a normal run everything else.
+ */
+function testFilter(mode: Mode): { grep: RegExp; invert: boolean } {
+  if (mode.activationBench) return { grep: /@bench/, invert: false };
+  if (mode.untrusted) return { grep: /@untrusted/, invert: false };
+  return { grep: /@untrusted|@bench/, invert: true };
 }
 
 function writeResults(path: string, results: Results): void {
@@ -75,7 +90,7 @@ export async function run(): Promise<void> {
   const { path, via } = resultsPath();
   const results: Results = { passed: 0, failed: 0, tests: [], via };
   try {
-    const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec', grep: '@untrusted', invert: !untrustedRun() });
+    const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec', ...testFilter(runMode()) });
     for (const file of testFiles()) mocha.addFile(file);
     await runMocha(mocha, results);
   } catch (error) {
