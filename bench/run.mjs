@@ -13,7 +13,8 @@ import { measurePhases } from './phases.mjs';
 import { printProfiles, runProfiles } from './profile.mjs';
 import { printTable, resultRows, writeResults } from './report.mjs';
 import { measureSend } from './send.mjs';
-import { CORPUS_SIZES, KEYSTROKE_BUDGET_MS, KEYSTROKES, REQUESTS, SEED, SENDS, WORKSPACE_FILES } from './settings.mjs';
+import { ACTIVATION_RUNS, CORPUS_SIZES, KEYSTROKE_BUDGET_MS, KEYSTROKES, REQUESTS, SEED, SENDS, WORKSPACE_FILES } from './settings.mjs';
+import { measureActivation } from './activation.mjs';
 import { extensionLoadMs, measureColdStart, measureSizes } from './startup.mjs';
 import { now } from './stats.mjs';
 import { measureWorkspace, writeWorkspace } from './workspace.mjs';
@@ -45,7 +46,7 @@ async function measureAll(core, fields) {
   await step(figures, 2, 'core check vs vscode-json-languageservice', async () => ({ jsonService: await measureAgainstJsonService(core, corpus, fields) }));
   await step(figures, 3, 'keystrokes, completion and hover over LSP', async () => ({ editing: await measureEditing(editing, { edits: KEYSTROKES, budgetMs: KEYSTROKE_BUDGET_MS, requests: REQUESTS }), fullReparseMs: fullReparseMs(editing.big.text) }));
   await step(figures, 5, `workspace of ${WORKSPACE_FILES} files`, async () => ({ workspace: await measureWorkspace(writeWorkspace(join(work, 'workspace'), SEED + 2, WORKSPACE_FILES)) }));
-  await step(figures, 6, 'cold start and sizes', async () => ({ coldStart: await measureColdStart(join(work, 'cold')), extension: extensionLoadMs(), sizes: measureSizes(!args.includes('--no-package')) }));
+  await step(figures, 6, 'cold start, activation and sizes', async () => ({ coldStart: await measureColdStart(join(work, 'cold')), activation: measureActivation(join(work, 'activation'), ACTIVATION_RUNS), extension: extensionLoadMs(), sizes: measureSizes(!args.includes('--no-package')) }));
   await step(figures, 7, 'send overhead', async () => ({ send: await measureSend(core, fields, SENDS) }));
   return figures;
 }
