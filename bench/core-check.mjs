@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { parseTree } from 'jsonc-parser';
+import { visit } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'vscode-json-languageservice';
 import { fieldsFileText } from './corpus.mjs';
@@ -70,7 +70,8 @@ export function measureThroughput(core, corpus, fields) {
   const sum = (key) => Object.values(rows).reduce((total, row) => total + row[key], 0);
   rows.all = { files: sum('files'), bytes: sum('bytes'), checkMs: sum('checkMs'), floorMs: sum('floorMs'), problems: sum('problems') };
   for (const kind of Object.keys(rows)) rows[kind] = withRates(rows[kind]);
-  rows.json.jsoncParseTreeMs = floorMs(corpus.filter((file) => file.kind === 'json'), (file) => parseTree(file.text));
+  // The JSON reader is jsonc-parser's `visit` (the stack's JSON parser): its bare scan, no callbacks, is the floor under it.
+  rows.json.jsoncVisitMs = floorMs(corpus.filter((file) => file.kind === 'json'), (file) => visit(file.text, {}));
   return rows;
 }
 
