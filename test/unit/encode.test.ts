@@ -1,7 +1,7 @@
 // Specifies how sample values are encoded for where they stand: URL parts, JSON strings, forms, headers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyEncodings, encodeValue, insideJsonStrings, isFormContentType, jsonStringContent, looksLikeJson, percentEncode, urlEncodings } from '../../server/src/core/encode';
+import { bodyEncodings, encodedFrom, encodeValue, insideJsonStrings, isFormContentType, jsonStringContent, looksLikeJson, percentEncode, urlEncodings } from '../../server/src/core/encode';
 import type { Span } from '../../server/src/core/types';
 
 /** Spans of every `{...}` placeholder-like run in a text, for the body helpers. */
@@ -23,6 +23,13 @@ test('a placeholder before a path without a scheme holds a base URL and stays ra
 
 test('a :// inside the query does not make the query an authority', () => {
   assert.deepEqual(urlEncodingsOf('https://x.example/p?a={a}&return=https://y.example'), ['component']);
+});
+
+test('samples are percent-encoded from the first /, ? or # after the scheme, or from the first one at all without a scheme', () => {
+  assert.equal(encodedFrom('https://{h}:8080/{p}?q'), 'https://{h}:8080'.length);
+  assert.equal(encodedFrom('{base}/postback?x={x}'), '{base}'.length);
+  assert.equal(encodedFrom('https://x.example?a=https://y'), 'https://x.example'.length);
+  assert.equal(encodedFrom('https://x.example'), 'https://x.example'.length);
 });
 
 test('a host value with host characters stays raw', () => {

@@ -4,12 +4,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import fc from 'fast-check';
+import { encodedFrom } from '../../server/src/core/encode';
+import { expandUrl } from '../../server/src/core/expand';
 import { ProblemCode } from '../../server/src/core/problems';
 import { parseScriptFile } from '../../server/src/core/script-file';
 import type { FieldsContext } from '../../server/src/core/types';
-import { urlDiagnostics } from '../../server/src/core/url-checks';
+import { urlDiagnostics, whyNotHttpUrl } from '../../server/src/core/url-checks';
 import { parseWebhookFile } from '../../server/src/core/webhook-file';
 import { examplesDir } from '../support/paths';
+import { params } from './fuzz-support';
 import { doc, fieldsContext, noFields, seen, webhookStepScript, SCRIPT_JSON_URI, SCRIPT_YAML_URI, WEBHOOK_URI, type Seen } from './core-helpers';
 
 function parse(uri: string, text: string) {
@@ -56,6 +60,34 @@ test('an http URL whose host does not parse is an invalid URL', () => {
   const [problem] = webhookChecks('GET https://tracker example.com/postback\n');
   assert.equal(problem.code, ProblemCode.UrlInvalid);
   assert.equal(problem.message, 'Not an absolute http(s) URL: its host or port is not valid.');
+});
+
+test('a host that does not parse is reported when the placeholders stand only in the query', () => {
+  const [problem, ...rest] = webhookChecks('GET https://tracker example.com/postback?subid={tracker.clickid}\n');
+  assert.deepEqual(rest, []);
+  assert.equal(problem.message, 'Not an absolute http(s) URL: its host or port is not valid.');
+});
+
+test('a host that does not parse is not reported while a placeholder of the query is unresolved', () => {
+  assert.deepEqual(webhookChecks('GET https://tracker example.com/postback?subid={nope}\n'), []);
+});
+
+const URL_PIECES = [
+  'https://', 'http://', 'ftp://', 'HTTPS://', '//', ' ', '\t', '\n', 'x.example', 'tracker example.com', '[::1]', '[::1', ':8080',
+  ':99999', ':x', 'user@', '@', '%', '%zz', '\\', '/', '?', '#', '&', '=', 'a', 'é', '\0', '{chatId}', '{username}', '{geo}',
+  '{tracker.clickid}', '{nope}', '{', '}',
+];
+
+test('a URL whose samples all stand past encodedFrom is valid exactly when its expansion is', () => {
+  const fields = fieldsContext();
+  const template = fc.array(fc.constantFrom(...URL_PIECES), { maxLength: 12 }).map((pieces) => pieces.join(''));
+  fc.assert(fc.property(template, (value) => {
+    const brace = value.indexOf('{');
+    fc.pre(brace < 0 || brace >= encodedFrom(value));
+    const part = { span: { start: 0, end: value.length }, value };
+    const request = { name: 'r', span: part.span, nameSpan: part.span, method: 'GET', url: part, headers: [] };
+    assert.equal(whyNotHttpUrl(value), whyNotHttpUrl(expandUrl(request, fields).url));
+  }), params(300));
 });
 
 test('an invalid URL is an error carrying its code and source', () => {

@@ -47,13 +47,22 @@ export function jsonStringContent(value: string): string {
  * Without `://` everything before the first `/`, `?` or `#` counts as the scheme.
  */
 export function urlEncodings(url: string, offsets: readonly number[]): Encoding[] {
-  const scheme = SCHEME_PREFIX.exec(url);
-  const authorityStart = scheme ? scheme[0].length : 0;
-  const pathStart = firstOf(url, /[/?#]/g, authorityStart);
+  const { hasScheme, authorityStart, pathStart } = urlLayout(url);
   return offsets.map((offset) => {
     if (offset >= pathStart) return 'component';
-    return scheme && offset >= authorityStart ? 'host' : 'raw';
+    return hasScheme && offset >= authorityStart ? 'host' : 'raw';
   });
+}
+
+/** Where a URL template's path starts as urlEncodings sees it: every placeholder from there on is percent-encoded. */
+export function encodedFrom(url: string): number {
+  return urlLayout(url).pathStart;
+}
+
+function urlLayout(url: string): { hasScheme: boolean; authorityStart: number; pathStart: number } {
+  const scheme = SCHEME_PREFIX.exec(url);
+  const authorityStart = scheme ? scheme[0].length : 0;
+  return { hasScheme: scheme !== null, authorityStart, pathStart: firstOf(url, /[/?#]/g, authorityStart) };
 }
 
 function firstOf(text: string, pattern: RegExp, from: number): number {

@@ -5,6 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { makeDiagnostic } from './diagnostics';
+import { encodedFrom } from './encode';
 import { documentSpan, expandUrl } from './expand';
 import { resolveContextOf } from './fields-context';
 import { isLoopbackHost } from './hosts';
@@ -21,19 +22,28 @@ export function urlDiagnostics(document: TextDocument, parsed: ParsedTemplate, f
   for (const request of parsed.requests) {
     const url = request.url;
     if (!url) continue;
-    diagnostics.push(...invalidUrl(document, request, url, fields), ...placeholdersInHost(document, url, syntax),
+    diagnostics.push(...invalidUrl(document, request, url, fields, syntax), ...placeholdersInHost(document, url, syntax),
       ...repeatedQueryNames(document, url), ...insecureHttp(document, url));
   }
   return diagnostics;
 }
 
 /** The expanded URL must parse and be http(s); skipped while a placeholder of the URL is unresolved (already reported). */
-function invalidUrl(document: TextDocument, request: TemplateRequest, url: TemplatePart, fields: FieldsContext): Diagnostic[] {
+function invalidUrl(document: TextDocument, request: TemplateRequest, url: TemplatePart, fields: FieldsContext, syntax: PlaceholderSyntax): Diagnostic[] {
+  if (onlyEncodedSamples(url.value, syntax) && whyNotHttpUrl(url.value) === undefined) return [];
   const expanded = expandUrl(request, fields);
   if (expanded.unresolved.some((issue) => within(issue.span, url.span))) return [];
   const reason = whyNotHttpUrl(expanded.url);
   if (!reason) return [];
   return [makeDiagnostic(document, url.span, ProblemCode.UrlInvalid, problemMessage(ProblemCode.UrlInvalid, [reason]))];
+}
+
+/**
+ * Whether every sample would stand in the path, query or fragment, percent-encoded. The URL parser never fails
+ * there, so the template is then a valid http(s) URL exactly when its expansion is, and need not be expanded.
+ */
+function onlyEncodedSamples(value: string, syntax: PlaceholderSyntax): boolean {
+  return !mayOpenPlaceholder(value, encodedFrom(value), syntax);
 }
 
 function within(inner: Span, outer: Span): boolean {
