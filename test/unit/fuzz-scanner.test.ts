@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { scanPlaceholders } from '../../server/src/core/scan-placeholders';
+import { scanPlaceholders, scanRegions } from '../../server/src/core/scan-placeholders';
 import type { Dialect, Place, PlaceholderSyntax, Region } from '../../server/src/core/types';
 import { assertInside, assertLinear, fuzzText, params } from './fuzz-support';
 
@@ -40,6 +40,26 @@ describe('scanPlaceholders on hostile text', () => {
       }),
       params(1000),
     );
+  });
+});
+
+describe('scanRegions on hostile text', () => {
+  test('finds in each region, whatever their order and overlap, what scanning that region alone finds', () => {
+    const regionArgs = fc.array(fc.tuple(fc.nat(), fc.nat(), dialect, place), { maxLength: 8 });
+    fc.assert(
+      fc.property(fuzzText, regionArgs, syntax, (text, args, placeholderSyntax) => {
+        const regions = args.map(([a, b, regionDialect, regionPlace]) => regionIn(text, a, b, regionDialect, regionPlace));
+        const alone = regions.flatMap((region) => scanPlaceholders(text, region, placeholderSyntax));
+        assert.deepEqual(scanRegions(text, regions, placeholderSyntax), alone);
+      }),
+      params(1000),
+    );
+  });
+
+  test('many regions without an opener before one that has it take time linear in the text', () => {
+    const oneCharRegions = (text: string): Region[] =>
+      Array.from({ length: text.length }, (_, start) => ({ start, end: start + 1, dialect: 'message' as const, place: 'text' as const }));
+    assertLinear('one-character regions', (n) => 'a'.repeat(n) + '{{x}}', (text) => scanRegions(text, oneCharRegions(text), 'angle'));
   });
 });
 

@@ -12,29 +12,52 @@ export function closerOf(delimiter: Delimiter): string {
 /** All placeholders of every region, in document order. */
 export function scanRegions(text: string, regions: readonly Region[], syntax: PlaceholderSyntax): Placeholder[] {
   const found: Placeholder[] = [];
-  for (const region of regions) scanInto(found, text, region, syntax);
+  const openers = new OpenerSearch(text);
+  for (const region of regions) scanInto(found, openers, region, syntax);
   return found;
 }
 
 /** The placeholders inside one region; only delimiters the region's dialect or syntax could mean are read. */
 export function scanPlaceholders(text: string, region: Region, syntax: PlaceholderSyntax): Placeholder[] {
-  return scanInto([], text, region, syntax);
+  return scanInto([], new OpenerSearch(text), region, syntax);
+}
+
+/**
+ * Finds the next `{` or `<` with `indexOf` and remembers each answer: most regions hold no opener, and
+ * over regions in document order the text is searched about once, not once per region.
+ */
+class OpenerSearch {
+  private readonly next = { '{': { from: 0, at: -1 }, '<': { from: 0, at: -1 } };
+
+  constructor(readonly text: string) {}
+
+  /** The offset of the first `char` at or after `from`, or the text's length. */
+  find(char: '{' | '<', from: number): number {
+    const known = this.next[char];
+    if (from < known.from || from > known.at) {
+      const at = this.text.indexOf(char, from);
+      known.from = from;
+      known.at = at < 0 ? this.text.length : at;
+    }
+    return known.at;
+  }
 }
 
 /** Adds the placeholders of one region to `found` (one array for all regions, not one per region). */
-function scanInto(found: Placeholder[], text: string, region: Region, syntax: PlaceholderSyntax): Placeholder[] {
+function scanInto(found: Placeholder[], openers: OpenerSearch, region: Region, syntax: PlaceholderSyntax): Placeholder[] {
+  const { text } = openers;
   const angle = syntax === 'angle' && region.dialect === 'webhook';
   let i = region.start;
   while (i < region.end) {
-    const ch = text.charCodeAt(i);
-    const delimiter: Delimiter | undefined =
-      ch === 0x7b ? (text.charCodeAt(i + 1) === 0x7b && i + 1 < region.end ? '{{' : '{') : ch === 0x3c && angle ? '<' : undefined;
+    i = angle ? Math.min(openers.find('{', i), openers.find('<', i)) : openers.find('{', i);
+    if (i >= region.end) break;
+    const delimiter: Delimiter = text.charCodeAt(i) === 0x3c ? '<' : text.charCodeAt(i + 1) === 0x7b && i + 1 < region.end ? '{{' : '{';
     // `{{{key}}}`: the placeholder is the `{{key}}` inside, so read on from the next brace.
     if (delimiter === '{{' && text.charCodeAt(i + 2) === 0x7b && region.dialect === 'message') {
       i++;
       continue;
     }
-    const placeholder = delimiter ? readPlaceholder(text, i, delimiter, region) : undefined;
+    const placeholder = readPlaceholder(text, i, delimiter, region);
     if (placeholder) found.push(placeholder);
     i = placeholder ? Math.max(placeholder.end, i + 1) : i + (delimiter === '{{' ? 2 : 1);
   }
