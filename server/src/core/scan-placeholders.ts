@@ -72,7 +72,8 @@ function skipBlanks(text: string, from: number, end: number): number {
 
 function readKey(text: string, from: number, end: number): number {
   KEY_CHARS.lastIndex = from;
-  KEY_CHARS.exec(text);
+  // `test`, not `exec`: only the end is needed, and exec would allocate a match per placeholder.
+  KEY_CHARS.test(text);
   return Math.min(KEY_CHARS.lastIndex, end);
 }
 
