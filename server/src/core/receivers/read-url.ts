@@ -32,21 +32,33 @@ export interface ReceiverUrl {
 const PLACEHOLDER = /\{\{?[^{}\s]*\}?\}|<[^<>\s]*>/g;
 const HASH_MACRO = /#[A-Za-z0-9_.-]+#/y;
 
-/** The text with every placeholder replaced by as many `x`, so patterns see the URL's shape. */
-export function maskPlaceholders(value: string): string {
-  return value.replace(PLACEHOLDER, (found) => 'x'.repeat(found.length));
-}
-
 export function readReceiverUrl(value: string): ReceiverUrl | undefined {
-  const masked = maskPlaceholders(value);
+  const masked = maskedBeforeQuery(value);
   const parts = urlTemplateParts(masked);
   if (!parts.authority) return undefined;
-  const pathEnd = endOfPath(masked, parts.origin.end);
+  const pathEnd = masked.length;
   const pathSpan = { start: parts.origin.end, end: pathEnd };
   const host = hostOf(masked.slice(parts.authority.start, parts.authority.end));
-  const query = masked[pathEnd] === '?' ? { start: pathEnd + 1, end: queryEnd(value, pathEnd + 1) } : undefined;
+  const query = value[pathEnd] === '?' ? { start: pathEnd + 1, end: queryEnd(value, pathEnd + 1) } : undefined;
   const pairs = query ? readPairs(value, query) : [];
   return { host, path: masked.slice(pathSpan.start, pathSpan.end), pathSpan, query, pairs, appendAt: query ? query.end : pathEnd };
+}
+
+/**
+ * The text before the query or fragment (its first `?` or `#` outside a placeholder), every placeholder in it
+ * replaced by as many `x`, so patterns see the URL's shape. The query, where most placeholders stand, is not masked.
+ */
+export function maskedBeforeQuery(value: string): string {
+  let masked = '';
+  let from = 0;
+  let mark = endOfPath(value, 0);
+  PLACEHOLDER.lastIndex = 0;
+  for (let match = PLACEHOLDER.exec(value); ; match = PLACEHOLDER.exec(value)) {
+    if (mark < from) mark = endOfPath(value, from);
+    if (!match || mark < match.index) return masked + value.slice(from, mark);
+    masked += value.slice(from, match.index) + 'x'.repeat(match[0].length);
+    from = PLACEHOLDER.lastIndex;
+  }
 }
 
 function hostOf(authority: string): string {
@@ -56,8 +68,7 @@ function hostOf(authority: string): string {
 
 /** The query ends at a `#` that is not a `#macro#`, or at the end of the value. */
 function queryEnd(value: string, from: number): number {
-  for (let i = from; i < value.length; i++) {
-    if (value[i] !== '#') continue;
+  for (let i = value.indexOf('#', from); i >= 0; i = value.indexOf('#', i + 1)) {
     HASH_MACRO.lastIndex = i;
     if (!HASH_MACRO.test(value)) return i;
     i = HASH_MACRO.lastIndex - 1;
