@@ -10,23 +10,29 @@ import type { ParsedTemplate, Place, Region, RequestHeader, ScriptFlow, ScriptSt
 
 const WEBHOOK_STEP_TYPES: readonly string[] = ['webhook', 'send_webhook'];
 
-/** A step mapping found at `flows[i].steps[j]`. */
+/** A step mapping found at `flows[i].steps[j]`, with its key and type read once. */
 interface FoundStep {
   node: ScriptMap;
   flowKey?: string;
   flowIndex: number;
   index: number;
+  key?: { text: string; span: Span };
+  type?: string;
 }
 
 export function parseScriptFile(text: string, format: 'yaml' | 'json'): ParsedTemplate {
   const tree = format === 'yaml' ? readYamlTree(text) : readJsonTree(text);
-  return { ...readSteps(tree.roots, tree.roots.flatMap(findSteps), format), flows: tree.roots.flatMap(findFlows), problems: tree.problems };
+  const flows: ScriptFlow[] = [];
+  const found: FoundStep[] = [];
+  for (const root of tree.roots) readFlows(root, flows, found);
+  return { ...readSteps(tree.roots, found, format), flows, problems: tree.problems };
 }
 
 /** Regions, requests and steps of the steps found under `roots`. */
 function readSteps(roots: ScriptNode[], found: FoundStep[], format: 'yaml' | 'json'): ParsedTemplate {
   const webhookPlaces = new Map<ScriptString, Place>();
-  const requests = found.filter(isWebhookStep).map((step) => readRequest(step, webhookPlaces));
+  const requests: TemplateRequest[] = [];
+  for (const step of found) if (isWebhookStep(step)) requests.push(readRequest(step, webhookPlaces));
   return {
     kind: format === 'yaml' ? 'script-yaml' : 'script-json',
     regions: collectRegions(roots, webhookPlaces),
@@ -36,25 +42,24 @@ function readSteps(roots: ScriptNode[], found: FoundStep[], format: 'yaml' | 'js
   };
 }
 
-function findSteps(root: ScriptNode): FoundStep[] {
-  return itemsOf(field(root, 'flows')).flatMap((flow, flowIndex) => {
-    const flowKey = scalarText(field(flow, 'key'));
-    return itemsOf(field(flow, 'steps')).flatMap((node, index) =>
-      node.kind === 'map' ? [{ node, flowKey, flowIndex, index }] : []);
-  });
-}
-
-function findFlows(root: ScriptNode): ScriptFlow[] {
-  return itemsOf(field(root, 'flows')).flatMap((flow) => {
-    if (flow.kind !== 'map') return [];
+/** The flows under `root` and the step mappings in them, in document order. */
+function readFlows(root: ScriptNode, flows: ScriptFlow[], found: FoundStep[]): void {
+  itemsOf(field(root, 'flows')).forEach((flow, flowIndex) => {
+    if (flow.kind !== 'map') return;
     const key = keyOf(flow);
-    return [{ key: key?.text, keySpan: key?.span, title: scalarText(field(flow, 'title')), span: flow.span }];
+    flows.push({ key: key?.text, keySpan: key?.span, title: scalarText(field(flow, 'title')), span: flow.span });
+    itemsOf(field(flow, 'steps')).forEach((node, index) => {
+      if (node.kind === 'map') found.push(foundStep(node, key?.text, flowIndex, index));
+    });
   });
 }
 
-function toScriptStep({ node, flowKey }: FoundStep): ScriptStep {
-  const key = keyOf(node);
-  return { key: key?.text, keySpan: key?.span, type: scalarText(field(node, 'type')), flowKey, span: node.span };
+function foundStep(node: ScriptMap, flowKey: string | undefined, flowIndex: number, index: number): FoundStep {
+  return { node, flowKey, flowIndex, index, key: keyOf(node), type: scalarText(field(node, 'type')) };
+}
+
+function toScriptStep({ node, flowKey, key, type }: FoundStep): ScriptStep {
+  return { key: key?.text, keySpan: key?.span, type, flowKey, span: node.span };
 }
 
 function keyOf(node: ScriptMap): { text: string; span: Span } | undefined {
@@ -63,15 +68,13 @@ function keyOf(node: ScriptMap): { text: string; span: Span } | undefined {
   return text === undefined || !keyNode ? undefined : { text, span: keyNode.span };
 }
 
-function isWebhookStep({ node }: FoundStep): boolean {
-  const type = scalarText(field(node, 'type'));
+function isWebhookStep({ type }: FoundStep): boolean {
   return type !== undefined && WEBHOOK_STEP_TYPES.includes(type);
 }
 
 /** Reads a webhook step's request and marks its url, header values and body as webhook text. */
 function readRequest(step: FoundStep, webhookPlaces: Map<ScriptString, Place>): TemplateRequest {
-  const { node } = step;
-  const key = keyOf(node);
+  const { node, key } = step;
   const method = stringField(node, 'method');
   return {
     name: key?.text ?? `${step.flowKey ?? step.flowIndex}/${step.index}`,
@@ -105,13 +108,14 @@ function readHeaders(headers: ScriptNode | undefined, webhookPlaces: Map<ScriptS
 /** Every string value in document order, webhook text where marked, message text elsewhere. */
 function collectRegions(roots: ScriptNode[], webhookPlaces: Map<ScriptString, Place>): Region[] {
   const regions: Region[] = [];
-  const visit = (node: ScriptNode | undefined): void => {
-    if (node?.kind === 'string') regions.push(regionOf(node, webhookPlaces.get(node)));
-    else if (node?.kind === 'map') node.entries.forEach((entry) => visit(entry.value));
-    else if (node?.kind === 'seq') node.items.forEach(visit);
-  };
-  roots.forEach(visit);
+  for (const root of roots) addRegions(root, webhookPlaces, regions);
   return regions.sort((a, b) => a.start - b.start);
+}
+
+function addRegions(node: ScriptNode | undefined, webhookPlaces: Map<ScriptString, Place>, regions: Region[]): void {
+  if (node?.kind === 'string') regions.push(regionOf(node, webhookPlaces.get(node)));
+  else if (node?.kind === 'map') for (const entry of node.entries) addRegions(entry.value, webhookPlaces, regions);
+  else if (node?.kind === 'seq') for (const item of node.items) addRegions(item, webhookPlaces, regions);
 }
 
 function regionOf(node: ScriptString, webhookPlace: Place | undefined): Region {
@@ -155,5 +159,5 @@ export function parseStepSlice(slice: string, format: 'yaml' | 'json', flowKey: 
   const tree = format === 'yaml' ? readYamlTree(slice) : readJsonTree(slice);
   const [root] = tree.roots;
   if (tree.problems.length > 0 || tree.roots.length !== 1 || root.kind !== 'map') return undefined;
-  return readSteps(tree.roots, [{ node: root, flowKey, flowIndex: 0, index: 0 }], format);
+  return readSteps(tree.roots, [foundStep(root, flowKey, 0, 0)], format);
 }
