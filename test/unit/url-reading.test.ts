@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readReceiverUrl, recogniseReceiver, type ReceiverDefinition } from '../../server/src/core/receivers/index';
 import { urlTemplateParts } from '../../server/src/core/url-template-parts';
-import { urlReadingOf } from '../../server/src/core/url-reading';
+import { shareUrlReadings, urlReadingOf } from '../../server/src/core/url-reading';
+import { fieldsContext, service, webhookDoc } from './core-helpers';
 
 const KEITARO_URL = 'https://tracker.example/25123a/postback?subid={tracker.clickid}&status=lead';
 
@@ -35,4 +36,24 @@ test('a value without scheme:// has parts but no receiver reading', () => {
   assert.equal(reading.parts.origin.end, 4);
   assert.equal(reading.receiverUrl, undefined);
   assert.equal(reading.recognise(), undefined);
+});
+
+test('parts of one parse written alike share a reading; other values keep their own', () => {
+  const part = (value: string, start: number) => ({ span: { start, end: start + value.length }, value });
+  const request = (url: ReturnType<typeof part>) => ({ name: 'r', span: url.span, nameSpan: url.span, method: 'GET', url, headers: [] });
+  const [first, again, other] = [part(KEITARO_URL, 0), part(KEITARO_URL, 200), part('https://other.example/', 400)];
+  shareUrlReadings({ kind: 'webhook', regions: [], requests: [first, again, other].map(request), steps: [], problems: [] });
+  assert.equal(urlReadingOf(first), urlReadingOf(again));
+  assert.notEqual(urlReadingOf(first), urlReadingOf(other));
+});
+
+test('a repeated URL gets the same receiver findings at each place it is written', () => {
+  const url = 'https://tracker.example/25123a/postback?subid={tracker.clickid}&status=lead&p1={chatId}';
+  const text = `GET ${url}\n\n###\n\nGET ${url}\n`;
+  const found = service().doValidation(webhookDoc(text), fieldsContext()).filter((diagnostic) => diagnostic.code === 'receiver-unknown-parameter');
+  assert.deepEqual(found.map((diagnostic) => diagnostic.range.start.line), [0, 4]);
+  const titles = (diagnostic: (typeof found)[number]) => diagnostic.data.fixes.map((fix: { title: string }) => fix.title);
+  assert.equal(found[0].message, found[1].message);
+  assert.deepEqual(titles(found[0]), titles(found[1]));
+  assert.deepEqual(found[1].data.fixes[0].edits[0].range.start.line, 4);
 });

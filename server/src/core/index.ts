@@ -23,6 +23,7 @@ import { markPartnerMacros } from './receivers/partner-macros';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
 import { composeChanges, updateScriptParse, type StepUpdate, type TextChange } from './incremental';
 import { parseScriptFile } from './script-file';
+import { shareUrlReadings } from './url-reading';
 import { diagnosticResults, usageResults } from './step-results';
 import type { DocumentKind, ExpandedRequest, FieldsContext, ParsedTemplate } from './types';
 import { parseWebhookFile } from './webhook-file';
@@ -100,9 +101,9 @@ interface PendingChange {
 }
 
 function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | undefined {
-  if (kind === 'webhook') return markPartnerMacros(parseWebhookFile(text));
-  if (kind === 'script-yaml') return markPartnerMacros(parseScriptFile(text, 'yaml'));
-  if (kind === 'script-json') return markPartnerMacros(parseScriptFile(text, 'json'));
+  if (kind === 'webhook') return markPartnerMacros(shareUrlReadings(parseWebhookFile(text)));
+  if (kind === 'script-yaml') return markPartnerMacros(shareUrlReadings(parseScriptFile(text, 'yaml')));
+  if (kind === 'script-json') return markPartnerMacros(shareUrlReadings(parseScriptFile(text, 'json')));
   return undefined;
 }
 

@@ -5,7 +5,7 @@
 // again per check was most of the URL checks' time. Everything in a reading is an offset into the part's
 // value, so it is kept per part object and computed on first use.
 import { recogniseUrl, readReceiverUrl, type ReceiverDefinition, type ReceiverUrl, type RecognisedUrl } from './receivers/index';
-import type { TemplatePart } from './types';
+import type { ParsedTemplate, TemplatePart } from './types';
 import { urlTemplateParts, type UrlTemplateParts } from './url-template-parts';
 
 const NO_RECEIVERS: readonly ReceiverDefinition[] = [];
@@ -41,4 +41,19 @@ export function urlReadingOf(part: TemplatePart): UrlReading {
   let reading = readings.get(part);
   if (!reading) readings.set(part, (reading = new UrlReading(part.value)));
   return reading;
+}
+
+/**
+ * Gives the URL parts of a parse that are written alike one reading: scripts repeat a postback URL over many
+ * steps, and a reading holds only offsets into the value, so it serves every part with that value.
+ */
+export function shareUrlReadings(parsed: ParsedTemplate): ParsedTemplate {
+  const byValue = new Map<string, UrlReading>();
+  for (const { url } of parsed.requests) {
+    if (!url || readings.has(url)) continue;
+    let reading = byValue.get(url.value);
+    if (!reading) byValue.set(url.value, (reading = new UrlReading(url.value)));
+    readings.set(url, reading);
+  }
+  return parsed;
 }

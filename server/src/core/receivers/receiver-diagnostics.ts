@@ -7,16 +7,20 @@ import { resolveContextOf } from '../fields-context';
 import { toRange } from '../positions';
 import { problemMessage } from '../problems';
 import type { FieldsContext, ParsedTemplate, TemplatePart } from '../types';
-import { urlReadingOf } from '../url-reading';
+import { urlReadingOf, type UrlReading } from '../url-reading';
 import { receiverFindings, type ReceiverFinding } from './receiver-findings';
 
 export function receiverDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
   const context = resolveContextOf(fields);
+  // URLs written alike share a reading (url-reading.ts), and so their findings.
+  const findingsOf = new Map<UrlReading, ReceiverFinding[]>();
   return parsed.requests.flatMap((request) => {
     const url = request.url;
-    const recognised = url && urlReadingOf(url).recognise(fields.receivers);
-    if (!url || !recognised) return [];
-    const findings = receiverFindings(url.value, recognised, context);
+    const reading = url && urlReadingOf(url);
+    const recognised = reading && reading.recognise(fields.receivers);
+    if (!url || !reading || !recognised) return [];
+    let findings = findingsOf.get(reading);
+    if (!findings) findingsOf.set(reading, (findings = receiverFindings(url.value, recognised, context)));
     // When quoting moved offsets every finding would mark the whole part: say the first only, without fixes.
     if (!isVerbatim(url)) return findings.slice(0, 1).map((finding) => diagnosticOf(document, url, { ...finding, fixes: [] }));
     return findings.map((finding) => diagnosticOf(document, url, finding));

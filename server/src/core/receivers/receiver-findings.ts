@@ -36,9 +36,10 @@ export function tableText(text: string): string {
 
 export function receiverFindings(value: string, recognised: RecognisedUrl, context: ResolveContext): ReceiverFinding[] {
   const findings = [...absentFindings(value, recognised), ...recognised.url.pairs.flatMap((pair) => pairFindings(pair, recognised, context))];
-  const whole = wholeFix(value, recognised);
-  if (!whole) return findings;
-  for (const finding of findings) if (WHOLE_FIX_CODES.includes(finding.code)) finding.fixes.push(whole);
+  // Most URLs have no finding the whole fix goes with: it is worked out only for those that have one.
+  const carriers = findings.filter((finding) => WHOLE_FIX_CODES.includes(finding.code));
+  const whole = carriers.length > 0 ? wholeFix(value, recognised) : undefined;
+  if (whole) for (const finding of carriers) finding.fixes.push(whole);
   return findings;
 }
 
