@@ -12,6 +12,7 @@ function throughputRows({ throughput: t }) {
     ...rows,
     row('1 check/floor', `all ${round(t.all.MB)} MB: ${round(t.all.checkMBps)} MB/s vs floor ${round(t.all.floorMBps)} MB/s`, t.all.ratio, 'x', '≤ 1.5', t.all.ratio <= 1.5),
     row('1 check/parser', `json: check vs jsonc-parser's bare visit (${round(t.json.jsoncVisitMs)} ms), the reader's own floor`, visitRatio, 'x'),
+    row('1 check/parser', `webhook: check vs its own reader, no checks (${round(t.webhook.readerMs)} ms)`, t.webhook.checkMs / t.webhook.readerMs, 'x'),
   ];
 }
 
