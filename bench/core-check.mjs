@@ -7,13 +7,14 @@ import { visit } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'vscode-json-languageservice';
 import { fieldsFileText } from './corpus.mjs';
-import { mb, median, medianMs, medianMsAsync, now, settle } from './stats.mjs';
+import { mb, median, medianMs, medianMsAsync, now } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = new URL('..', import.meta.url).pathname;
 const WORKSPACE = 'file:///bench/workspace';
-/** Timed passes per side of a comparison, after one warm-up; the median is reported. */
+/** Timed passes per side of a comparison, the median reported, after warm-up passes: one is not enough for the JIT. */
 const RUNS = 7;
+const WARMUPS = 3;
 
 export function loadCore() {
   return require(join(repoRoot, 'out/server/src/core/index.js'));
@@ -38,7 +39,6 @@ const documentsOf = (files) => files.map((file) => TextDocument.create(`${WORKSP
 function checkPass(core, files, fields) {
   const documents = documentsOf(files);
   const service = core.createTemplateService();
-  settle();
   const start = now();
   let problems = 0;
   for (const document of documents) problems += service.doValidation(document, fields).length;
@@ -46,13 +46,13 @@ function checkPass(core, files, fields) {
 }
 
 function medianCheck(core, files, fields, runs = RUNS) {
-  checkPass(core, files, fields);
+  for (let i = 0; i < WARMUPS; i++) checkPass(core, files, fields);
   const passes = Array.from({ length: runs }, () => checkPass(core, files, fields));
   return { ms: median(passes.map((pass) => pass.ms)), problems: passes[0].problems };
 }
 
 function floorMs(files, parse = (file) => FLOORS[file.kind](file.text)) {
-  return medianMs(() => files.forEach(parse));
+  return medianMs(() => files.forEach(parse), RUNS, WARMUPS);
 }
 
 function kindRow(core, files, fields) {
@@ -101,7 +101,7 @@ async function theirPass(service, files) {
 export async function measureAgainstJsonService(core, corpus, fields) {
   const files = corpus.filter((file) => file.kind === 'json');
   const service = jsonService();
-  const theirsMs = await medianMsAsync(() => theirPass(service, files), RUNS);
+  const theirsMs = await medianMsAsync(() => theirPass(service, files), RUNS, WARMUPS);
   const theirProblems = await theirPass(service, files);
   const ours = medianCheck(core, files, fields);
   return { files: files.length, oursMs: ours.ms, theirsMs, speedup: theirsMs / ours.ms, ourProblems: ours.problems, theirProblems };

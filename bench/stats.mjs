@@ -13,20 +13,11 @@ export function percentile(values, p) {
 
 export const median = (values) => percentile(values, 50);
 
-/**
- * A full collection before a timed run (`npm run bench` starts node with --expose-gc), so a run does not pay
- * for the garbage of what ran before it: each side of a comparison starts from the same clean heap.
- */
-export function settle() {
-  globalThis.gc?.();
-}
-
-/** Milliseconds one call of `work` takes: the median of `runs` after one warm-up. */
-export function medianMs(work, runs = 3) {
-  work();
+/** Milliseconds one call of `work` takes: the median of `runs` after `warmups` untimed calls. */
+export function medianMs(work, runs = 3, warmups = 1) {
+  for (let i = 0; i < warmups; i++) work();
   const times = [];
   for (let i = 0; i < runs; i++) {
-    settle();
     const start = now();
     work();
     times.push(now() - start);
@@ -35,11 +26,10 @@ export function medianMs(work, runs = 3) {
 }
 
 /** Same as medianMs for async work. */
-export async function medianMsAsync(work, runs = 3) {
-  await work();
+export async function medianMsAsync(work, runs = 3, warmups = 1) {
+  for (let i = 0; i < warmups; i++) await work();
   const times = [];
   for (let i = 0; i < runs; i++) {
-    settle();
     const start = now();
     await work();
     times.push(now() - start);
