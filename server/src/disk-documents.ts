@@ -1,7 +1,7 @@
 // Reads a file that no editor has open into a TextDocument.
 import { readFileSync, statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { uriToPath } from './workspace-folders';
+import { isFileUri, uriToPath } from './workspace-folders';
 
 let diskReads = 0;
 
@@ -18,6 +18,7 @@ export function isFile(path: string): boolean {
  * A file larger than `maxBytes` is not read at all (undefined), so a huge file never sits in memory.
  */
 export function readDocumentFromDisk(uri: string, maxBytes = Infinity): TextDocument | undefined {
+  if (!isFileUri(uri)) return undefined;
   const path = uriToPath(uri);
   try {
     const stat = statSync(path);

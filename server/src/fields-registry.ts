@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FieldsContext, FieldsParseResult, FieldsSource, TemplateService } from './core';
 import { isFile, readDocumentFromDisk } from './disk-documents';
 import { receiverTablesOf, type Settings } from './settings';
-import { pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
+import { isFileUri, pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
 
 export const FIELDS_FILE_NAMES = ['webhook-fields.json', 'webhook-fields.yaml', 'webhook-fields.yml'];
 
@@ -40,10 +40,11 @@ export class FieldsRegistry {
 
   /** The fields file a template is checked against, with the last good definitions of it. */
   contextFor(templateUri: string, settings: Settings): FieldsContext {
-    const templatePath = uriToPath(templateUri);
-    const folder = this.folders.containing(templatePath);
-    const root = folder?.path ?? dirname(templatePath);
-    const fieldsUri = settings.fieldsFile ? pathToUri(resolve(root, settings.fieldsFile)) : this.search(dirname(templatePath), root);
+    const place = this.placeOf(templateUri);
+    // An untitled editor with no folder open has nowhere to look: built-in keys only.
+    if (!place) return { receivers: receiverTablesOf(settings) };
+    const { dir, root } = place;
+    const fieldsUri = settings.fieldsFile ? pathToUri(resolve(root, settings.fieldsFile)) : this.search(dir, root);
     const suggestedUri = pathToUri(join(root, FIELDS_FILE_NAMES[0]));
     const loaded = fieldsUri ? this.load(fieldsUri) : undefined;
     return { source: loaded?.lastGood, suggestedUri, receivers: receiverTablesOf(settings) };
@@ -73,9 +74,9 @@ export class FieldsRegistry {
 
   /** The file `webhookTemplates.fieldsFile` names for a template when nothing is there to read (no editor, no file). */
   missingSettingFile(templateUri: string, settings: Settings): string | undefined {
-    if (!settings.fieldsFile) return undefined;
-    const folder = this.folders.containing(uriToPath(templateUri));
-    const path = resolve(folder?.path ?? dirname(uriToPath(templateUri)), settings.fieldsFile);
+    const place = this.placeOf(templateUri);
+    if (!settings.fieldsFile || !place) return undefined;
+    const path = resolve(place.root, settings.fieldsFile);
     return this.documents.get(pathToUri(path)) || isFile(path) ? undefined : this.displayName(pathToUri(path));
   }
 
@@ -104,6 +105,20 @@ export class FieldsRegistry {
   private sourceOf(document: TextDocument, result: FieldsParseResult): FieldsSource {
     const format = document.uri.endsWith('.json') ? 'json' : 'yaml';
     return { uri: document.uri, displayName: this.displayName(document.uri), model: result.model!, text: document.getText(), format };
+  }
+
+  /**
+   * The folder a template is in and the root its fields file is searched up to. A document that is not a file
+   * (an untitled editor) belongs to the first workspace folder, as a new file saved there would.
+   */
+  private placeOf(templateUri: string): { dir: string; root: string } | undefined {
+    if (!isFileUri(templateUri)) {
+      const [first] = this.folders.all();
+      return first && { dir: first.path, root: first.path };
+    }
+    const templatePath = uriToPath(templateUri);
+    const root = this.folders.containing(templatePath)?.path ?? dirname(templatePath);
+    return { dir: dirname(templatePath), root };
   }
 
   /** Walks up from a folder to the root, nearest fields file first. */

@@ -6,7 +6,7 @@ import type { TemplateService } from './core';
 import { fileNote } from './core/diagnostics';
 import { ProblemCode } from './core/problems';
 import { DEFAULT_MAX_FILE_SIZE_MB, type SettingsCache } from './settings';
-import { uriToPath, type WorkspaceFolders } from './workspace-folders';
+import { isFileUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
 
 const MB = 1024 * 1024;
 
@@ -63,6 +63,7 @@ export class FileLimits {
 
 /** The size of a file on disk in bytes, read without opening it; undefined when it is not a file. */
 export function fileSize(uri: string): number | undefined {
+  if (!isFileUri(uri)) return undefined;
   try {
     const stat = statSync(uriToPath(uri));
     return stat.isFile() ? stat.size : undefined;

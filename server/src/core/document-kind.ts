@@ -1,5 +1,8 @@
-// What a document is (webhook file, script file, fields file), decided by its file name alone.
+// What a document is (webhook file, script file, fields file), decided by its file name.
 import type { DocumentKind } from './types';
+
+/** The language of `.webhook` files, which an editor may also give a document of any other name. */
+export const WEBHOOK_LANGUAGE_ID = 'webhook-template';
 
 const NAMES: readonly [RegExp, DocumentKind][] = [
   [/\.webhook$/i, 'webhook'],

@@ -4,7 +4,7 @@ import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, Do
 import { getCodeActions } from './code-actions';
 import { doComplete } from './completion';
 import { templateDiagnostics } from './diagnostics';
-import { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
+import { documentKindOf, isFieldsKind, isTemplateKind, WEBHOOK_LANGUAGE_ID } from './document-kind';
 import { fieldsFileDiagnostics } from './fields-diagnostics';
 import { parseFieldsFile, type FieldsParseResult } from './fields-file';
 import { expandRequest } from './expand';
@@ -115,7 +115,10 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
   const fieldsFiles = versionCache<FieldsParseResult | undefined>();
   const diagnostics = diagnosticResults();
   const usages = usageResults();
-  const kindOf = (document: TextDocument) => documentKindOf(document.uri, options.scriptGlobs?.(document.uri) ?? []);
+  // The name decides; a document whose name says nothing (untitled, or a file the user set the language of) is a
+  // webhook file when the editor says so.
+  const kindOf = (document: TextDocument) =>
+    documentKindOf(document.uri, options.scriptGlobs?.(document.uri) ?? []) ?? (document.languageId === WEBHOOK_LANGUAGE_ID ? 'webhook' : undefined);
   const entryOf = (document: TextDocument): TemplateEntry | undefined => {
     const kind = kindOf(document);
     if (!isTemplateKind(kind)) return undefined;

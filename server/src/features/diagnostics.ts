@@ -59,7 +59,8 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     const excess = kind && context.limits.excessOf(document);
     if (excess) return publishTooLarge(document.uri, excess, open ? document.version : undefined);
     if (kind === 'fields') return publishFields(document.uri);
-    if (kind !== 'template') return;
+    // Closed, and no template by its name on disk (its editor had the language set by hand): nothing to list.
+    if (kind !== 'template') return open ? undefined : forget(document.uri);
     const checked = await checkTemplate(context, document);
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
@@ -91,6 +92,10 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     if (excess) return publishTooLarge(uri, excess, undefined);
     const document = readDocumentFromDisk(uri, context.limits.maxBytes(uri));
     if (document) return check(document, false);
+    forget(uri);
+  }
+
+  function forget(uri: string): void {
     index.delete(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });
   }
