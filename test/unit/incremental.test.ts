@@ -166,3 +166,58 @@ for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JS
     );
   });
 }
+
+/**
+ * After edits each checked as it comes (the whole arrays left unbuilt), completion and hover at any offset answer
+ * what a fresh read of the same text answers: inside the last re-read step they look only at that step.
+ */
+function pointQueriesSameAsFull(uri: string, text: string, edits: { start: number; length: number; inserted: string }[], probe: number): void {
+  const service = createTemplateService();
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  service.doValidation(document, FIELDS);
+  for (const { start: wanted, length, inserted } of edits) {
+    const current = document.getText();
+    const start = Math.min(wanted, current.length);
+    const end = Math.min(current.length, start + length);
+    const version = document.version + 1;
+    service.noteChange(uri, document.version, version, { start, oldEnd: end, delta: inserted.length - (end - start) });
+    TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: inserted }], version);
+    service.doValidation(document, FIELDS);
+  }
+  const fresh = createTemplateService();
+  const again = TextDocument.create(uri, 'yaml', document.version, document.getText());
+  const position = document.positionAt(probe % (document.getText().length + 1));
+  assert.deepEqual(service.doComplete(document, position, FIELDS), fresh.doComplete(again, position, FIELDS));
+  assert.deepEqual(service.doHover(document, position, FIELDS), fresh.doHover(again, position, FIELDS));
+}
+
+/** Offsets near the edits, and inside every placeholder of the file: in the re-read step and in the others. */
+function probeArbitrary(text: string, at: number): fc.Arbitrary<number> {
+  const insidePlaceholders = [...text.matchAll(/\{/g)].map((match) => match.index + 2);
+  return fc.oneof(fc.integer({ min: at - 30, max: at + 60 }), fc.constantFrom(...insidePlaceholders));
+}
+
+for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JSON', 'file:///w/a.script.json', JSON_SCRIPT]] as const) {
+  test(`${name}: completion and hover right after edits answer what a full read answers`, () => {
+    const near = (at: number) => fc.record({ start: fc.integer({ min: Math.max(0, at - 20), max: at + 20 }), length: fc.nat({ max: 3 }), inserted: fc.constantFrom('a', '{', '{{', '.', 'fields.', '}') });
+    const at = text.indexOf('{{fields.geo}}');
+    fc.assert(
+      fc.property(fc.array(near(at), { minLength: 1, maxLength: 6 }), probeArbitrary(text, at), (edits, probe) => pointQueriesSameAsFull(uri, text, edits, probe)),
+      { numRuns: 300 },
+    );
+  });
+}
+
+test('typing "{{" in a step offers the keys and namespaces there, with only that step re-read', () => {
+  const uri = 'file:///w/a.script.yaml';
+  const at = YAML.indexOf('Hi {{username}}') + 3;
+  pointQueriesSameAsFull(uri, YAML, [{ start: at, length: 0, inserted: '{' }, { start: at + 1, length: 0, inserted: '{' }], at + 2);
+  const service = createTemplateService();
+  const document = TextDocument.create(uri, 'yaml', 1, YAML);
+  service.doValidation(document, FIELDS);
+  service.noteChange(uri, 1, 2, { start: at, oldEnd: at, delta: 2 });
+  TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at) }, text: '{{' }], 2);
+  service.doValidation(document, FIELDS);
+  const labels = service.doComplete(document, document.positionAt(at + 2), FIELDS).items.map((item) => item.label);
+  assert.deepEqual(labels.filter((label) => label === 'username' || label === 'fields.'), ['username', 'fields.']);
+});

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import { describeTarget, targetDetail } from './describe';
 import { resolveContextOf } from './fields-context';
+import { regionsAround } from './incremental';
 import { toRange } from './positions';
 import { regionsAt } from './regions-at';
 import { delimiterFor, keyFormOf, targetsOf, type Target } from './resolve-placeholder';
@@ -107,7 +108,8 @@ function targetsAt(site: CompletionSite, fields: FieldsContext): Target[] {
 
 export function doComplete(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext): CompletionList {
   const { syntax } = resolveContextOf(fields);
-  const site = completionSite(document.getText(), document.offsetAt(position), parsed.regions, syntax);
+  const offset = document.offsetAt(position);
+  const site = completionSite(document.getText(), offset, regionsAround(parsed, offset), syntax);
   if (!site) return { isIncomplete: false, items: snippetCompletions(document, position, parsed) };
   const items = targetsAt(site, fields).map((target) => keyItem(document, site, target, fields, RANKS[target.kind]));
   if (site.namespace === '') items.push(...NAMESPACES[site.region.dialect].map((namespace) => namespaceItem(document, site, namespace)));

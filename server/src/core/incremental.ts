@@ -6,7 +6,7 @@
 import { markPartnerMacros } from './receivers/partner-macros';
 import { parseStepSlice } from './script-file';
 import { shiftFlow, shiftParsed, shiftRegion, shiftRequest, shiftStep } from './shift-spans';
-import type { ParsedTemplate, ScriptStep, Span } from './types';
+import type { ParsedTemplate, Region, ScriptStep, Span } from './types';
 
 /** One replacement in the previous text: `[start, oldEnd)` became text `delta` characters longer. */
 export interface TextChange {
@@ -63,7 +63,7 @@ const spanOfItem = (item: { span: Span }) => item.span;
 
 /** The step an edit falls in: first the one the previous edit re-read (typing stays in one step), else a search. */
 function stepOf(previous: ParsedTemplate, change: TextChange, strict: boolean): ScriptStep | undefined {
-  const hot = lastReadStep.get(previous);
+  const hot = lastRead.get(previous)?.steps[0];
   if (hot && contains(hot.span, change, strict)) return hot;
   return previous.steps.find(({ span }) => contains(span, change, strict));
 }
@@ -83,7 +83,7 @@ export function updateScriptParse(previous: ParsedTemplate, text: string, change
   const replaced = step.span;
   const delta = change.delta;
   const parsed = spliced(previous, { replaced, piece, delta });
-  lastReadStep.set(parsed, piece.steps[0]);
+  lastRead.set(parsed, piece);
   return { parsed, piece, replaced, delta };
 }
 
@@ -105,8 +105,18 @@ interface Pending {
 }
 
 const pendingOf = new WeakMap<ParsedTemplate, Pending>();
-/** The step an update re-read, in the offsets of the parse it made. */
-const lastReadStep = new WeakMap<ParsedTemplate, ScriptStep>();
+/** The step an update re-read, read alone, in the offsets of the parse it made. */
+const lastRead = new WeakMap<ParsedTemplate, ParsedTemplate>();
+
+/**
+ * The regions of a parse that can hold an offset. Inside the step the last edit re-read (where the user is
+ * typing) they are that step's own, so completion and hover while typing do not build the whole arrays.
+ */
+export function regionsAround(parsed: ParsedTemplate, offset: number): readonly Region[] {
+  const piece = lastRead.get(parsed);
+  const span = piece?.steps[0].span;
+  return piece && span && span.start < offset && offset < span.end ? piece.regions : parsed.regions;
+}
 
 /**
  * Applies updates to a sorted array in one pass: each item follows every later update (dropped when it

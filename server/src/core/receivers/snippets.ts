@@ -71,8 +71,9 @@ function snippetSite(document: TextDocument, position: Position, parsed: ParsedT
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd).replace(/\r?\n$/, '');
   if (parsed.kind === 'webhook') return webhookSite(before, after, offset, parsed);
-  if (!inWebhookStep(parsed, offset, lineStart)) return undefined;
-  return parsed.kind === 'script-yaml' ? yamlSite(before, after, offset) : jsonSite(before, after, offset);
+  // The line first: asking which step holds it needs all the steps, which typing in a large script leaves unbuilt.
+  const site = parsed.kind === 'script-yaml' ? yamlSite(before, after, offset) : jsonSite(before, after, offset);
+  return site && inWebhookStep(parsed, offset, lineStart) ? site : undefined;
 }
 
 function webhookSite(before: string, after: string, offset: number, parsed: ParsedTemplate): SnippetSite | undefined {
