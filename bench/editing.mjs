@@ -6,6 +6,9 @@ import { fieldsFileText, scriptModel, scriptYaml, seededRandom } from './corpus.
 import { BenchClient, fileUri } from './lsp-client.mjs';
 import { medianMs, now, percentile } from './stats.mjs';
 
+/** Keystroke-then-completion rounds of section 4's "while typing" row. */
+const TYPING_COMPLETIONS = 100;
+
 /** The 5 MB and 50 KB scripts, in a folder holding only the fields file (they are opened from memory). */
 export function editingFiles(dir, seed) {
   mkdirSync(dir, { recursive: true });
@@ -29,10 +32,13 @@ function positionAt(text, offset) {
 }
 
 /** Where the user types: inside the message text nearest the middle of the file. */
-function typingPosition(text) {
+function offsetOfTyping(text) {
   const marker = 'text: "';
-  const offset = text.indexOf(marker, Math.floor(text.length / 2)) + marker.length + 3;
-  return positionAt(text, offset);
+  return text.indexOf(marker, Math.floor(text.length / 2)) + marker.length + 3;
+}
+
+function typingPosition(text) {
+  return positionAt(text, offsetOfTyping(text));
 }
 
 /** `{{` of message placeholders near the start, middle and end of the file. */
@@ -53,6 +59,27 @@ export async function measureKeystrokes(client, file, edits, budgetMs) {
     times.push(now() - sent);
   }
   return { edits: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: percentile(times, 100) };
+}
+
+/**
+ * Completion as it comes while typing: one keystroke, its diagnostics, then a completion right after the `{{`
+ * that follows in the same message, `count` times. `typed` characters were inserted before (section 3).
+ */
+export async function measureCompletionWhileTyping(client, file, typed, count) {
+  const start = typingPosition(file.text);
+  const afterTyping = textAfterTyping(file.text, typed);
+  const typingOffset = offsetOfTyping(file.text) + typed;
+  const braces = afterTyping.indexOf('{{', typingOffset) + 2 - typingOffset;
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const at = { line: start.line, character: start.character + typed + i };
+    const version = await client.change(file.uri, { start: at, end: at }, 'a');
+    await client.waitForVersion(file.uri, version, 30000);
+    const sent = now();
+    await client.completion(file.uri, { line: at.line, character: at.character + 1 + braces });
+    times.push(now() - sent);
+  }
+  return { requests: count, p50: percentile(times, 50), p99: percentile(times, 99), max: percentile(times, 100) };
 }
 
 /** Opens a file and waits for its first diagnostics: the time of a whole check of it over LSP. */
@@ -87,8 +114,7 @@ export async function measureRequests(client, file, text, count) {
 
 /** The text after the typing test's inserts, so request positions line up with the server's document. */
 function textAfterTyping(text, edits) {
-  const marker = 'text: "';
-  const offset = text.indexOf(marker, Math.floor(text.length / 2)) + marker.length + 3;
+  const offset = offsetOfTyping(text);
   return text.slice(0, offset) + 'a'.repeat(edits) + text.slice(offset);
 }
 
@@ -98,7 +124,9 @@ export async function measureEditing(files, { edits = 200, budgetMs = 90000, req
   try {
     const openBigMs = await openAndWait(client, files.big);
     const keystrokes = await measureKeystrokes(client, files.big, edits, budgetMs);
-    const bigRequests = await measureRequests(client, files.big, textAfterTyping(files.big.text, keystrokes.edits), requests);
+    const whileTyping = await measureCompletionWhileTyping(client, files.big, keystrokes.edits, TYPING_COMPLETIONS);
+    const typed = keystrokes.edits + TYPING_COMPLETIONS;
+    const bigRequests = { ...(await measureRequests(client, files.big, textAfterTyping(files.big.text, typed), requests)), whileTyping };
     await openAndWait(client, files.small);
     const smallRequests = await measureRequests(client, files.small, files.small.text, requests);
     return { bigBytes: files.big.text.length, smallBytes: files.small.text.length, openBigMs, keystrokes, requests: { big: bigRequests, small: smallRequests } };

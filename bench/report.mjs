@@ -32,7 +32,14 @@ function editingRows({ editing: e, fullReparseMs }) {
     row('3 keystroke', 'p95', k.p95, 'ms', '< 30', k.p95 < 30),
     row('3 keystroke', `p95 / full re-parse (${round(fullReparseMs)} ms)`, k.p95 / fullReparseMs, 'x', '≤ 0.5', clearlyBelow),
     ...['completion', 'hover'].flatMap((kind) => requestRows(kind, e.requests)),
+    ...typingRows(e.requests.big.whileTyping),
   ];
+}
+
+function typingRows(whileTyping) {
+  if (!whileTyping) return [];
+  const metric = `5 MB while typing: after each keystroke, after {{ (${whileTyping.requests}) p50 / p99`;
+  return [row('4 completion', metric, whileTyping.p50, `ms / ${round(whileTyping.p99)} ms`, 'p99 < 5', whileTyping.p99 < 5)];
 }
 
 function requestRows(kind, requests) {
