@@ -123,6 +123,7 @@ export function regionsAround(parsed: ParsedTemplate, offset: number): readonly 
  * replaced it, moved when it came after it), so k updates cost one copy of the array, not k.
  */
 function replay<T>(pending: Omit<Pending, 'built'>, itemsOf: (parsed: ParsedTemplate) => readonly T[], spanOf: (item: T) => Span, move: (item: T, by: number) => T): T[] {
+  if (pending.ops.length === 1) return replayOne(itemsOf(pending.base), pending.ops[0], itemsOf, spanOf, move);
   const out: { start: number; item: T }[] = [];
   const follow = (item: T, fromOp: number): void => {
     const span = spanOf(item);
@@ -139,6 +140,20 @@ function replay<T>(pending: Omit<Pending, 'built'>, itemsOf: (parsed: ParsedTemp
   // Nearly sorted already (runs in order): the sort is close to linear.
   out.sort((a, b) => a.start - b.start);
   return out.map((entry) => entry.item);
+}
+
+/** One update (typing in one step): the items before it, the step's own, then the items after it moved. No sort. */
+function replayOne<T>(base: readonly T[], op: Op, itemsOf: (parsed: ParsedTemplate) => readonly T[], spanOf: (item: T) => Span, move: (item: T, by: number) => T): T[] {
+  const { replaced, delta } = op;
+  const before: T[] = [];
+  const after: T[] = [];
+  for (const item of base) {
+    const span = spanOf(item);
+    if (span.start >= replaced.start && span.end <= replaced.end) continue;
+    if (span.start >= replaced.end) after.push(delta === 0 ? item : move(item, delta));
+    else before.push(item);
+  }
+  return before.concat(itemsOf(op.piece), after);
 }
 
 /**
