@@ -24,12 +24,27 @@ function requestSymbol(document: TextDocument, request: TemplateRequest): Docume
 
 /** Flows with the steps inside their spans as children; steps outside every flow at the top. */
 function scriptSymbols(document: TextDocument, flows: readonly ScriptFlow[], steps: readonly ScriptStep[]): DocumentSymbol[] {
-  const loose = steps.filter((step) => !flows.some((flow) => within(step.span, flow.span)));
-  const flowSymbols = flows.map((flow, index) => {
-    const children = steps.filter((step) => within(step.span, flow.span));
-    return flowSymbol(document, flow, index, children.map((step, n) => stepSymbol(document, step, n)));
-  });
+  const children = flows.map((): ScriptStep[] => []);
+  const loose: ScriptStep[] = [];
+  for (const step of steps) {
+    const index = flowHolding(flows, step.span);
+    if (index === undefined) loose.push(step);
+    else children[index].push(step);
+  }
+  const flowSymbols = flows.map((flow, index) => flowSymbol(document, flow, index, children[index].map((step, n) => stepSymbol(document, step, n))));
   return [...flowSymbols, ...loose.map((step, n) => stepSymbol(document, step, n))];
+}
+
+/** The flow holding a span, by binary search: flows follow each other in document order without nesting. */
+function flowHolding(flows: readonly ScriptFlow[], span: Span): number | undefined {
+  let low = 0;
+  let high = flows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (flows[middle].span.start <= span.start) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && within(span, flows[low - 1].span) ? low - 1 : undefined;
 }
 
 function flowSymbol(document: TextDocument, flow: ScriptFlow, index: number, children: DocumentSymbol[]): DocumentSymbol {
