@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { fieldsFileText, scriptModel, scriptYaml, seededRandom } from './corpus.mjs';
 import { BenchClient, fileUri } from './lsp-client.mjs';
+import { CodeLensRequest, DocumentLinkRequest, DocumentSymbolRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node.js';
 import { medianMs, now, percentile } from './stats.mjs';
 
 /** Keystroke-then-completion rounds of section 4's "while typing" row. */
 const TYPING_COMPLETIONS = 100;
+/** Keystroke-then-whole-document-requests rounds of section 4's "after a pause" row. */
+const PAUSE_ROUNDS = 3;
 
 /** The 5 MB and 50 KB scripts, in a folder holding only the fields file (they are opened from memory). */
 export function editingFiles(dir, seed) {
@@ -82,6 +85,34 @@ export async function measureCompletionWhileTyping(client, file, typed, count) {
   return { requests: count, p50: percentile(times, 50), p99: percentile(times, 99), max: percentile(times, 100) };
 }
 
+/**
+ * What VS Code asks of the whole document once typing pauses (outline, CodeLens, inlay hints of the visible lines,
+ * links), each timed after a fresh keystroke; `typed` characters were inserted before. Medians of `rounds`.
+ */
+export async function measurePauseRequests(client, file, typed, rounds = 3) {
+  const start = typingPosition(file.text);
+  const textDocument = { uri: file.uri };
+  const visible = { start: { line: Math.max(0, start.line - 30), character: 0 }, end: { line: start.line + 30, character: 0 } };
+  const requests = {
+    outline: [DocumentSymbolRequest.type, { textDocument }],
+    codeLens: [CodeLensRequest.type, { textDocument }],
+    inlayHints: [InlayHintRequest.type, { textDocument, range: visible }],
+    links: [DocumentLinkRequest.type, { textDocument }],
+  };
+  const times = Object.fromEntries(Object.keys(requests).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    const at = { line: start.line, character: start.character + typed + round };
+    const version = await client.change(file.uri, { start: at, end: at }, 'a');
+    await client.waitForVersion(file.uri, version, 30000);
+    for (const [name, [type, params]] of Object.entries(requests)) {
+      const sent = now();
+      await client.connection.sendRequest(type, params);
+      times[name].push(now() - sent);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([name, list]) => [name, percentile(list, 50)]));
+}
+
 /** Opens a file and waits for its first diagnostics: the time of a whole check of it over LSP. */
 export async function openAndWait(client, file) {
   const sent = now();
@@ -125,8 +156,9 @@ export async function measureEditing(files, { edits = 200, budgetMs = 90000, req
     const openBigMs = await openAndWait(client, files.big);
     const keystrokes = await measureKeystrokes(client, files.big, edits, budgetMs);
     const whileTyping = await measureCompletionWhileTyping(client, files.big, keystrokes.edits, TYPING_COMPLETIONS);
-    const typed = keystrokes.edits + TYPING_COMPLETIONS;
-    const bigRequests = { ...(await measureRequests(client, files.big, textAfterTyping(files.big.text, typed), requests)), whileTyping };
+    const pause = await measurePauseRequests(client, files.big, keystrokes.edits + TYPING_COMPLETIONS, PAUSE_ROUNDS);
+    const typed = keystrokes.edits + TYPING_COMPLETIONS + PAUSE_ROUNDS;
+    const bigRequests = { ...(await measureRequests(client, files.big, textAfterTyping(files.big.text, typed), requests)), whileTyping, pause };
     await openAndWait(client, files.small);
     const smallRequests = await measureRequests(client, files.small, files.small.text, requests);
     return { bigBytes: files.big.text.length, smallBytes: files.small.text.length, openBigMs, keystrokes, requests: { big: bigRequests, small: smallRequests } };

@@ -33,7 +33,14 @@ function editingRows({ editing: e, fullReparseMs }) {
     row('3 keystroke', `p95 / full re-parse (${round(fullReparseMs)} ms)`, k.p95 / fullReparseMs, 'x', '≤ 0.5', clearlyBelow),
     ...['completion', 'hover'].flatMap((kind) => requestRows(kind, e.requests)),
     ...typingRows(e.requests.big.whileTyping),
+    ...pauseRows(e.requests.big.pause),
   ];
+}
+
+function pauseRows(pause) {
+  if (!pause) return [];
+  const each = Object.entries(pause).map(([name, ms]) => `${name} ${round(ms, 0)}`).join(', ');
+  return [row('4 after a pause', `5 MB, whole-document requests (median ms): ${each}`, Object.values(pause).reduce((a, b) => a + b, 0), 'ms in all')];
 }
 
 function typingRows(whileTyping) {
