@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createTemplateService, type FieldsContext } from '../../server/src/core';
+import { createTemplateService, type FieldsContext, type Usage } from '../../server/src/core';
 import { updateScriptParse, composeChanges } from '../../server/src/core/incremental';
 import { parseScriptFile } from '../../server/src/core/script-file';
 import { fieldsContext } from './core-helpers';
@@ -221,3 +221,70 @@ test('typing "{{" in a step offers the keys and namespaces there, with only that
   const labels = service.doComplete(document, document.positionAt(at + 2), FIELDS).items.map((item) => item.label);
   assert.deepEqual(labels.filter((label) => label === 'username' || label === 'fields.'), ['username', 'fields.']);
 });
+
+/** In a burst below: typing pauses here, and the index reads the usages. */
+const PAUSE = '|';
+
+/** Usages read before typing, then again only after a burst of edits (as the index does when typing pauses). */
+function usagesAfterBurstSameAsFull(uri: string, text: string, at: number, burst: string[]): void {
+  const service = createTemplateService();
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  service.doValidation(document, FIELDS);
+  service.usages(document, FIELDS);
+  let offset = at;
+  for (const inserted of burst) {
+    if (inserted === PAUSE) {
+      service.usages(document, FIELDS);
+      continue;
+    }
+    const version = document.version + 1;
+    service.noteChange(uri, document.version, version, { start: offset, oldEnd: offset, delta: inserted.length });
+    TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: inserted }], version);
+    service.doValidation(document, FIELDS);
+    offset += inserted.length;
+  }
+  const fresh = createTemplateService().usages(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS);
+  const shape = (usage: Usage) => [usage.kind, usage.key, usage.nameSpan.start, usage.nameSpan.end, usage.placeholderSpan.start, usage.placeholderSpan.end];
+  assert.deepEqual(service.usages(document, FIELDS).map(shape), fresh.map(shape));
+}
+
+for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JSON', 'file:///w/a.script.json', JSON_SCRIPT]] as const) {
+  test(`${name}: usages asked only after a burst of typing in one step equal a full read's`, () => {
+    const at = text.indexOf('{{fields.geo}}');
+    fc.assert(
+      fc.property(fc.integer({ min: at - 5, max: at + 14 }), fc.array(fc.constantFrom('a', '{', '{{', 'fields.', 'geo', '}}', ' ', PAUSE), { minLength: 1, maxLength: 16 }), (offset, burst) =>
+        usagesAfterBurstSameAsFull(uri, text, offset, burst)),
+      { numRuns: 300 },
+    );
+  });
+}
+
+for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JSON', 'file:///w/a.script.json', JSON_SCRIPT]] as const) {
+  test(`${name}: usages asked only now and then during edits anywhere equal a full read's`, () => {
+    const step = fc.oneof(editArbitrary(text), fc.constant(PAUSE));
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => usagesAfterEditsSameAsFull(uri, text, steps)), { numRuns: 300 });
+  });
+}
+
+function usagesAfterEditsSameAsFull(uri: string, text: string, steps: ({ start: number; length: number; inserted: string } | typeof PAUSE)[]): void {
+  const service = createTemplateService();
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  service.doValidation(document, FIELDS);
+  service.usages(document, FIELDS);
+  for (const step of steps) {
+    if (step === PAUSE) {
+      service.usages(document, FIELDS);
+      continue;
+    }
+    const current = document.getText();
+    const start = Math.min(step.start, current.length);
+    const end = Math.min(current.length, start + step.length);
+    const version = document.version + 1;
+    service.noteChange(uri, document.version, version, { start, oldEnd: end, delta: step.inserted.length - (end - start) });
+    TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: step.inserted }], version);
+    service.doValidation(document, FIELDS);
+  }
+  const fresh = createTemplateService().usages(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS);
+  const shape = (usage: Usage) => [usage.kind, usage.key, usage.nameSpan.start, usage.nameSpan.end];
+  assert.deepEqual(service.usages(document, FIELDS).map(shape), fresh.map(shape));
+}

@@ -87,6 +87,16 @@ export function updateScriptParse(previous: ParsedTemplate, text: string, change
   return { parsed, piece, replaced, delta };
 }
 
+/**
+ * Two step updates in a row as one update of the first one's text, when the later re-read the step the earlier
+ * one made (typing on in one step); undefined otherwise. The same reasoning as for waiting updates (withOp).
+ */
+export function composeStepUpdates(earlier: StepUpdate, later: StepUpdate): StepUpdate | undefined {
+  const made = earlier.piece.steps[0].span;
+  if (made.start !== later.replaced.start || made.end !== later.replaced.end) return undefined;
+  return { parsed: later.parsed, piece: later.piece, replaced: earlier.replaced, delta: earlier.delta + later.delta };
+}
+
 /** How many updates may wait unapplied before the whole arrays are built in one pass. */
 const MAX_PENDING = 64;
 

@@ -21,10 +21,10 @@ import { profileNames } from './profiles';
 import { requestAtLine, requestLenses } from './requests';
 import { markPartnerMacros } from './receivers/partner-macros';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
-import { composeChanges, updateScriptParse, type StepUpdate, type TextChange } from './incremental';
+import { composeChanges, composeStepUpdates, updateScriptParse, type TextChange } from './incremental';
 import { parseScriptFile } from './script-file';
 import { shareUrlReadings } from './url-reading';
-import { diagnosticResults, usageResults } from './step-results';
+import { diagnosticResults, usageResults, type StepSince } from './step-results';
 import type { DocumentKind, ExpandedRequest, FieldsContext, ParsedTemplate } from './types';
 import { parseWebhookFile } from './webhook-file';
 
@@ -89,8 +89,17 @@ function versionCache<T>() {
 interface TemplateEntry {
   version: number;
   parsed: ParsedTemplate | undefined;
-  /** How this version was read from the previous one when only one step was re-read. */
-  update?: { fromVersion: number; step: StepUpdate };
+  /**
+   * How this version was read from earlier ones when only one step was re-read: from the previous version, and
+   * from the version before a run of updates of that one step (typing in it). Results kept for either carry over.
+   */
+  updates: StepSince[];
+  /**
+   * The run of updates of one step that this version ends, for the next version to extend. Usages are read when
+   * typing pauses: a run starts again after a version whose usages were read, so it leads from their version.
+   */
+  run?: StepSince;
+  usagesRead?: boolean;
 }
 
 /** The edits made since a version, composed into one change (unknown when one of them could not be placed). */
@@ -127,10 +136,14 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     const change = pending.get(document.uri);
     const continues = previous?.parsed && change?.change && change.fromVersion === previous.version && change.toVersion === document.version;
     const step = continues ? updateScriptParse(previous.parsed!, document.getText(), change.change!) : undefined;
+    const update = step && { fromVersion: previous!.version, step };
+    const longer = step && previous?.run && !previous.usagesRead && composeStepUpdates(previous.run.step, step);
+    const run = longer ? { fromVersion: previous!.run!.fromVersion, step: longer } : update;
     const entry: TemplateEntry = {
       version: document.version,
       parsed: step?.parsed ?? parseByKind(document.getText(), kind!),
-      update: step && { fromVersion: previous!.version, step },
+      updates: update && run ? [update, run] : [],
+      run,
     };
     templates.set(document.uri, entry);
     pending.delete(document.uri);
@@ -161,7 +174,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       const entry = entryOf(document);
       if (!entry?.parsed) return [];
       const check = (parsed: ParsedTemplate) => templateDiagnostics(document, parsed, fields).concat(urlDiagnostics(document, parsed, fields), receiverDiagnostics(document, parsed, fields));
-      return diagnostics.get(document, fields, entry.update, (piece) => check(piece ?? entry.parsed!));
+      return diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
     },
     validateFieldsFile: (document, displayName) => {
       const result = parseFields(document);
@@ -179,7 +192,10 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     },
     usages: (document, fields) => {
       const entry = entryOf(document);
-      if (entry?.parsed) return usages.get(document, fields, entry.update, (piece) => templateUsages(document.getText(), piece ?? entry.parsed!, fields));
+      if (entry?.parsed) {
+        entry.usagesRead = true;
+        return usages.get(document, fields, entry.updates, (piece) => templateUsages(document.getText(), piece ?? entry.parsed!, fields));
+      }
       const model = parseFields(document)?.model;
       return model ? fieldsFileUsages(document.getText(), model, fields.source?.displayName ?? document.uri) : [];
     },

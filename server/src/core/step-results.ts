@@ -9,6 +9,12 @@ import type { StepUpdate } from './incremental';
 import type { FieldsContext, Span } from './types';
 import type { Usage } from './usages';
 
+/** A step update and the version it was made from. */
+export interface StepSince {
+  fromVersion: number;
+  step: StepUpdate;
+}
+
 interface Kept<T> {
   version: number;
   fields: FieldsContext;
@@ -36,12 +42,12 @@ export class StepResults<T> {
     private readonly moved: (item: T, span: Span, document: TextDocument) => T,
   ) {}
 
-  /** The results for this version: cached, carried over the update from the previous version, or computed. */
-  get(document: TextDocument, fields: FieldsContext, update: { fromVersion: number; step: StepUpdate } | undefined, compute: (piece?: StepUpdate['piece']) => T[]): T[] {
+  /** The results for this version: cached, carried over an update from the version they were kept for, or computed. */
+  get(document: TextDocument, fields: FieldsContext, updates: readonly StepSince[], compute: (piece?: StepUpdate['piece']) => T[]): T[] {
     const previous = this.kept.get(document.uri);
     if (previous && previous.version === document.version && sameFields(previous.fields, fields)) return previous.items;
-    const canCarry = update && previous && previous.version === update.fromVersion && sameFields(previous.fields, fields);
-    const result = canCarry ? this.carryOver(previous!, update!.step, document, compute) : this.fresh(compute(), document);
+    const update = previous && sameFields(previous.fields, fields) ? updates.find((candidate) => candidate.fromVersion === previous.version) : undefined;
+    const result = update ? this.carryOver(previous!, update.step, document, compute) : this.fresh(compute(), document);
     this.kept.set(document.uri, { version: document.version, fields, ...result });
     return result.items;
   }
