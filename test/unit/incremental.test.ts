@@ -45,6 +45,22 @@ const JSON_SCRIPT = JSON.stringify({
 
 const FIELDS: FieldsContext = fieldsContext();
 
+type TemplateService = ReturnType<typeof createTemplateService>;
+
+/**
+ * One edit as the server makes it: the service hears of it, then the document changes. `start` and the edit's end
+ * are clamped to the text; answers where the edit ended.
+ */
+function applyEdit(service: TemplateService, document: TextDocument, wanted: number, length: number, inserted: string): number {
+  const current = document.getText();
+  const start = Math.min(wanted, current.length);
+  const end = Math.min(current.length, start + length);
+  const version = document.version + 1;
+  service.noteChange(document.uri, document.version, version, { start, oldEnd: end, delta: inserted.length - (end - start) });
+  TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: inserted }], version);
+  return start + inserted.length;
+}
+
 function key(diagnostic: Diagnostic): string {
   const { start, end } = diagnostic.range;
   return `${start.line}:${start.character}-${end.line}:${end.character} ${String(diagnostic.code)} ${diagnostic.message}`;
@@ -136,13 +152,8 @@ function sequenceSameAsFull(uri: string, text: string, edits: { start: number; l
   const service = createTemplateService();
   const document = TextDocument.create(uri, 'yaml', 1, text);
   service.doValidation(document, FIELDS);
-  for (const { start: wanted, length, inserted } of edits) {
-    const current = document.getText();
-    const start = Math.min(wanted, current.length);
-    const end = Math.min(current.length, start + length);
-    const version = document.version + 1;
-    service.noteChange(uri, document.version, version, { start, oldEnd: end, delta: inserted.length - (end - start) });
-    TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: inserted }], version);
+  for (const { start, length, inserted } of edits) {
+    applyEdit(service, document, start, length, inserted);
     service.doValidation(document, FIELDS);
   }
   const fresh = createTemplateService().parseTemplate(TextDocument.create(uri, 'yaml', 1, document.getText()));
@@ -175,13 +186,8 @@ function pointQueriesSameAsFull(uri: string, text: string, edits: { start: numbe
   const service = createTemplateService();
   const document = TextDocument.create(uri, 'yaml', 1, text);
   service.doValidation(document, FIELDS);
-  for (const { start: wanted, length, inserted } of edits) {
-    const current = document.getText();
-    const start = Math.min(wanted, current.length);
-    const end = Math.min(current.length, start + length);
-    const version = document.version + 1;
-    service.noteChange(uri, document.version, version, { start, oldEnd: end, delta: inserted.length - (end - start) });
-    TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: inserted }], version);
+  for (const { start, length, inserted } of edits) {
+    applyEdit(service, document, start, length, inserted);
     service.doValidation(document, FIELDS);
   }
   const fresh = createTemplateService();
@@ -215,8 +221,7 @@ test('typing "{{" in a step offers the keys and namespaces there, with only that
   const service = createTemplateService();
   const document = TextDocument.create(uri, 'yaml', 1, YAML);
   service.doValidation(document, FIELDS);
-  service.noteChange(uri, 1, 2, { start: at, oldEnd: at, delta: 2 });
-  TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at) }, text: '{{' }], 2);
+  applyEdit(service, document, at, 0, '{{');
   service.doValidation(document, FIELDS);
   const labels = service.doComplete(document, document.positionAt(at + 2), FIELDS).items.map((item) => item.label);
   assert.deepEqual(labels.filter((label) => label === 'username' || label === 'fields.'), ['username', 'fields.']);
@@ -237,11 +242,8 @@ function usagesAfterBurstSameAsFull(uri: string, text: string, at: number, burst
       service.usages(document, FIELDS);
       continue;
     }
-    const version = document.version + 1;
-    service.noteChange(uri, document.version, version, { start: offset, oldEnd: offset, delta: inserted.length });
-    TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: inserted }], version);
+    offset = applyEdit(service, document, offset, 0, inserted);
     service.doValidation(document, FIELDS);
-    offset += inserted.length;
   }
   const fresh = createTemplateService().usages(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS);
   const shape = (usage: Usage) => [usage.kind, usage.key, usage.nameSpan.start, usage.nameSpan.end, usage.placeholderSpan.start, usage.placeholderSpan.end];
@@ -276,12 +278,7 @@ function usagesAfterEditsSameAsFull(uri: string, text: string, steps: ({ start: 
       service.usages(document, FIELDS);
       continue;
     }
-    const current = document.getText();
-    const start = Math.min(step.start, current.length);
-    const end = Math.min(current.length, start + step.length);
-    const version = document.version + 1;
-    service.noteChange(uri, document.version, version, { start, oldEnd: end, delta: step.inserted.length - (end - start) });
-    TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: step.inserted }], version);
+    applyEdit(service, document, step.start, step.length, step.inserted);
     service.doValidation(document, FIELDS);
   }
   const fresh = createTemplateService().usages(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS);
