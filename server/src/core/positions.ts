@@ -16,9 +16,6 @@ export function offsetOf(document: TextDocument, position: Position): number {
   return offsetAt(document, position);
 }
 
-export function positionOf(document: TextDocument, offset: number): Position {
-  return positionAt(document, offset);
-}
 
 /** True when the offset lies in the span or right at its end (where the cursor stands after typing). */
 export function touches(span: Span, offset: number): boolean {
