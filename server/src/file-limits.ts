@@ -1,11 +1,12 @@
 // The size above which the server does not read a file (setting `webhookTemplates.maxFileSizeMB`), and the note it publishes instead.
 import { statSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TemplateService } from './core';
 import { fileNote } from './core/diagnostics';
 import { ProblemCode } from './core/problems';
 import { DEFAULT_MAX_FILE_SIZE_MB, type SettingsCache } from './settings';
+import type { SingleEdit } from './single-edit';
 import { isFileUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
 
 const MB = 1024 * 1024;
@@ -44,12 +45,11 @@ export class FileLimits {
   private readonly counted = new WeakMap<TextDocument, { version: number; bytes: number }>();
 
   /** Before an edit is applied: a counted size follows a single replacement without counting the text again. */
-  noteEdit(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+  noteEdit(document: TextDocument, edit: SingleEdit | undefined, version: number): void {
     const known = this.counted.get(document);
-    const [only] = changes;
-    if (known?.version !== document.version || changes.length !== 1 || !('range' in only)) return;
-    const removed = Buffer.byteLength(document.getText(only.range), 'utf8');
-    this.counted.set(document, { version, bytes: known.bytes - removed + Buffer.byteLength(only.text, 'utf8') });
+    if (known?.version !== document.version || !edit) return;
+    const removed = Buffer.byteLength(document.getText().slice(edit.change.start, edit.change.oldEnd), 'utf8');
+    this.counted.set(document, { version, bytes: known.bytes - removed + Buffer.byteLength(edit.text, 'utf8') });
   }
 
   private byteLength(document: TextDocument, text: string): number {

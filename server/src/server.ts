@@ -1,8 +1,8 @@
 // Wires the language server: capabilities, document sync, workspace state and the feature groups.
 import { type TextDocumentsConfiguration, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type FileEvent, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
-import { createTemplateService, type TemplateService, type TextChange } from './core';
+import { createTemplateService, type TemplateService } from './core';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
 import { createChecks } from './features/diagnostics';
 import { registerEditorAids } from './features/editor-aids';
@@ -11,21 +11,13 @@ import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
 import { FieldsRegistry } from './fields-registry';
 import { FileLimits, limitedService } from './file-limits';
+import { singleEdit } from './single-edit';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace-folders';
 import { WorkspaceIndex } from './workspace-index';
 import { setLanguage } from './core/l10n';
 
 const WATCHED_GLOBS = ['**/webhook-fields.{json,yaml,yml}', '**/*.webhook', '**/*.script.{yaml,yml,json}'];
-
-/** One plain replacement as offsets of the text before it; undefined for whole-text or several changes. */
-function changeOf(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): TextChange | undefined {
-  const [only] = changes;
-  if (changes.length !== 1 || !('range' in only)) return undefined;
-  const start = document.offsetAt(only.range.start);
-  const oldEnd = document.offsetAt(only.range.end);
-  return { start, oldEnd, delta: only.text.length - (oldEnd - start) };
-}
 
 /**
  * Documents that tell the service what each edit did, so it can re-read only the step an edit falls in,
@@ -35,8 +27,9 @@ function trackingEdits(service: TemplateService, limits: FileLimits): TextDocume
   return {
     create: TextDocument.create,
     update: (document, changes, version) => {
-      service.noteChange(document.uri, document.version, version, changeOf(document, changes));
-      limits.noteEdit(document, changes, version);
+      const edit = singleEdit(document, changes);
+      service.noteChange(document.uri, document.version, version, edit?.change);
+      limits.noteEdit(document, edit, version);
       return TextDocument.update(document, changes, version);
     },
   };

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { FileLimits } from '../../server/src/file-limits';
+import { singleEdit } from '../../server/src/single-edit';
 import type { SettingsCache } from '../../server/src/settings';
 import { WorkspaceFolders } from '../../server/src/workspace-folders';
 
@@ -19,7 +20,7 @@ async function limitsOfOneMB(): Promise<FileLimits> {
 
 /** Applies one change the way the server's document manager does: the limit hears of it first. */
 function edit(limits: FileLimits, document: TextDocument, change: TextDocumentContentChangeEvent): TextDocument {
-  limits.noteEdit(document, [change], document.version + 1);
+  limits.noteEdit(document, singleEdit(document, [change]), document.version + 1);
   return TextDocument.update(document, [change], document.version + 1);
 }
 
