@@ -15,13 +15,16 @@ export interface TextChange {
   delta: number;
 }
 
-export interface StepUpdate {
-  parsed: ParsedTemplate;
-  /** The re-read step on its own, in the new text's offsets. */
-  piece: ParsedTemplate;
-  /** The step's extent in the previous text, replaced by the piece. */
+/** One step update: `replaced` (in the text before it) became `piece`, the step re-read alone (in the text after it). */
+export interface Op {
   replaced: Span;
+  piece: ParsedTemplate;
   delta: number;
+}
+
+/** A step update and the whole parse it made. */
+export interface StepUpdate extends Op {
+  parsed: ParsedTemplate;
 }
 
 /** Two changes in a row as one change of the first text (what happened between two checks). */
@@ -89,23 +92,17 @@ export function updateScriptParse(previous: ParsedTemplate, text: string, change
 
 /**
  * Two step updates in a row as one update of the first one's text, when the later re-read the step the earlier
- * one made (typing on in one step); undefined otherwise. The same reasoning as for waiting updates (withOp).
+ * one made (typing on in one step); undefined otherwise. The earlier piece lies wholly inside what the later
+ * replaced, so the pair replaced the earlier's extent with the later's piece.
  */
-export function composeStepUpdates(earlier: StepUpdate, later: StepUpdate): StepUpdate | undefined {
+export function composeStepUpdates<T extends Op>(earlier: Op, later: T): T | undefined {
   const made = earlier.piece.steps[0].span;
   if (made.start !== later.replaced.start || made.end !== later.replaced.end) return undefined;
-  return { parsed: later.parsed, piece: later.piece, replaced: earlier.replaced, delta: earlier.delta + later.delta };
+  return { ...later, replaced: earlier.replaced, delta: earlier.delta + later.delta };
 }
 
 /** How many updates may wait unapplied before the whole arrays are built in one pass. */
 const MAX_PENDING = 64;
-
-/** One step update: `replaced` (in the text before it) became `piece` (in the text after it). */
-interface Op {
-  replaced: Span;
-  piece: ParsedTemplate;
-  delta: number;
-}
 
 /** A parse whose region and request arrays are the base's with these updates still to apply. */
 interface Pending {
@@ -166,15 +163,10 @@ function replayOne<T>(base: readonly T[], op: Op, itemsOf: (parsed: ParsedTempla
   return before.concat(itemsOf(op.piece), after);
 }
 
-/**
- * The waiting updates followed by `op`. An update of the step the last one re-read replaces that one: the
- * last piece lies wholly inside what `op` replaced, so typing on in one step keeps a single update waiting.
- */
+/** The waiting updates followed by `op`: typing on in one step keeps a single update waiting. */
 function withOp(ops: readonly Op[], op: Op): Op[] {
-  const last = ops[ops.length - 1];
-  const lastStep = last.piece.steps[0].span;
-  if (lastStep.start !== op.replaced.start || lastStep.end !== op.replaced.end) return [...ops, op];
-  return [...ops.slice(0, -1), { replaced: last.replaced, piece: op.piece, delta: last.delta + op.delta }];
+  const merged = composeStepUpdates(ops[ops.length - 1], op);
+  return merged ? [...ops.slice(0, -1), merged] : [...ops, op];
 }
 
 function lazy<T>(compute: () => T): { get: () => T; done: () => boolean } {
