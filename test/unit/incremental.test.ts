@@ -61,6 +61,31 @@ function applyEdit(service: TemplateService, document: TextDocument, wanted: num
   return start + inserted.length;
 }
 
+interface Edit {
+  start: number;
+  length: number;
+  inserted: string;
+}
+
+/** In a list of edits: typing pauses here, and the index reads the usages. */
+const PAUSE = '|';
+
+/** A fresh service checking a document through edits as they come (and reading usages at each PAUSE). */
+function typed(uri: string, text: string, steps: readonly (Edit | typeof PAUSE)[]): { service: TemplateService; document: TextDocument } {
+  const service = createTemplateService();
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  service.doValidation(document, FIELDS);
+  for (const step of steps) {
+    if (step === PAUSE) {
+      service.usages(document, FIELDS);
+      continue;
+    }
+    applyEdit(service, document, step.start, step.length, step.inserted);
+    service.doValidation(document, FIELDS);
+  }
+  return { service, document };
+}
+
 function key(diagnostic: Diagnostic): string {
   const { start, end } = diagnostic.range;
   return `${start.line}:${start.character}-${end.line}:${end.character} ${String(diagnostic.code)} ${diagnostic.message}`;
@@ -148,14 +173,8 @@ for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JS
 }
 
 /** Several edits in a row, each checked as it comes (as while typing), then the whole arrays compared with a full read. */
-function sequenceSameAsFull(uri: string, text: string, edits: { start: number; length: number; inserted: string }[]): void {
-  const service = createTemplateService();
-  const document = TextDocument.create(uri, 'yaml', 1, text);
-  service.doValidation(document, FIELDS);
-  for (const { start, length, inserted } of edits) {
-    applyEdit(service, document, start, length, inserted);
-    service.doValidation(document, FIELDS);
-  }
+function sequenceSameAsFull(uri: string, text: string, edits: Edit[]): void {
+  const { service, document } = typed(uri, text, edits);
   const fresh = createTemplateService().parseTemplate(TextDocument.create(uri, 'yaml', 1, document.getText()));
   const parsed = service.parseTemplate(document);
   assert.deepEqual(parsed?.regions, fresh?.regions);
@@ -182,14 +201,8 @@ for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JS
  * After edits each checked as it comes (the whole arrays left unbuilt), completion and hover at any offset answer
  * what a fresh read of the same text answers: inside the last re-read step they look only at that step.
  */
-function pointQueriesSameAsFull(uri: string, text: string, edits: { start: number; length: number; inserted: string }[], probe: number): void {
-  const service = createTemplateService();
-  const document = TextDocument.create(uri, 'yaml', 1, text);
-  service.doValidation(document, FIELDS);
-  for (const { start, length, inserted } of edits) {
-    applyEdit(service, document, start, length, inserted);
-    service.doValidation(document, FIELDS);
-  }
+function pointQueriesSameAsFull(uri: string, text: string, edits: Edit[], probe: number): void {
+  const { service, document } = typed(uri, text, edits);
   const fresh = createTemplateService();
   const again = TextDocument.create(uri, 'yaml', document.version, document.getText());
   const position = document.positionAt(probe % (document.getText().length + 1));
@@ -218,36 +231,27 @@ test('typing "{{" in a step offers the keys and namespaces there, with only that
   const uri = 'file:///w/a.script.yaml';
   const at = YAML.indexOf('Hi {{username}}') + 3;
   pointQueriesSameAsFull(uri, YAML, [{ start: at, length: 0, inserted: '{' }, { start: at + 1, length: 0, inserted: '{' }], at + 2);
-  const service = createTemplateService();
-  const document = TextDocument.create(uri, 'yaml', 1, YAML);
-  service.doValidation(document, FIELDS);
-  applyEdit(service, document, at, 0, '{{');
-  service.doValidation(document, FIELDS);
+  const { service, document } = typed(uri, YAML, [{ start: at, length: 0, inserted: '{{' }]);
   const labels = service.doComplete(document, document.positionAt(at + 2), FIELDS).items.map((item) => item.label);
   assert.deepEqual(labels.filter((label) => label === 'username' || label === 'fields.'), ['username', 'fields.']);
 });
 
-/** In a burst below: typing pauses here, and the index reads the usages. */
-const PAUSE = '|';
-
-/** Usages read before typing, then again only after a burst of edits (as the index does when typing pauses). */
-function usagesAfterBurstSameAsFull(uri: string, text: string, at: number, burst: string[]): void {
-  const service = createTemplateService();
-  const document = TextDocument.create(uri, 'yaml', 1, text);
-  service.doValidation(document, FIELDS);
-  service.usages(document, FIELDS);
-  let offset = at;
-  for (const inserted of burst) {
-    if (inserted === PAUSE) {
-      service.usages(document, FIELDS);
-      continue;
-    }
-    offset = applyEdit(service, document, offset, 0, inserted);
-    service.doValidation(document, FIELDS);
-  }
+/** Usages read before typing and at each PAUSE, then compared with a fresh read's at the end. */
+function usagesSameAsFull(uri: string, text: string, steps: readonly (Edit | typeof PAUSE)[]): void {
+  const { service, document } = typed(uri, text, [PAUSE, ...steps]);
   const fresh = createTemplateService().usages(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS);
   const shape = (usage: Usage) => [usage.kind, usage.key, usage.nameSpan.start, usage.nameSpan.end, usage.placeholderSpan.start, usage.placeholderSpan.end];
   assert.deepEqual(service.usages(document, FIELDS).map(shape), fresh.map(shape));
+}
+
+/** Texts typed one after another from `at`, as edits; PAUSE stays a pause. */
+function burstAt(at: number, burst: readonly string[]): (Edit | typeof PAUSE)[] {
+  let offset = at;
+  return burst.map((inserted) => {
+    if (inserted === PAUSE) return PAUSE;
+    offset += inserted.length;
+    return { start: offset - inserted.length, length: 0, inserted };
+  });
 }
 
 for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JSON', 'file:///w/a.script.json', JSON_SCRIPT]] as const) {
@@ -255,7 +259,7 @@ for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JS
     const at = text.indexOf('{{fields.geo}}');
     fc.assert(
       fc.property(fc.integer({ min: at - 5, max: at + 14 }), fc.array(fc.constantFrom('a', '{', '{{', 'fields.', 'geo', '}}', ' ', PAUSE), { minLength: 1, maxLength: 16 }), (offset, burst) =>
-        usagesAfterBurstSameAsFull(uri, text, offset, burst)),
+        usagesSameAsFull(uri, text, burstAt(offset, burst))),
       { numRuns: 300 },
     );
   });
@@ -264,24 +268,6 @@ for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JS
 for (const [name, uri, text] of [['YAML', 'file:///w/a.script.yaml', YAML], ['JSON', 'file:///w/a.script.json', JSON_SCRIPT]] as const) {
   test(`${name}: usages asked only now and then during edits anywhere equal a full read's`, () => {
     const step = fc.oneof(editArbitrary(text), fc.constant(PAUSE));
-    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => usagesAfterEditsSameAsFull(uri, text, steps)), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => usagesSameAsFull(uri, text, steps)), { numRuns: 300 });
   });
-}
-
-function usagesAfterEditsSameAsFull(uri: string, text: string, steps: ({ start: number; length: number; inserted: string } | typeof PAUSE)[]): void {
-  const service = createTemplateService();
-  const document = TextDocument.create(uri, 'yaml', 1, text);
-  service.doValidation(document, FIELDS);
-  service.usages(document, FIELDS);
-  for (const step of steps) {
-    if (step === PAUSE) {
-      service.usages(document, FIELDS);
-      continue;
-    }
-    applyEdit(service, document, step.start, step.length, step.inserted);
-    service.doValidation(document, FIELDS);
-  }
-  const fresh = createTemplateService().usages(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS);
-  const shape = (usage: Usage) => [usage.kind, usage.key, usage.nameSpan.start, usage.nameSpan.end];
-  assert.deepEqual(service.usages(document, FIELDS).map(shape), fresh.map(shape));
 }
