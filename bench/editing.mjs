@@ -49,16 +49,22 @@ function placeholderOffsets(text) {
   return [0.05, 0.5, 0.95].map((share) => text.indexOf('{{fields.', Math.floor(text.length * share)));
 }
 
+/** Types one character `typed` characters right of `start` and waits for the diagnostics of that version. */
+async function typeOne(client, file, start, typed) {
+  const at = { line: start.line, character: start.character + typed };
+  const version = await client.change(file.uri, { start: at, end: at }, 'a');
+  await client.waitForVersion(file.uri, version, 30000);
+  return at;
+}
+
 /** Section 3: `edits` single-character inserts, each timed until the diagnostics of its version arrive. */
 export async function measureKeystrokes(client, file, edits, budgetMs) {
   const start = typingPosition(file.text);
   const times = [];
   const began = now();
   for (let i = 0; i < edits && now() - began < budgetMs; i++) {
-    const position = { line: start.line, character: start.character + i };
     const sent = now();
-    const version = await client.change(file.uri, { start: position, end: position }, 'a');
-    await client.waitForVersion(file.uri, version, 30000);
+    await typeOne(client, file, start, i);
     times.push(now() - sent);
   }
   return { edits: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: percentile(times, 100) };
@@ -75,9 +81,7 @@ export async function measureCompletionWhileTyping(client, file, typed, count) {
   const braces = afterTyping.indexOf('{{', typingOffset) + 2 - typingOffset;
   const times = [];
   for (let i = 0; i < count; i++) {
-    const at = { line: start.line, character: start.character + typed + i };
-    const version = await client.change(file.uri, { start: at, end: at }, 'a');
-    await client.waitForVersion(file.uri, version, 30000);
+    const at = await typeOne(client, file, start, typed + i);
     const sent = now();
     await client.completion(file.uri, { line: at.line, character: at.character + 1 + braces });
     times.push(now() - sent);
@@ -101,9 +105,7 @@ export async function measurePauseRequests(client, file, typed, rounds = 3) {
   };
   const times = Object.fromEntries(Object.keys(requests).map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
-    const at = { line: start.line, character: start.character + typed + round };
-    const version = await client.change(file.uri, { start: at, end: at }, 'a');
-    await client.waitForVersion(file.uri, version, 30000);
+    await typeOne(client, file, start, typed + round);
     for (const [name, [type, params]] of Object.entries(requests)) {
       const sent = now();
       await client.connection.sendRequest(type, params);
