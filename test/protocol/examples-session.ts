@@ -1,6 +1,7 @@
 // A language server on a workspace folder made for a suite (most often a fresh copy of examples/), and its teardown.
-import { LspClient } from './lsp-client';
-import { copyExamples, removeWorkspace } from './workspace';
+import { join } from 'node:path';
+import { LspClient, fileUri } from './lsp-client';
+import { copyExamples, readText, removeWorkspace } from './workspace';
 
 export interface ExamplesSession {
   root: string;
@@ -14,6 +15,21 @@ export async function serveFolder(root: string): Promise<ExamplesSession> {
 
 export function serveExamples(): Promise<ExamplesSession> {
   return serveFolder(copyExamples());
+}
+
+export interface OpenExample {
+  uri: string;
+  text: string;
+}
+
+/** A server on a copy of examples/ with keitaro.webhook and funnel.script.yaml open in the editor. */
+export async function serveOpenExamples(): Promise<ExamplesSession & { webhook: OpenExample; script: OpenExample }> {
+  const session = await serveExamples();
+  const webhook = { uri: fileUri(join(session.root, 'keitaro.webhook')), text: readText(session.root, 'keitaro.webhook') };
+  const script = { uri: fileUri(join(session.root, 'funnel.script.yaml')), text: readText(session.root, 'funnel.script.yaml') };
+  await session.client.open(webhook.uri, 'webhook-template', webhook.text);
+  await session.client.open(script.uri, 'yaml', script.text);
+  return { ...session, webhook, script };
 }
 
 /** Stops the server and removes the copy; safe when `before` failed half-way. */

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { LspClient, fileUri } from './lsp-client';
-import { positionOf, readText } from './workspace';
-import { serveExamples, stopExamples } from './examples-session';
+import { positionOf } from './workspace';
+import { serveOpenExamples, stopExamples } from './examples-session';
 
 function markdownOf(hover: Hover | null): string {
   assert.ok(hover, 'no hover');
@@ -24,14 +24,11 @@ describe('hover and definition over the protocol', () => {
   let fieldsUri: string;
 
   before(async () => {
-    ({ root, client } = await serveExamples());
-    webhookUri = fileUri(join(root, 'keitaro.webhook'));
-    webhookText = readText(root, 'keitaro.webhook');
-    scriptUri = fileUri(join(root, 'funnel.script.yaml'));
-    scriptText = readText(root, 'funnel.script.yaml');
+    const session = await serveOpenExamples();
+    ({ root, client } = session);
+    ({ uri: webhookUri, text: webhookText } = session.webhook);
+    ({ uri: scriptUri, text: scriptText } = session.script);
     fieldsUri = fileUri(join(root, 'webhook-fields.json'));
-    await client.open(webhookUri, 'webhook-template', webhookText);
-    await client.open(scriptUri, 'yaml', scriptText);
     await client.waitForDiagnostics(scriptUri);
   });
 

@@ -6,7 +6,7 @@ import { CodeLensRequest, type CodeLens } from 'vscode-languageserver-protocol';
 import { PREVIEW_COMMAND, SEND_COMMAND } from '../../server/src/protocol';
 import { LspClient, fileUri } from './lsp-client';
 import { readText } from './workspace';
-import { serveExamples, stopExamples } from './examples-session';
+import { serveOpenExamples, stopExamples } from './examples-session';
 
 const REQUEST_TIMEOUT_MS = 5000;
 
@@ -40,13 +40,10 @@ describe('send CodeLenses over the protocol', () => {
   let scriptText: string;
 
   before(async () => {
-    ({ root, client } = await serveExamples());
-    webhookUri = fileUri(join(root, 'keitaro.webhook'));
-    webhookText = readText(root, 'keitaro.webhook');
-    scriptUri = fileUri(join(root, 'funnel.script.yaml'));
-    scriptText = readText(root, 'funnel.script.yaml');
-    await client.open(webhookUri, 'webhook-template', webhookText);
-    await client.open(scriptUri, 'yaml', scriptText);
+    const session = await serveOpenExamples();
+    ({ root, client } = session);
+    ({ uri: webhookUri, text: webhookText } = session.webhook);
+    ({ uri: scriptUri, text: scriptText } = session.script);
   });
 
   after(() => stopExamples({ root, client }));

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { ExpandRequest, ProfilesRequest, type ExpandParams, type ExpandResult } from '../../server/src/protocol';
 import { LspClient, fileUri } from './lsp-client';
 import { positionOf, readText } from './workspace';
-import { serveExamples, stopExamples } from './examples-session';
+import { serveOpenExamples, stopExamples } from './examples-session';
 
 const REQUEST_TIMEOUT_MS = 5000;
 const PROFILES = ['lead', 'no-username', 'live-click'];
@@ -33,13 +33,10 @@ describe('webhookTemplates/expand and /profiles over the protocol', () => {
   let scriptText: string;
 
   before(async () => {
-    ({ root, client } = await serveExamples());
-    webhookUri = fileUri(join(root, 'keitaro.webhook'));
-    webhookText = readText(root, 'keitaro.webhook');
-    scriptUri = fileUri(join(root, 'funnel.script.yaml'));
-    scriptText = readText(root, 'funnel.script.yaml');
-    await client.open(webhookUri, 'webhook-template', webhookText);
-    await client.open(scriptUri, 'yaml', scriptText);
+    const session = await serveOpenExamples();
+    ({ root, client } = session);
+    ({ uri: webhookUri, text: webhookText } = session.webhook);
+    ({ uri: scriptUri, text: scriptText } = session.script);
   });
 
   after(() => stopExamples({ root, client }));
