@@ -1,8 +1,11 @@
 // Moves the spans of a parsed template by a distance: what an edit does to everything after it.
+//
+// Regions, steps and flows are copied field by field: V8 makes `{ ...region, start, end }` about ten times slower
+// than a literal, and a large script moves a hundred thousand of them when typing pauses.
 import type { ParsedTemplate, Region, ScriptFlow, ScriptStep, Span, TemplatePart, TemplateRequest } from './types';
 
-function shift<T extends Span>(span: T, by: number): T {
-  return { ...span, start: span.start + by, end: span.end + by };
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
 }
 
 function shiftOptional(span: Span | undefined, by: number): Span | undefined {
@@ -14,7 +17,10 @@ function shiftPart(part: TemplatePart | undefined, by: number): TemplatePart | u
 }
 
 export function shiftRegion(region: Region, by: number): Region {
-  return shift(region, by);
+  const { start, end, dialect, place } = region;
+  return region.partnerMacros
+    ? { start: start + by, end: end + by, dialect, place, partnerMacros: true }
+    : { start: start + by, end: end + by, dialect, place };
 }
 
 export function shiftRequest(request: TemplateRequest, by: number): TemplateRequest {
@@ -30,11 +36,11 @@ export function shiftRequest(request: TemplateRequest, by: number): TemplateRequ
 }
 
 export function shiftStep(step: ScriptStep, by: number): ScriptStep {
-  return { ...step, span: shift(step.span, by), keySpan: shiftOptional(step.keySpan, by) };
+  return { key: step.key, keySpan: shiftOptional(step.keySpan, by), type: step.type, flowKey: step.flowKey, span: shift(step.span, by) };
 }
 
 export function shiftFlow(flow: ScriptFlow, by: number): ScriptFlow {
-  return { ...flow, span: shift(flow.span, by), keySpan: shiftOptional(flow.keySpan, by) };
+  return { key: flow.key, keySpan: shiftOptional(flow.keySpan, by), title: flow.title, span: shift(flow.span, by) };
 }
 
 /** Every span of a parsed piece moved by `by`. */

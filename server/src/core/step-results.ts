@@ -77,7 +77,7 @@ export function usageResults(): StepResults<Usage> {
     (usage) => usage.placeholderSpan,
     (usage, span) => {
       const by = span.start - usage.placeholderSpan.start;
-      return { ...usage, placeholderSpan: span, nameSpan: { start: usage.nameSpan.start + by, end: usage.nameSpan.end + by } };
+      return { kind: usage.kind, key: usage.key, nameSpan: { start: usage.nameSpan.start + by, end: usage.nameSpan.end + by }, placeholderSpan: span };
     },
   );
 }

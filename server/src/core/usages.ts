@@ -44,7 +44,7 @@ function usagesIn(text: string, regions: readonly Region[], context: ResolveCont
     const target = analyzePlaceholder(placeholder, context)?.target;
     const ref = target && refOfTarget(target);
     if (!ref) continue;
-    usages.push({ ...ref, nameSpan: { start: placeholder.keyEnd - ref.key.length, end: placeholder.keyEnd }, placeholderSpan: placeholder });
+    usages.push({ kind: ref.kind, key: ref.key, nameSpan: { start: placeholder.keyEnd - ref.key.length, end: placeholder.keyEnd }, placeholderSpan: placeholder });
   }
   return usages;
 }
