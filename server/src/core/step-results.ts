@@ -3,7 +3,7 @@
 // Everything these results hold is local to one region or one request, so after an edit inside one step
 // the results of the other steps stay valid: those before it as they are, those after it moved by the edit.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { toRange, toSpan } from './positions';
 import type { StepUpdate } from './incremental';
 import type { FieldsContext, Span } from './types';
@@ -85,6 +85,14 @@ export function usageResults(): StepResults<Usage> {
 export function diagnosticResults(): StepResults<Diagnostic> {
   return new StepResults<Diagnostic>(
     (diagnostic, document) => toSpan(document, diagnostic.range),
-    (diagnostic, span, document) => ({ ...diagnostic, range: toRange(document, span) }),
+    (diagnostic, span, document) => {
+      // Typing within a line moves the offsets after it but not their lines: most moved diagnostics stay as they are.
+      const range = toRange(document, span);
+      return sameRange(range, diagnostic.range) ? diagnostic : { ...diagnostic, range };
+    },
   );
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
