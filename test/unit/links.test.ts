@@ -44,6 +44,19 @@ test('every request of a file gets its own link', () => {
   ]);
 });
 
+test('a host repeated over many requests links each URL where it stands, written as it is written there', () => {
+  const text = '### A\nGET https://a.example/p\n\n### B\nGET https://b.example/q\n\n### C\nGET HTTPS://A.example/r\n\n### D\nGET https://a.example/s\n';
+  const document = TextDocument.create('file:///project/x.webhook', 'webhook-template', 1, text);
+  const links = documentLinks(document, parseWebhookFile(text));
+  assert.deepEqual(links.map((link) => [link.range.start.line, link.target]), [
+    [1, 'https://a.example/'],
+    [4, 'https://b.example/'],
+    [7, 'https://a.example/'],
+    [10, 'https://a.example/'],
+  ]);
+  assert.deepEqual(webhookLinks(text).map((link) => link.covers), ['https://a.example', 'https://b.example', 'HTTPS://A.example', 'https://a.example']);
+});
+
 test('the target is normalised and leaves out a user and password', () => {
   assert.deepEqual(webhookLinks('GET HTTPS://user:secret@Keitaro.Example.COM:443/p\n'), [
     { covers: 'HTTPS://user:secret@Keitaro.Example.COM:443', target: 'https://keitaro.example.com/' },

@@ -7,28 +7,43 @@ import type { DocumentLink } from 'vscode-languageserver-types';
 import { toRange } from './positions';
 import type { ParsedTemplate, TemplatePart } from './types';
 import { hostnameOf } from './url-checks';
-import { urlTemplateParts } from './url-template-parts';
+import { urlReadingOf } from './url-reading';
 import { t } from './l10n';
 
 export function documentLinks(document: TextDocument, parsed: ParsedTemplate): DocumentLink[] {
   const text = document.getText();
-  return parsed.requests.flatMap((request) => (request.url ? originLink(document, text, request.url) : []));
+  // A script repeats a handful of hosts over thousands of steps: each origin is worked out once.
+  const origins = new Map<string, Origin | undefined>();
+  return parsed.requests.flatMap((request) => (request.url ? originLink(document, text, request.url, origins) : []));
 }
 
-function originLink(document: TextDocument, text: string, url: TemplatePart): DocumentLink[] {
-  const { scheme, authority } = urlTemplateParts(url.value);
+/** Where a link to `scheme://authority` opens, and what it says; undefined when the host is not valid. */
+interface Origin {
+  target: string;
+  tooltip: string;
+}
+
+function originLink(document: TextDocument, text: string, url: TemplatePart, origins: Map<string, Origin | undefined>): DocumentLink[] {
+  const { scheme, authority } = urlReadingOf(url).parts;
   if (!scheme || !authority) return [];
   const schemeText = url.value.slice(scheme.start, scheme.end).toLowerCase();
   if (schemeText !== 'http' && schemeText !== 'https') return [];
-  const host = hostnameOf(url.value.slice(authority.start, authority.end));
   // Quoting that changes the text before the path (escapes) would misplace the link.
   const written = url.value.slice(0, authority.end);
-  if (host === undefined || text.slice(url.span.start, url.span.start + written.length) !== written) return [];
-  const target = originOf(`${schemeText}://${url.value.slice(authority.start, authority.end)}/`);
-  if (!target) return [];
+  if (text.slice(url.span.start, url.span.start + written.length) !== written) return [];
+  const authorityText = url.value.slice(authority.start, authority.end);
+  const key = `${schemeText}://${authorityText}`;
+  if (!origins.has(key)) origins.set(key, originFor(schemeText, authorityText));
+  const origin = origins.get(key);
+  if (!origin) return [];
   const span = { start: url.span.start + scheme.start, end: url.span.start + authority.end };
-  const tooltip = t('Open {0} — the path and query are not opened: a postback URL would record a conversion', target);
-  return [{ range: toRange(document, span), target, tooltip }];
+  return [{ range: toRange(document, span), target: origin.target, tooltip: origin.tooltip }];
+}
+
+function originFor(schemeText: string, authorityText: string): Origin | undefined {
+  if (hostnameOf(authorityText) === undefined) return undefined;
+  const target = originOf(`${schemeText}://${authorityText}/`);
+  return target ? { target, tooltip: t('Open {0} — the path and query are not opened: a postback URL would record a conversion', target) } : undefined;
 }
 
 /** `scheme://host[:port]/` as the URL parser writes it (user and password left out). */
