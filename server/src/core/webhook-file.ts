@@ -78,19 +78,35 @@ function readRequest(block: Block, text: string): TemplateRequest | undefined {
   const { headers, bodyStart } = readHeaders(lines, index + 1);
   const start = block.title?.start ?? lines[0].start;
   const end = lastContentLine(lines)?.end ?? requestLine.end;
-  const titleText = block.title?.text.slice(3).trim();
-  const named = block.title && titleText ? block.title : requestLine;
-  const match = METHOD_AND_URL.exec(requestLine.text);
-  const [, method, gap, url] = match ?? [];
+  const name = nameOf(block.title, requestLine);
+  const { method, methodSpan, url } = readRequestLine(requestLine);
   return {
-    name: named === requestLine ? requestLine.text : titleText!,
-    nameSpan: { start: named.start, end: named.end },
-    method: match ? method.toUpperCase() : 'GET',
-    methodSpan: match ? { start: requestLine.start, end: requestLine.start + method.length } : undefined,
-    url: partOf(withoutHttpVersion(match ? { start: requestLine.start + method.length + gap.length, end: requestLine.end, text: url } : requestLine)),
+    name: name.text,
+    nameSpan: { start: name.start, end: name.end },
+    method,
+    methodSpan,
+    url,
     span: { start, end },
     headers,
     body: bodyOf(lines, bodyStart, text),
+  };
+}
+
+/** The `###` line's title when it has one, else the request line. */
+function nameOf(title: Line | undefined, requestLine: Line): Line {
+  const titleText = title?.text.slice(3).trim();
+  return title && titleText ? { start: title.start, end: title.end, text: titleText } : requestLine;
+}
+
+function readRequestLine(line: Line): Pick<TemplateRequest, 'method' | 'methodSpan' | 'url'> {
+  const match = METHOD_AND_URL.exec(line.text);
+  if (!match) return { method: 'GET', methodSpan: undefined, url: partOf(withoutHttpVersion(line)) };
+  const [, method, gap, url] = match;
+  const urlStart = line.start + method.length + gap.length;
+  return {
+    method: method.toUpperCase(),
+    methodSpan: { start: line.start, end: line.start + method.length },
+    url: partOf(withoutHttpVersion({ start: urlStart, end: line.end, text: url })),
   };
 }
 
