@@ -30,8 +30,6 @@ export const DEFAULTS: WebhookTemplatesConfig = {
   receivers: [],
 };
 
-export const SETTING_KEYS = Object.keys(DEFAULTS) as (keyof WebhookTemplatesConfig)[];
-
 /** Settings that apply to the whole window (the rest are read per resource); package.json gives them `"scope": "window"`. */
 export const WINDOW_SETTINGS = ['trace.server', 'send.historySize'] as const satisfies readonly (keyof WebhookTemplatesConfig)[];
 

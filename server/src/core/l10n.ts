@@ -11,10 +11,6 @@ export function setLanguage(locale: string): Language {
   return active;
 }
 
-export function currentLanguage(): Language {
-  return active;
-}
-
 /**
  * The text of an English template in the active language, `{0}`, `{1}`… replaced by `args`. The English
  * template is the key: a template missing from the Russian table stays English rather than failing.
