@@ -135,7 +135,7 @@ test('webhook: {chat-id} is invalid-key with a suggestion', () => {
   assert.deepEqual(onlyProblem(inUrl('{chat-id}')), {
     code: 'invalid-key',
     covers: '{chat-id}',
-    message: '"chat-id" is not a valid key: a key is letters, digits and "_", not starting with a digit. Did you mean "{chatId}"?',
+    message: '"{chat-id}" is not a placeholder, so Chatterfy sends it as literal text: a key is letters, digits and "_", not starting with a digit, with a dot only after a namespace. Did you mean "{chatId}"?',
     fix: '{chatId}',
   });
 });
@@ -152,7 +152,7 @@ test('webhook: {tracker.clickid&x=1 is unclosed, the range ending at the key end
   assert.deepEqual(onlyProblem(inUrl('{tracker.clickid&status=lead')), {
     code: 'unclosed-placeholder',
     covers: '{tracker.clickid',
-    message: 'Placeholder "{tracker.clickid" is not closed: add "}".',
+    message: 'Placeholder "{tracker.clickid" is not closed, so Chatterfy sends it as literal text: add "}".',
     fix: '{tracker.clickid}',
   });
 });
@@ -161,7 +161,7 @@ test('webhook: {} in a URL is empty-placeholder', () => {
   assert.deepEqual(onlyProblem(inUrl('{}')), {
     code: 'empty-placeholder',
     covers: '{}',
-    message: 'Empty placeholder "{}": put a key inside or remove it.',
+    message: 'Empty placeholder "{}": Chatterfy sends it as literal text; put a key inside or remove it.',
   });
 });
 
@@ -169,7 +169,7 @@ test('webhook: { chatId } is whitespace-in-placeholder → {chatId}', () => {
   assert.deepEqual(onlyProblem(inUrl('{ chatId }')), {
     code: 'whitespace-in-placeholder',
     covers: '{ chatId }',
-    message: 'Whitespace inside "{ chatId }" is not allowed: write "{chatId}".',
+    message: 'Whitespace inside "{ chatId }": a key has no blanks, so Chatterfy sends it as literal text.',
     fix: '{chatId}',
   });
 });
@@ -177,7 +177,7 @@ test('webhook: { chatId } is whitespace-in-placeholder → {chatId}', () => {
 test('webhook: the whitespace message quotes the placeholder as written', () => {
   const problem = onlyProblem(inUrl('{ chatId}'));
   assert.equal(problem.code, 'whitespace-in-placeholder');
-  assert.equal(problem.message, 'Whitespace inside "{ chatId}" is not allowed: write "{chatId}".');
+  assert.equal(problem.message, 'Whitespace inside "{ chatId}": a key has no blanks, so Chatterfy sends it as literal text.');
 });
 
 test('webhook: header values are checked', () => {
@@ -322,7 +322,7 @@ test('message: an unclosed {{username at the end of the text is unclosed → {{u
   assert.deepEqual(onlyProblem(inMessage('Hi {{username')), {
     code: 'unclosed-placeholder',
     covers: '{{username',
-    message: 'Placeholder "{{username" is not closed: add "}}".',
+    message: 'Placeholder "{{username" is not closed, so Chatterfy sends it as literal text: add "}}".',
     fix: '{{username}}',
   });
 });

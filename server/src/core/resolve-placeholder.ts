@@ -2,8 +2,9 @@
 import { builtinKey, builtinsOf, type BuiltinKey } from './builtins';
 import { didYouMean } from './did-you-mean';
 import { ProblemCode } from './problems';
-import { closerOf } from './scan-placeholders';
-import type { BotVariable, CustomField, Definition, Delimiter, Dialect, FieldsModel, Placeholder, PlaceholderSyntax, TrackerField } from './types';
+import { closerOf, scanPlaceholders } from './scan-placeholders';
+import { t } from './l10n';
+import type { BotVariable, CustomField, Definition, Delimiter, Dialect, FieldsModel, Placeholder, PlaceholderSyntax, Region, TrackerField } from './types';
 
 export type Target =
   | { kind: 'builtin'; builtin: BuiltinKey }
@@ -100,6 +101,12 @@ export function resolveKey(key: string, dialect: Dialect, model: FieldsModel | u
 
 /** What a placeholder means, or its problem; undefined when it is not a placeholder in its place (JSON `{}`, prose). */
 export function analyzePlaceholder(placeholder: Placeholder, context: ResolveContext): PlaceholderAnalysis | undefined {
+  const analysis = analyzeAsWritten(placeholder, context);
+  if (!analysis?.finding?.fix) return analysis;
+  return { ...analysis, finding: { ...analysis.finding, fix: cleanFix(analysis.finding.fix, placeholder.region, context) } };
+}
+
+function analyzeAsWritten(placeholder: Placeholder, context: ResolveContext): PlaceholderAnalysis | undefined {
   if (placeholder.region.partnerMacros && isPartnerMacro(placeholder, context)) return undefined;
   const finding = shapeFinding(placeholder, context);
   if (finding === 'ignore') return undefined;
@@ -108,6 +115,19 @@ export function analyzePlaceholder(placeholder: Placeholder, context: ResolveCon
   const target = resolveKey(placeholder.key, dialect, context.model);
   if (target) return { placeholder, target };
   return { placeholder, finding: keyFinding(placeholder.key, dialect, context) };
+}
+
+/**
+ * A fix is offered only when the text it writes holds no problem of its own where it stands, so a fix never makes
+ * a template worse. One step further is tried: `{ chat-id }` → `{chat-id}` is itself fixed to `{chatId}`.
+ */
+function cleanFix(fix: string, region: Region, context: ResolveContext, retry = true): string | undefined {
+  const written = scanPlaceholders(fix, { start: 0, end: fix.length, dialect: region.dialect, place: region.place }, context.syntax);
+  const findings = written.map((placeholder) => analyzeAsWritten(placeholder, context)?.finding);
+  if (written.length > 0 && findings.every((finding) => !finding)) return fix;
+  const whole = written.length === 1 && written[0].start === 0 && written[0].end === fix.length;
+  const further = whole && retry ? findings[0]?.fix : undefined;
+  return further === undefined ? undefined : cleanFix(further, region, context, false);
 }
 
 /**
@@ -127,26 +147,30 @@ function shapeFinding(placeholder: Placeholder, context: ResolveContext): Findin
   if (delimiter !== expected) return foreignDelimiterFinding(placeholder, context);
   if (key === '') return region.place === 'body' && delimiter !== '{{' ? 'ignore' : { code: ProblemCode.EmptyPlaceholder, args: [placeholder.raw] };
   if (!placeholder.closed) return unclosedFinding(placeholder);
-  if (placeholder.padded) return paddedFinding(placeholder, context);
-  if (!KEY_PATH.test(key)) return invalidKeyFinding(key, region.dialect, context);
+  if (placeholder.padded || BLANK.test(key)) return whitespaceFinding(placeholder, context);
+  if (!KEY_PATH.test(key)) return invalidKeyFinding(placeholder, context);
   if (isMarkup(placeholder, context)) return 'ignore';
   return undefined;
 }
 
-/** In a body, `{ id }` (GraphQL) or `<lead>` (XML) is the body's own language unless it names something we know. */
-function isBodyNoise(placeholder: Placeholder, context: ResolveContext): boolean {
-  return placeholder.region.place === 'body' && !resolveKey(placeholder.key, placeholder.region.dialect, context.model);
-}
+const BLANK = /[ \t]/;
 
+/** In a body, `<lead>` (XML) is the body's own language unless it names something we know or nearly so. */
 function isMarkup(placeholder: Placeholder, context: ResolveContext): boolean {
-  if (placeholder.delimiter !== '<' || !isBodyNoise(placeholder, context)) return false;
-  return didYouMean(placeholder.key, candidateKeys('webhook', context.model)) === undefined;
+  const { delimiter, region, key } = placeholder;
+  if (delimiter !== '<' || region.place !== 'body' || resolveKey(key, region.dialect, context.model)) return false;
+  return didYouMean(key, candidateKeys('webhook', context.model)) === undefined;
 }
 
-function paddedFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
-  if (isBodyNoise(placeholder, context)) return 'ignore';
-  const fix = wrapKey(placeholder.key, placeholder.delimiter);
-  return { code: ProblemCode.WhitespaceInPlaceholder, args: [placeholder.raw, fix], fix };
+/**
+ * `{ chatId }`, `{tracker.click id}`: blanks inside braces. In a body, `{ id }` (GraphQL) is the body's own language.
+ * Without its blanks the key may still be no key (`{username | friend}`): then that is the problem named.
+ */
+function whitespaceFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
+  const compact = placeholder.key.replace(/[ \t]+/g, '');
+  if (placeholder.padded && placeholder.region.place === 'body' && !resolveKey(compact, placeholder.region.dialect, context.model)) return 'ignore';
+  if (!KEY_PATH.test(compact)) return invalidKeyFinding({ ...placeholder, key: compact }, context);
+  return { code: ProblemCode.WhitespaceInPlaceholder, args: [placeholder.raw], fix: wrapKey(compact, placeholder.delimiter) };
 }
 
 function unclosedFinding(placeholder: Placeholder): Finding | 'ignore' {
@@ -161,6 +185,8 @@ function unclosedFinding(placeholder: Placeholder): Finding | 'ignore' {
 /** A placeholder written with the other dialect's delimiters, or the other syntax's. */
 function foreignDelimiterFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
   const { key, delimiter, region } = placeholder;
+  // `{{username|friend}}` in a webhook is a template expression gone wrong; a single-brace one in a message is prose.
+  if (delimiter === '{{' && placeholder.closed && !placeholder.padded && !KEY_PATH.test(key)) return invalidKeyFinding(placeholder, context);
   if (!placeholder.closed || placeholder.padded || !KEY_PATH.test(key)) return 'ignore';
   if (region.dialect === 'message') return webhookPlaceholderInMessage(placeholder, context);
   if (delimiter === '{{') return messagePlaceholderInWebhook(placeholder, context);
@@ -190,10 +216,38 @@ function messagePlaceholderInWebhook(placeholder: Placeholder, context: ResolveC
   return { code: ProblemCode.WrongDialect, args: [placeholder.raw, 'message', wrapKey(webhookKey, expected)], fix };
 }
 
-function invalidKeyFinding(key: string, dialect: Dialect, context: ResolveContext): Finding {
-  const suggestion = didYouMean(key, candidateKeys(dialect, context.model));
-  const fix = suggestion && wrapKey(suggestion, delimiterFor(dialect, context.syntax));
-  return { code: ProblemCode.InvalidKey, args: [key], fix };
+/**
+ * A closed expression that is no key: why Chatterfy sends it as literal text, and a fix when what the user meant is
+ * plain (the key before a default, modifier or operator; the key before a forgotten `}`; a close typo).
+ */
+function invalidKeyFinding(placeholder: Placeholder, context: ResolveContext): Finding {
+  const { key, delimiter, region } = placeholder;
+  const fix = expressionFix(key, delimiter) ?? didYouMean(key, candidateKeys(region.dialect, context.model));
+  const suggestion = fix && (fix.startsWith(delimiter) ? fix : wrapKey(fix, delimiterFor(region.dialect, context.syntax)));
+  return { code: ProblemCode.InvalidKey, args: [placeholder.raw, invalidKeyReason(key, delimiter)], fix: suggestion };
+}
+
+const URI_TEMPLATE_OPERATOR = /^[+#./;?&=,!@|%]/;
+const KEY_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?/;
+
+function invalidKeyReason(key: string, delimiter: Delimiter): string {
+  if (delimiter === '{' && (URI_TEMPLATE_OPERATOR.test(key) || key.includes(',') || key.endsWith('*'))) {
+    return t('URI-template operators and lists ({+x}, {?x,y}, {x*}) are not Chatterfy syntax');
+  }
+  if (key.includes('|')) return t('Chatterfy has no default values or filters ("|")');
+  if (key.includes(':')) return t('Chatterfy has no modifiers or formats (":")');
+  return t('a key is letters, digits and "_", not starting with a digit, with a dot only after a namespace');
+}
+
+/** What the expression most plainly meant: `{username}` for `{username|friend}`, `{tracker.clickid}&x=1` for `{tracker.clickid&x=1}`. */
+function expressionFix(key: string, delimiter: Delimiter): string | undefined {
+  const bare = delimiter === '{' ? key.replace(/^[+#./;?&=]/, '').replace(/\*$/, '') : key;
+  const prefix = KEY_PREFIX.exec(bare)?.[0];
+  if (!prefix) return undefined;
+  const rest = bare.slice(prefix.length);
+  if (rest === '') return bare === key ? undefined : wrapKey(prefix, delimiter);
+  if (/^[|:]/.test(rest)) return wrapKey(prefix, delimiter);
+  return delimiter === '{' && /^[&/?#]/.test(rest) ? wrapKey(prefix, delimiter) + rest : undefined;
 }
 
 function candidateKeys(dialect: Dialect, model: FieldsModel | undefined): string[] {

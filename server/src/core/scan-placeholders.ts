@@ -85,6 +85,10 @@ function readPlaceholder(text: string, start: number, delimiter: Delimiter, regi
   const afterKey = skipBlanks(text, keyEnd, region.end);
   const closed = text.startsWith(closer, afterKey) && afterKey + closer.length <= region.end;
   const padded = keyStart > start + delimiter.length || afterKey > keyEnd;
+  if (!closed && delimiter !== '<') {
+    const expression = readExpression(text, start, delimiter, region);
+    if (expression) return expression;
+  }
   const key = text.slice(keyStart, keyEnd);
   if (!closed && (padded || !isUnclosedPlaceholder(text, key, keyEnd, region))) return undefined;
   // `< b >` is a comparison, not an empty placeholder; `<>` is one.
@@ -93,6 +97,47 @@ function readPlaceholder(text: string, start: number, delimiter: Delimiter, regi
   const halfClosed = !closed && delimiter === '{{' && text[keyEnd] === '}' && keyEnd < region.end;
   const end = closed ? afterKey + closer.length : halfClosed ? keyEnd + 1 : keyEnd;
   return { start, end, raw: text.slice(start, end), key, keyStart, keyEnd, delimiter, closed, padded, region };
+}
+
+/**
+ * A brace expression that is closed but holds more than a key: `{username|friend}`, `{date:Y-m-d}`, `{?x,y}`,
+ * `{tracker.click id}`. Chatterfy sends it as literal text, so it is read whole and reported. It ends at the first
+ * closer before the next `{`, a quote (the end of a JSON string value) or the line end; one that starts with a
+ * quote, or is `{key: value}` in a body, is JSON or code structure and left alone.
+ */
+function readExpression(text: string, start: number, delimiter: Delimiter, region: Region): Placeholder | undefined {
+  const insideStart = start + delimiter.length;
+  const closeAt = expressionCloser(text, insideStart, region.end);
+  const closer = CLOSERS[delimiter];
+  if (closeAt < 0 || !text.startsWith(closer, closeAt) || closeAt + closer.length > region.end) return undefined;
+  if (isStructure(text.slice(insideStart, closeAt), region)) return undefined;
+  const keyStart = skipBlanks(text, insideStart, closeAt);
+  const keyEnd = trimBlanksBefore(text, closeAt, keyStart);
+  const end = closeAt + closer.length;
+  const padded = keyStart > insideStart || keyEnd < closeAt;
+  return { start, end, raw: text.slice(start, end), key: text.slice(keyStart, keyEnd), keyStart, keyEnd, delimiter, closed: true, padded, region };
+}
+
+function trimBlanksBefore(text: string, end: number, floor: number): number {
+  let i = end;
+  while (i > floor && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i;
+}
+
+/** The offset of the `}` that closes an expression, or -1 when a `{`, a quote or a line end comes first. */
+function expressionCloser(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x7d) return i;
+    if (code === 0x7b || code === 0x22 || code === 0x0a || code === 0x0d) return -1;
+  }
+  return -1;
+}
+
+/** `{'a': 1}`, `{ a: 1 }` in a body: the body's own language, not a placeholder gone wrong. */
+function isStructure(inside: string, region: Region): boolean {
+  if (/^\s*'/.test(inside) || inside.trim() === '') return true;
+  return region.place === 'body' && /^\s*[\w$-]+\s*:\s/.test(inside);
 }
 
 /**
