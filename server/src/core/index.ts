@@ -34,8 +34,8 @@ export { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
 export type { FieldsParseResult } from './fields-file';
 export type { Environment } from './profiles';
 export type { TextChange } from './incremental';
-export { fieldRefAt, profileKeys, refId, refOfTarget, sameRef, sectionOf, SECTION_OF, type FieldKind, type FieldRef, type Usage } from './usages';
-export { definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
+export { declarationsOf, fieldRefAt, refId, refOfTarget, sameRef, sectionOf, SECTION_OF, type FieldKind, type FieldRef, type Usage } from './usages';
+export { countUses, definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {
