@@ -1,6 +1,6 @@
 // Which fields each template file uses, and where: the index behind references, rename and unused-field hints.
 import type { Location, Range } from 'vscode-languageserver';
-import { refId, type FieldRef, type Usage, type UsageCounts } from './core';
+import { countUses, refId, type FieldRef, type Usage, type UsageCounts } from './core';
 
 export interface IndexedUsage {
   ref: FieldRef;
@@ -53,25 +53,30 @@ export class WorkspaceIndex {
     return this.files.has(uri);
   }
 
-  /** The templates checked against a fields file (undefined: those that found none). */
-  filesUsing(fieldsUri: string | undefined): string[] {
-    this.flush();
-    return [...this.files].filter(([, file]) => file.fieldsUri === fieldsUri).map(([uri]) => uri);
+  /**
+   * The files checked against a fields file (undefined: the templates that found none): its templates and the
+   * fields file itself, whose bot-variable values use fields. Counts and locations both read this one list.
+   */
+  private *checkedAgainst(fieldsUri: string | undefined): Generator<[string, IndexedFile]> {
+    for (const entry of this.files) if (entry[1].fieldsUri === fieldsUri) yield entry;
   }
 
+  /** The files checked against a fields file (undefined: the templates that found none). */
+  filesUsing(fieldsUri: string | undefined): string[] {
+    this.flush();
+    return [...this.checkedAgainst(fieldsUri)].map(([uri]) => uri);
+  }
+
+  /** Where the field is used: exactly the places its counts count. */
   locationsOf(fieldsUri: string, ref: FieldRef): Location[] {
     this.flush();
     const id = refId(ref);
     const locations: Location[] = [];
-    for (const [uri, file] of this.files) {
-      if (file.fieldsUri !== fieldsUri || !file.usages.some((usage) => refId(usage) === id)) continue;
+    for (const [uri, file] of this.checkedAgainst(fieldsUri)) {
+      if (!file.usages.some((usage) => refId(usage) === id)) continue;
       for (const usage of file.locate()) if (refId(usage.ref) === id) locations.push({ uri, range: usage.range });
     }
     return locations;
-  }
-
-  private allIds(file: IndexedFile): string[] {
-    return file.usages.map((usage) => refId(usage));
   }
 
   /** Counts that include what was typed a moment ago: for answers the user is waiting for. */
@@ -85,20 +90,6 @@ export class WorkspaceIndex {
    * in the background. Flushing here would index on every republication, and each indexing republishes the hints.
    */
   countsSoFar(fieldsUri: string): UsageCounts {
-    const counts = new Map<string, { places: number; files: number }>();
-    for (const [uri, file] of this.files) {
-      if (file.fieldsUri !== fieldsUri) continue;
-      // The fields file's own bot-variable values count as uses, but it is not a template file.
-      const seen = new Set<string>(uri === fieldsUri ? this.allIds(file) : []);
-      for (const usage of file.usages) {
-        const id = refId(usage);
-        const count = counts.get(id) ?? { places: 0, files: 0 };
-        count.places++;
-        if (!seen.has(id)) count.files++;
-        seen.add(id);
-        counts.set(id, count);
-      }
-    }
-    return counts;
+    return countUses([...this.checkedAgainst(fieldsUri)].map(([, file]) => file.usages));
   }
 }

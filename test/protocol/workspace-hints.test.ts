@@ -62,28 +62,28 @@ describe('fields-file hints and inlay hints in a generated workspace', () => {
     ]);
   });
 
-  test('hover on a definition says how often and in how many templates it is used', async () => {
+  test('hover on a definition says how often and in how many files it is used, and the profiles that set it', async () => {
     await client.open(ws.fieldsUri, 'json', FIELDS_TEXT);
     const hover = await client.hover(ws.fieldsUri, positionOf(FIELDS_TEXT, '"deposit_amount"', 3));
-    assert.equal((hover?.contents as MarkupContent).value, '`deposit_amount` is used 100 time(s) in 100 template file(s). Find All References lists them.');
+    assert.equal((hover?.contents as MarkupContent).value, '`deposit_amount` is used 100 times in 100 files, and set in 2 profiles. Find All References lists them.');
     assert.deepEqual(hover?.range, rangeOf(FIELDS_TEXT, 'deposit_amount'));
   });
 
   test('hover on a field used in both dialects counts every place and each template once', async () => {
     const hover = await client.hover(ws.fieldsUri, positionOf(FIELDS_TEXT, '"geo"', 2));
     // {geo} in 300 webhooks and 200 script URLs, {{fields.geo}} in the 175 scripts without the typo: 500 templates.
-    assert.match((hover?.contents as MarkupContent).value, /used 675 time\(s\) in 500 template file\(s\)/);
+    assert.match((hover?.contents as MarkupContent).value, /used 675 times in 500 files/);
   });
 
-  test('hover on clickid counts the templates that use it, not the fields file whose bot variable names it', async () => {
+  test('hover on clickid counts the bot variable that names it, the fields file being one more file', async () => {
     const hover = await client.hover(ws.fieldsUri, positionOf(FIELDS_TEXT, '"clickid"', 2));
-    // 270 webhooks (30 carry the typo) and 200 scripts are the templates.
-    assert.match((hover?.contents as MarkupContent).value, /in 470 template file\(s\)/);
+    // 270 webhooks (30 carry the typo), 200 scripts and the bot variable regLink of the fields file.
+    assert.match((hover?.contents as MarkupContent).value, /used 471 times in 471 files, and set in 2 profiles/);
   });
 
-  test('hover on an unused definition says no template uses it', async () => {
+  test('hover on an unused definition says no template or bot variable uses it', async () => {
     const hover = await client.hover(ws.fieldsUri, positionOf(FIELDS_TEXT, '"orphan_field"', 2));
-    assert.equal((hover?.contents as MarkupContent).value, '`orphan_field` is not used by any template in the workspace.');
+    assert.equal((hover?.contents as MarkupContent).value, '`orphan_field` is not used in any template or bot variable.');
   });
 
   test('without an active profile, inlay hints show the examples', async () => {

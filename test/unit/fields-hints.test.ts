@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type MarkupContent } from 'vscode-languageserver-types';
-import { definitionHover, unusedFieldDiagnostics, type UsageCounts } from '../../server/src/core/fields-hints';
+import { countUses, definitionHover, unusedFieldDiagnostics, type UsageCounts } from '../../server/src/core/fields-hints';
+import { setLanguage } from '../../server/src/core/l10n';
 import { parseFieldsFile } from '../../server/src/core/fields-file';
 import type { FieldsModel } from '../../server/src/core/types';
 
@@ -61,19 +62,47 @@ test('with every field used there are no hints', () => {
   assert.deepEqual(unusedFieldDiagnostics(document, model(), all), []);
 });
 
-test('hover on a definition says how many times and in how many templates it is used', () => {
-  assert.equal(hoverText('"geo"', counts({ 'custom:geo': [7, 3] })), '`geo` is used 7 time(s) in 3 template file(s). Find All References lists them.');
+test('hover on a definition says how many times and in how many files it is used', () => {
+  assert.equal(hoverText('"geo"', counts({ 'custom:geo': [7, 3] })), '`geo` is used 7 times in 3 files. Find All References lists them.');
 });
 
-test('hover on an unused definition says no template uses it', () => {
-  assert.equal(hoverText('"sub1"', counts({ 'custom:geo': [7, 3] })), '`sub1` is not used by any template in the workspace.');
+test('hover on a field used once says "1 time in 1 file"', () => {
+  assert.equal(hoverText('"geo"', counts({ 'custom:geo': [1, 1] })), '`geo` is used 1 time in 1 file. Find All References lists them.');
+});
+
+test('hover names the profiles setting a field apart from its uses', () => {
+  assert.equal(hoverText('"clickid"', counts({ 'tracker:clickid': [2, 1] })), '`clickid` is used 2 times in 1 file, and set in 1 profile. Find All References lists them.');
+});
+
+test('hover on an unused definition says no template or bot variable uses it', () => {
+  assert.equal(hoverText('"sub1"', counts({ 'custom:geo': [7, 3] })), '`sub1` is not used in any template or bot variable.');
+});
+
+test('hover on an unused definition that a profile sets says so', () => {
+  assert.equal(hoverText('"spare"', counts({})), '`spare` is not used in any template or bot variable, only set in 1 profile.');
+});
+
+test('hover in Russian takes the plural forms of the counts', () => {
+  setLanguage('ru');
+  try {
+    assert.equal(hoverText('"geo"', counts({ 'custom:geo': [22, 11] })), '`geo` используется 22 раза в 11 файлах. Список покажет «Найти все ссылки».');
+    assert.equal(hoverText('"clickid"', counts({ 'tracker:clickid': [21, 1] })), '`clickid` используется 21 раз в 1 файле и задаётся в 1 профиле. Список покажет «Найти все ссылки».');
+  } finally {
+    setLanguage('en');
+  }
 });
 
 test('hover on a profile key "tracker.clickid" counts the tracker field, its range covering "clickid"', () => {
   const offset = FIELDS.indexOf('"tracker.clickid"') + 12;
   const hover = definitionHover(document, document.positionAt(offset), model(), counts({ 'tracker:clickid': [2, 2] }));
-  assert.match((hover?.contents as MarkupContent).value, /^`clickid` is used 2 time\(s\) in 2 template file\(s\)/);
+  assert.match((hover?.contents as MarkupContent).value, /^`clickid` is used 2 times in 2 files/);
   assert.equal(slice(hover!.range!), 'clickid');
+});
+
+test('countUses counts every use as a place and each file holding one once', () => {
+  const use = (kind: 'custom' | 'tracker', key: string) => ({ kind, key });
+  const got = countUses([[use('custom', 'geo'), use('custom', 'geo'), use('tracker', 'geo')], [use('custom', 'geo')], []]);
+  assert.deepEqual([...got], [['custom:geo', { places: 3, files: 2 }], ['tracker:geo', { places: 1, files: 1 }]]);
 });
 
 test('hover away from any definition key gives nothing', () => {

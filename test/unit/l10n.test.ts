@@ -8,7 +8,7 @@ import { BUILTIN_KEYS, TRACKER_EMPTY_NOTE } from '../../server/src/core/builtins
 import { DATE_REASON } from '../../server/src/core/fields-file-examples';
 import { ERROR_MESSAGES } from '../../server/src/core/fields-file-json';
 import { SAMPLE_SOURCES } from '../../server/src/core/inlay-hints';
-import { setLanguage, t } from '../../server/src/core/l10n';
+import { setLanguage, t, tCount } from '../../server/src/core/l10n';
 import { RU } from '../../server/src/core/l10n-ru';
 import { HINTS, PROBLEMS } from '../../server/src/core/problems';
 import { receiverTexts } from '../../server/src/core/receivers/index';
@@ -68,7 +68,9 @@ function callsOf(files: readonly string[], callee: RegExp): Call[] {
 }
 
 const SERVER_FILES = tsFilesUnder(join(repoRoot, 'server', 'src')).filter((file) => !/core[\\/]l10n(-ru)?\.ts$/.test(file));
-const SERVER_CALLS = callsOf(SERVER_FILES, /(?<![.\w$])t/);
+const SERVER_CALLS = callsOf(SERVER_FILES, /(?<![.\w$])t(?:Count)?/);
+/** Counted phrases: their English text holds the forms one|other, their Russian one|few|many. */
+const COUNT_CALLS = callsOf(SERVER_FILES, /(?<![.\w$])tCount/);
 
 /** Calls of `t` on something other than a literal, and the English texts each can hand it. */
 const ROUTED: Record<string, readonly string[]> = {
@@ -103,6 +105,16 @@ test('the source scan finds the translated calls (a broken pattern would make th
   assert.ok(SERVER_CALLS.some((call) => call.expression === 'PROBLEMS[code].message'));
 });
 
+test('every counted phrase has two English forms and three Russian ones, each with the count', () => {
+  assert.ok(COUNT_CALLS.length > 0);
+  const wrong = COUNT_CALLS.filter(({ literal }) => {
+    const english = literal?.split('|') ?? [];
+    const russian = literal !== undefined ? (RU[literal]?.split('|') ?? []) : [];
+    return english.length !== 2 || russian.length !== 3 || ![...english, ...russian].every((form) => form.includes('{0}'));
+  });
+  assert.deepEqual(wrong.map((call) => `${call.file}: ${call.literal ?? call.expression}`), []);
+});
+
 test('every call of t on a non-literal is one whose possible texts the test knows', () => {
   const unknown = SERVER_CALLS.filter((call) => call.expression !== undefined && !(call.expression in ROUTED));
   assert.deepEqual(unknown.map((call) => `${call.file}: t(${call.expression}`), []);
@@ -133,6 +145,17 @@ test('every Russian text is written in Cyrillic (not a copied English text)', ()
 test('setLanguage reads Russian from "ru", "ru-RU" and "ru_RU.UTF-8", English from anything else', () => {
   const chosen = ['ru', 'ru-RU', 'ru_RU.UTF-8', 'RU', 'en', 'en-US', 'C.UTF-8', 'rus', ''].map(setLanguage);
   assert.deepEqual(chosen, ['ru', 'ru', 'ru', 'ru', 'en', 'en', 'en', 'en', 'en']);
+});
+
+test('tCount picks the English form by count: 1 time, 2 times', () => {
+  setLanguage('en');
+  assert.deepEqual([1, 2, 0].map((count) => tCount('{0} time|{0} times', count)), ['1 time', '2 times', '0 times']);
+});
+
+test('tCount picks the Russian form by count: 1 раз, 2 раза, 5 раз; в 21 файле, в 22 файлах', () => {
+  setLanguage('ru');
+  assert.deepEqual([1, 2, 5].map((count) => tCount('{0} time|{0} times', count)), ['1 раз', '2 раза', '5 раз']);
+  assert.deepEqual([21, 22].map((count) => tCount('in {0} file|in {0} files', count)), ['в 21 файле', 'в 22 файлах']);
 });
 
 test('t formats the English template while English is active', () => {

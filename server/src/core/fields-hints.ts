@@ -4,12 +4,34 @@ import { DiagnosticTag, MarkupKind, type Diagnostic, type Hover, type Position }
 import { makeDiagnostic } from './diagnostics';
 import { toRange } from './positions';
 import { ProblemCode, problemMessage } from './problems';
-import { SECTION_OF, fieldRefAt, refId, sectionOf, type FieldKind } from './usages';
+import { SECTION_OF, declarationsOf, fieldRefAt, refId, sectionOf, type FieldKind, type FieldRef } from './usages';
 import type { FieldsModel } from './types';
-import { t } from './l10n';
+import { t, tCount } from './l10n';
 
-/** How often each field (by refId) is used: places, and the templates they stand in. */
+/**
+ * How often each field (by refId) is used: `places` counts its uses, `files` the files they stand in. A use is
+ * a placeholder naming the field, in a template or in a bot-variable value of the fields file (that file then
+ * counts as one of the files); the definition and profile keys are not uses. Find All References without the
+ * declaration lists exactly these places.
+ */
 export type UsageCounts = ReadonlyMap<string, { places: number; files: number }>;
+
+/** The counts of the uses each file holds (one list per file). */
+export function countUses(files: Iterable<readonly FieldRef[]>): UsageCounts {
+  const counts = new Map<string, { places: number; files: number }>();
+  for (const uses of files) {
+    const seen = new Set<string>();
+    for (const use of uses) {
+      const id = refId(use);
+      const count = counts.get(id) ?? { places: 0, files: 0 };
+      count.places++;
+      if (!seen.has(id)) count.files++;
+      seen.add(id);
+      counts.set(id, count);
+    }
+  }
+  return counts;
+}
 
 /** A hint, faded in the editor, on every field no template uses. */
 export function unusedFieldDiagnostics(document: TextDocument, model: FieldsModel, counts: UsageCounts): Diagnostic[] {
@@ -24,13 +46,23 @@ export function unusedFieldDiagnostics(document: TextDocument, model: FieldsMode
   return diagnostics;
 }
 
-/** Hover on a definition in the fields file: where it is used. */
+/** What the definition hover says: the uses, and the profiles setting the field apart (they are not uses). */
+function usageText(key: string, count: { places: number; files: number } | undefined, profiles: number): string {
+  const profilesText = tCount('in {0} profile|in {0} profiles', profiles);
+  if (!count && !profiles) return t('`{0}` is not used in any template or bot variable.', key);
+  if (!count) return t('`{0}` is not used in any template or bot variable, only set {1}.', key, profilesText);
+  const times = tCount('{0} time|{0} times', count.places);
+  const files = tCount('in {0} file|in {0} files', count.files);
+  return profiles
+    ? t('`{0}` is used {1} {2}, and set {3}. Find All References lists them.', key, times, files, profilesText)
+    : t('`{0}` is used {1} {2}. Find All References lists them.', key, times, files);
+}
+
+/** Hover on a definition (or a profile key) in the fields file: where the field is used, and set. */
 export function definitionHover(document: TextDocument, position: Position, model: FieldsModel, counts: UsageCounts): Hover | null {
   const found = fieldRefAt(model, document.offsetAt(position));
   if (!found) return null;
-  const count = counts.get(refId(found.ref));
-  const text = count
-    ? t('`{0}` is used {1} time(s) in {2} template file(s). Find All References lists them.', found.ref.key, count.places, count.files)
-    : t('`{0}` is not used by any template in the workspace.', found.ref.key);
-  return { contents: { kind: MarkupKind.Markdown, value: text }, range: toRange(document, found.span) };
+  const profiles = declarationsOf(model, found.ref).profiles.length;
+  const value = usageText(found.ref.key, counts.get(refId(found.ref)), profiles);
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(document, found.span) };
 }

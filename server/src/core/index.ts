@@ -25,7 +25,7 @@ import { composeChanges, composeStepUpdates, updateScriptParse, type TextChange 
 import { parseScriptFile } from './script-file';
 import { shareUrlReadings } from './url-reading';
 import { diagnosticResults, usageResults, type StepSince } from './step-results';
-import type { DocumentKind, ExpandedRequest, FieldsContext, ParsedTemplate } from './types';
+import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate, Reading } from './types';
 import { parseWebhookFile } from './webhook-file';
 
 export * from './types';
@@ -34,8 +34,8 @@ export { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
 export type { FieldsParseResult } from './fields-file';
 export type { Environment } from './profiles';
 export type { TextChange } from './incremental';
-export { fieldRefAt, profileKeys, refId, refOfTarget, sameRef, sectionOf, SECTION_OF, type FieldKind, type FieldRef, type Usage } from './usages';
-export { definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
+export { declarationsOf, fieldRefAt, refId, refOfTarget, sameRef, sectionOf, SECTION_OF, type FieldKind, type FieldRef, type Usage } from './usages';
+export { countUses, definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {
@@ -68,6 +68,11 @@ export interface TemplateService {
    * can re-read only the step it falls in; undefined when the edit was not one plain replacement.
    */
   noteChange(uri: string, fromVersion: number, toVersion: number, change: TextChange | undefined): void;
+  /**
+   * How the latest version of a template read so far was read (whole, or one step re-read) and how its
+   * diagnostics and usages were made: lets tests and traces see the incremental path taken. Reads nothing.
+   */
+  readingOf(uri: string): DocumentReading | undefined;
   forget(uri: string): void;
 }
 
@@ -100,6 +105,7 @@ interface TemplateEntry {
    */
   run?: StepSince;
   usagesRead?: boolean;
+  reading: Reading;
 }
 
 /** The edits made since a version, composed into one change (unknown when one of them could not be placed). */
@@ -117,6 +123,18 @@ function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | undefin
 }
 
 const NOTHING: CompletionList = { isIncomplete: false, items: [] };
+const FULL: Reading = { kind: 'full' };
+
+/** The entry of a version made by re-reading one step of the previous one; undefined when the edit does not allow it. */
+function readStep(previous: TemplateEntry | undefined, change: PendingChange | undefined, document: TextDocument): TemplateEntry | undefined {
+  if (!previous?.parsed || !change?.change || change.fromVersion !== previous.version || change.toVersion !== document.version) return undefined;
+  const step = updateScriptParse(previous.parsed, document.getText(), change.change);
+  if (!step) return undefined;
+  const update = { fromVersion: previous.version, step };
+  const longer = previous.run && !previous.usagesRead && composeStepUpdates(previous.run.step, step);
+  const run = longer && previous.run ? { fromVersion: previous.run.fromVersion, step: longer } : update;
+  return { version: document.version, parsed: step.parsed, updates: [update, run], run, reading: { kind: 'step', reread: step.piece.steps[0].span } };
+}
 
 export function createTemplateService(options: TemplateServiceOptions = {}): TemplateService {
   const templates = new Map<string, TemplateEntry>();
@@ -133,18 +151,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     if (!isTemplateKind(kind)) return undefined;
     const previous = templates.get(document.uri);
     if (previous?.version === document.version) return previous;
-    const change = pending.get(document.uri);
-    const continues = previous?.parsed && change?.change && change.fromVersion === previous.version && change.toVersion === document.version;
-    const step = continues ? updateScriptParse(previous.parsed!, document.getText(), change.change!) : undefined;
-    const update = step && { fromVersion: previous!.version, step };
-    const longer = step && previous?.run && !previous.usagesRead && composeStepUpdates(previous.run.step, step);
-    const run = longer ? { fromVersion: previous!.run!.fromVersion, step: longer } : update;
-    const entry: TemplateEntry = {
-      version: document.version,
-      parsed: step?.parsed ?? parseByKind(document.getText(), kind!),
-      updates: update && run ? [update, run] : [],
-      run,
-    };
+    const entry = readStep(previous, pending.get(document.uri), document) ?? { version: document.version, parsed: parseByKind(document.getText(), kind!), updates: [], reading: FULL };
     templates.set(document.uri, entry);
     pending.delete(document.uri);
     return entry;
@@ -161,6 +168,10 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     const composed = chained && earlier.change && change ? composeChanges(earlier.change, change) : chained ? undefined : change;
     pending.set(uri, { fromVersion: chained ? earlier.fromVersion : fromVersion, toVersion, change: composed });
   };
+  const readingOf = (uri: string): DocumentReading | undefined => {
+    const entry = templates.get(uri);
+    return entry && { version: entry.version, parse: entry.reading, diagnostics: diagnostics.originOf(uri, entry.version), usages: usages.originOf(uri, entry.version) };
+  };
   const parseFields = (document: TextDocument) => {
     const kind = kindOf(document);
     return isFieldsKind(kind) ? fieldsFiles.get(document, () => parseFieldsFile(document.getText(), kind === 'fields-yaml' ? 'yaml' : 'json')) : undefined;
@@ -170,6 +181,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     parseTemplate,
     parseFields,
     noteChange,
+    readingOf,
     doValidation: (document, fields) => {
       const entry = entryOf(document);
       if (!entry?.parsed) return [];

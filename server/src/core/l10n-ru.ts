@@ -70,8 +70,14 @@ export const RU: Readonly<Record<string, string>> = {
   'built-in sample': 'встроенный образец',
   "this step's key": 'ключ этого шага',
   'Open {0} — the path and query are not opened: a postback URL would record a conversion': 'Открыть {0} — путь и параметры не открываются: переход по постбэк-URL записал бы конверсию',
-  '`{0}` is used {1} time(s) in {2} template file(s). Find All References lists them.': 'Использований `{0}`: {1}, файлов шаблонов: {2}. Список покажет «Найти все ссылки».',
-  '`{0}` is not used by any template in the workspace.': '`{0}` не используется ни в одном шаблоне рабочей области.',
+  '`{0}` is used {1} {2}. Find All References lists them.': '`{0}` используется {1} {2}. Список покажет «Найти все ссылки».',
+  '`{0}` is used {1} {2}, and set {3}. Find All References lists them.': '`{0}` используется {1} {2} и задаётся {3}. Список покажет «Найти все ссылки».',
+  '`{0}` is not used in any template or bot variable.': '`{0}` не используется ни в одном шаблоне и ни в одной переменной бота.',
+  '`{0}` is not used in any template or bot variable, only set {1}.': '`{0}` не используется ни в одном шаблоне и ни в одной переменной бота, только задаётся {1}.',
+  // Counted phrases (tCount): the English forms one|other, the Russian one|few|many; "in …" takes the prepositional case.
+  '{0} time|{0} times': '{0} раз|{0} раза|{0} раз',
+  'in {0} file|in {0} files': 'в {0} файле|в {0} файлах|в {0} файлах',
+  'in {0} profile|in {0} profiles': 'в {0} профиле|в {0} профилях|в {0} профилях',
   // Expansion and sample values (expand.ts, profiles.ts, url-checks.ts)
   'not resolved': 'не разрешён',
   'empty in profile "{0}"': 'пусто в профиле "{0}"',

@@ -1,5 +1,6 @@
 // The language of user-facing texts (English or Russian), chosen by the host, and `t` that translates a template.
 import { RU } from './l10n-ru';
+import { pluralForm } from './plural';
 
 export type Language = 'en' | 'ru';
 
@@ -18,6 +19,15 @@ export function setLanguage(locale: string): Language {
 export function t(english: string, ...args: (string | number)[]): string {
   const template = active === 'ru' ? (RU[english] ?? english) : english;
   return formatText(template, args);
+}
+
+/**
+ * A counted phrase in the active language. `english` holds the English forms `one|other` with `{0}` for the
+ * count (`'{0} time|{0} times'`); the Russian table holds `one|few|many` under it (`'{0} раз|{0} раза|{0} раз'`).
+ */
+export function tCount(english: string, count: number): string {
+  const forms = (active === 'ru' ? (RU[english] ?? english) : english).split('|');
+  return formatText(pluralForm(active, count, forms), [count]);
 }
 
 /** Replaces `{0}`, `{1}`… in a template; other braces stay as they are. */

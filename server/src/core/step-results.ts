@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { toRange, toSpan } from './positions';
 import type { StepUpdate } from './incremental';
-import type { FieldsContext, Span } from './types';
+import type { FieldsContext, ResultOrigin, Span } from './types';
 import type { Usage } from './usages';
 
 /** A step update and the version it was made from. */
@@ -20,6 +20,7 @@ interface Kept<T> {
   fields: FieldsContext;
   items: T[];
   spans: Span[];
+  origin: ResultOrigin;
 }
 
 /** Whether two fields contexts give the same answers: the same loaded fields file and receiver tables. */
@@ -48,8 +49,14 @@ export class StepResults<T> {
     if (previous && previous.version === document.version && sameFields(previous.fields, fields)) return previous.items;
     const update = previous && sameFields(previous.fields, fields) ? updates.find((candidate) => candidate.fromVersion === previous.version) : undefined;
     const result = update ? this.carryOver(previous!, update.step, document, compute) : this.fresh(compute(), document);
-    this.kept.set(document.uri, { version: document.version, fields, ...result });
+    this.kept.set(document.uri, { version: document.version, fields, ...result, origin: update ? 'carried' : 'computed' });
     return result.items;
+  }
+
+  /** How the results kept for this version were made; undefined when none are kept for it. Reads nothing. */
+  originOf(uri: string, version: number): ResultOrigin | undefined {
+    const kept = this.kept.get(uri);
+    return kept?.version === version ? kept.origin : undefined;
   }
 
   private fresh(items: T[], document: TextDocument): { items: T[]; spans: Span[] } {

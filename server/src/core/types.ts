@@ -186,6 +186,20 @@ export interface ParsedTemplate {
   problems: StructureProblem[];
 }
 
+/** How a version of a template was read: its whole text, or one step (`reread`, in its text) into the previous parse. */
+export type Reading = { kind: 'full' } | { kind: 'step'; reread: Span };
+
+/** How results of a version were made: from the whole parse, or carried over with only the re-read step's computed. */
+export type ResultOrigin = 'computed' | 'carried';
+
+/** How the service read a template's latest version and made its results; a result not yet asked for is absent. */
+export interface DocumentReading {
+  version: number;
+  parse: Reading;
+  diagnostics?: ResultOrigin;
+  usages?: ResultOrigin;
+}
+
 /** A placeholder of a request that the sample context could not fill, or filled with nothing. */
 export interface ExpansionIssue {
   /** The placeholder as written, e.g. `{tracker.clikid}`. */

@@ -73,6 +73,16 @@ export function sectionOf(model: FieldsModel, kind: FieldKind): Map<string, { ke
   return kind === 'custom' ? model.customFields : kind === 'tracker' ? model.trackerFields : model.botVariables;
 }
 
+/**
+ * Where the fields file names a field besides its uses: the definition's key and the profile keys that set it.
+ * Find All References adds these when asked for the declaration; the definition hover counts the profiles apart.
+ */
+export function declarationsOf(model: FieldsModel, ref: FieldRef): { definition?: Span; profiles: Span[] } {
+  const definition = sectionOf(model, ref.kind).get(ref.key)?.keySpan;
+  const profiles = profileKeys(model).filter((entry) => sameRef(entry.ref, ref)).map((entry) => entry.span);
+  return { definition, profiles };
+}
+
 /** Profile keys that name a custom or tracker field; the span covers the field's key only. */
 export function profileKeys(model: FieldsModel): { ref: FieldRef; span: Span }[] {
   const found: { ref: FieldRef; span: Span }[] = [];

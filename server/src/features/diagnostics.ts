@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { readDocumentFromDisk } from '../disk-documents';
 import { fileSize, tooLargeDiagnostic } from '../file-limits';
+import { traceReading } from '../reading-trace';
 import { checkFieldsFile, checkTemplate, kindOfDocument } from '../template-checks';
 import { listWorkspaceFiles } from '../workspace-scan';
 import { t } from '../core/l10n';
@@ -64,6 +65,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     const checked = await checkTemplate(context, document);
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
+    if (open) traceReading(connection, context.service, document);
     connection.sendDiagnostics({ uri: document.uri, version: open ? document.version : undefined, diagnostics: checked.diagnostics });
     const indexAndHint = () => {
       checked.index();

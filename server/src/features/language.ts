@@ -1,9 +1,15 @@
 // Completion, hover and go to definition: one-line adapters from LSP requests to the core service.
 import { fieldsContextOf, type ServerContext } from '../context';
-import { definitionHover } from '../core';
+import { definitionHover, type UsageCounts } from '../core';
 import { runSafeAsync } from '../run-safe';
 
 export const COMPLETION_TRIGGERS = ['{', '.', '<'];
+
+/** Counts once the workspace is indexed, as Find All References waits for it: both then see every file. */
+async function usageCounts(context: ServerContext, fieldsUri: string): Promise<UsageCounts> {
+  await context.indexed();
+  return context.index.countsFor(fieldsUri);
+}
 
 export function registerLanguageFeatures(context: ServerContext): void {
   const { connection, documents, service } = context;
@@ -18,7 +24,7 @@ export function registerLanguageFeatures(context: ServerContext): void {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const fieldsModel = context.registry.isFieldsFileName(document.uri) ? context.registry.load(document.uri)?.lastGood?.model : undefined;
-      if (fieldsModel) return definitionHover(document, params.position, fieldsModel, context.index.countsFor(document.uri));
+      if (fieldsModel) return definitionHover(document, params.position, fieldsModel, await usageCounts(context, document.uri));
       return service.doHover(document, params.position, await fieldsContextOf(context, document.uri));
     }),
   );

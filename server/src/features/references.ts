@@ -2,7 +2,7 @@
 import { ResponseError, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fieldsContextOf, type ServerContext } from '../context';
-import { fieldRefAt, profileKeys, refId, sectionOf, SECTION_OF, type FieldRef, type FieldsSource } from '../core';
+import { declarationsOf, fieldRefAt, sectionOf, SECTION_OF, type FieldRef, type FieldsSource } from '../core';
 import { locationInFields } from '../core/fields-document';
 import { placeholderAt } from '../core/placeholder-at';
 import { refOfTarget } from '../core/usages';
@@ -36,17 +36,16 @@ async function fieldAt(context: ServerContext, document: TextDocument, offset: n
   return found && { ref: found.ref, source, range: { start: document.positionAt(found.span.start), end: document.positionAt(found.span.end) } };
 }
 
-function definitionLocation(source: FieldsSource, ref: FieldRef): Location | undefined {
-  const definition = sectionOf(source.model, ref.kind).get(ref.key);
-  return definition && locationInFields(source, definition.keySpan);
-}
-
-/** Every place the field's key is written: uses in templates, its definition, and profile keys naming it. */
+/**
+ * Every place the field's key is written: its uses (what the definition hover counts), and with the declaration
+ * also its definition and the profile keys that set it (the hover names those profiles apart).
+ */
 function allLocations(context: ServerContext, source: FieldsSource, ref: FieldRef, withDeclaration: boolean): Location[] {
   const uses = context.index.locationsOf(source.uri, ref);
-  const definition = withDeclaration ? definitionLocation(source, ref) : undefined;
-  const profiles = withDeclaration ? profileKeys(source.model).filter((entry) => refId(entry.ref) === refId(ref)).map((entry) => locationInFields(source, entry.span)) : [];
-  return [...(definition ? [definition] : []), ...profiles, ...uses];
+  if (!withDeclaration) return uses;
+  const { definition, profiles } = declarationsOf(source.model, ref);
+  const declarations = [...(definition ? [definition] : []), ...profiles].map((span) => locationInFields(source, span));
+  return [...declarations, ...uses];
 }
 
 function renameEdit(locations: readonly Location[], newName: string): WorkspaceEdit {
