@@ -69,9 +69,9 @@ describe('cli check', () => {
       'examples/keitaro.webhook:25:95: error unknown-key: Unknown key "chatid" (checked against webhook-fields.json). Did you mean "{chatId}"?',
       'examples/keitaro.webhook:29:56: error unknown-key: Unknown key "tracker.clikid" (checked against webhook-fields.json). Did you mean "{tracker.clickid}"?',
       'examples/keitaro.webhook:8:29: warning receiver-default-value: No "status": Keitaro records this postback as a sale.',
-      'examples/keitaro.webhook:8:70: info receiver-unknown-parameter: Keitaro ignores the parameter "username". Extra data belongs in sub_id_1…sub_id_15.',
-      'examples/keitaro.webhook:8:90: info receiver-unknown-parameter: Keitaro ignores the parameter "chatid". Extra data belongs in sub_id_1…sub_id_15.',
-      'examples/keitaro.webhook:8:106: info receiver-unknown-parameter: Keitaro ignores the parameter "startdialogue". Extra data belongs in sub_id_1…sub_id_15.',
+      'examples/keitaro.webhook:8:70: info receiver-unknown-parameter: Keitaro ignores the parameter "username". Extra data belongs in sub_id_1…sub_id_30.',
+      'examples/keitaro.webhook:8:90: info receiver-unknown-parameter: Keitaro ignores the parameter "chatid". Extra data belongs in sub_id_1…sub_id_30.',
+      'examples/keitaro.webhook:8:106: info receiver-unknown-parameter: Keitaro ignores the parameter "startdialogue". Extra data belongs in sub_id_1…sub_id_30.',
     ]);
   });
 

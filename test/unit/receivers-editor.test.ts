@@ -17,7 +17,7 @@ test('hover on a Keitaro parameter name says what Keitaro reads, its values and 
 });
 
 test('hover on a parameter Keitaro ignores says so, with the sub_id_N hint', () => {
-  assert.match(hoverAt('GET https://k.example.com/a/postback?subid=1&user|name=x\n') ?? '', /Keitaro ignores this parameter\. Extra data belongs in sub_id_1…sub_id_15\./);
+  assert.match(hoverAt('GET https://k.example.com/a/postback?subid=1&user|name=x\n') ?? '', /Keitaro ignores this parameter\. Extra data belongs in sub_id_1…sub_id_30\./);
 });
 
 test('hover on the host shows a table of parameters with their sample values, and what is missing', () => {

@@ -5,7 +5,7 @@ import { HINTS, ProblemCode } from '../problems';
 import type { Span } from '../types';
 import { t } from '../l10n';
 import { isLiteralValue, parameterOf, type QueryPair, type RecognisedUrl } from './index';
-import type { ReceiverDefinition, ReceiverParameter } from './types';
+import type { ReceiverParameter } from './types';
 
 export interface ValueEdit {
   span: Span;
@@ -77,7 +77,7 @@ function pairFindings(pair: QueryPair, recognised: RecognisedUrl, context: Resol
   const { receiver } = recognised;
   const parameter = parameterOf(receiver, pair.name);
   if (!parameter) return unknownFindings(pair, recognised);
-  return [...valueFindings(pair, parameter, receiver), ...fieldFindings(pair, parameter, context)];
+  return [...valueFindings(pair, parameter, recognised), ...fieldFindings(pair, parameter, context)];
 }
 
 function unknownFindings(pair: QueryPair, recognised: RecognisedUrl): ReceiverFinding[] {
@@ -110,17 +110,31 @@ function decodedValue(value: string): string {
 }
 
 /** A literal value outside the allowed ones, or not an integer where one is read. */
-function valueFindings(pair: QueryPair, parameter: ReceiverParameter, receiver: ReceiverDefinition): ReceiverFinding[] {
+function valueFindings(pair: QueryPair, parameter: ReceiverParameter, recognised: RecognisedUrl): ReceiverFinding[] {
+  const { receiver } = recognised;
   if (!isLiteralValue(pair.value)) return [];
   const value = decodedValue(pair.value);
   if (parameter.integer && !/^-?\d+$/.test(value)) {
     return [{ code: ProblemCode.ReceiverNotInteger, args: [receiver.name, pair.name, value], span: pair.valueSpan, fixes: [] }];
   }
-  const allowed = parameter.values;
+  const allowed = allowedValues(parameter, recognised);
   if (!allowed?.length || allowed.includes(value)) return [];
   const fixes = allowed.map((choice) => ({ title: t('Change to {0}', `${pair.name}=${choice}`), edits: [{ span: pair.valueSpan, newText: choice }] }));
   const code = parameter.openValues ? ProblemCode.ReceiverCustomValue : ProblemCode.ReceiverValueNotAllowed;
   return [{ code, args: [receiver.name, pair.name, value, allowed.join(', ')], span: pair.valueSpan, fixes }];
+}
+
+/**
+ * The values a parameter accepts in this URL: its own, and those other parameters map to it (Keitaro's
+ * `sale_status=approved,paid`); undefined when a mapping is a placeholder, since it may then map anything.
+ */
+function allowedValues(parameter: ReceiverParameter, recognised: RecognisedUrl): readonly string[] | undefined {
+  const { values, valuesMappedBy } = parameter;
+  if (!valuesMappedBy || !values) return values;
+  const mappings = recognised.url.pairs.filter((pair) => valuesMappedBy.test(pair.name));
+  if (mappings.some((pair) => !isLiteralValue(pair.value))) return undefined;
+  const mapped = mappings.flatMap((pair) => decodedValue(pair.value).split(',').map((item) => item.trim()));
+  return [...new Set([...values, ...mapped.filter((item) => item !== '')])];
 }
 
 /** `fields.KEY` names a custom field of the fields file (checked only when there is one). */

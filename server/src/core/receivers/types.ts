@@ -1,18 +1,23 @@
 // The shape of a receiver table: how a URL is recognised and what each of its query parameters means.
 
-/** One query parameter a receiver reads, named exactly (`subid`) or by a pattern (`sub_id_1`…`sub_id_15`). */
+/** One query parameter a receiver reads, named exactly (`subid`) or by a pattern (`sub_id_1`…`sub_id_30`). */
 export interface ReceiverParameter {
   /** The exact name; case-sensitive, as receivers read it. */
   name?: string;
   /** A pattern of names, for numbered or keyed families (`sub_id_N`, `fields.KEY`). */
   pattern?: RegExp;
-  /** How a family is written to the user: `sub_id_1…sub_id_15`. */
+  /** How a family is written to the user: `sub_id_1…sub_id_30`. */
   label?: string;
   /** What the receiver does with it (English; translated where shown). */
   meaning: string;
   required?: boolean;
   /** The values it accepts (checked only when the value is a literal, never a placeholder or macro). */
   values?: readonly string[];
+  /**
+   * Parameters of the same URL whose comma-separated values are accepted here too: Keitaro's status transformations
+   * (`sale_status=approved,paid`) make `status=approved` valid.
+   */
+  valuesMappedBy?: RegExp;
   /** True when values outside `values` are accepted as custom ones (said as information, not an error). */
   openValues?: boolean;
   /** A literal value must be an integer. */
@@ -49,7 +54,7 @@ export interface ReceiverDefinition {
   unknownParameters: UnknownParameterPolicy;
   /** Said after the unknown-parameter message (English; translated). */
   unknownHint?: string;
-  /** Free slots an unknown parameter may be moved to, e.g. `sub_id_{n}` for n = 1…15. */
+  /** Free slots an unknown parameter may be moved to, e.g. `sub_id_{n}` for n = 1…30. */
   extraSlots?: { template: string; from: number; to: number };
   /** The title of the one fix that makes a whole URL right (adds what is missing, moves unknown parameters to slots). */
   wholeFix?: string;
