@@ -208,7 +208,7 @@ export const RU: Readonly<Record<string, string>> = {
   'Extra data stored with the conversion.': 'Дополнительные данные, сохраняемые вместе с конверсией.',
   'Text Keitaro answers with on success.': 'Текст, которым Keitaro отвечает при успехе.',
   "Maps the partner's own status names (comma-separated) to this Keitaro status, so status= may carry them.": 'Сопоставляет собственные названия статусов партнёра (через запятую) этому статусу Keitaro, так что их можно передавать в status=.',
-  'Do not change the status of an existing conversion.': 'Не менять статус уже существующей конверсии.',
+  'Statuses (comma-separated, e.g. ping,test) whose postbacks Keitaro ignores.': 'Статусы (через запятую, например ping,test), постбэки с которыми Keitaro не учитывает.',
   ' Extra data belongs in sub_id_1…sub_id_30.': ' Дополнительные данные передавайте в sub_id_1…sub_id_30.',
   'Make this a Keitaro lead postback': 'Сделать корректным лид-постбэком Keitaro',
   "Binom's click id: the conversion is recorded on this click.": 'Id клика в Binom: конверсия записывается на этот клик.',

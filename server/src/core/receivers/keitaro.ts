@@ -28,7 +28,7 @@ export const KEITARO: ReceiverDefinition = {
       label: 'lead_status, sale_status, rejected_status, rebill_status',
       meaning: "Maps the partner's own status names (comma-separated) to this Keitaro status, so status= may carry them.",
     },
-    { name: 'ignore_status', meaning: 'Do not change the status of an existing conversion.' },
+    { name: 'ignore_status', meaning: 'Statuses (comma-separated, e.g. ping,test) whose postbacks Keitaro ignores.' },
   ],
   unknownParameters: 'ignored',
   unknownHint: ' Extra data belongs in sub_id_1…sub_id_30.',
