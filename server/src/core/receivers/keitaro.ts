@@ -1,11 +1,12 @@
 // Keitaro's postback (`https://HOST/KEY/postback?subid=…`): parameters from Keitaro's S2S postback documentation.
+// Keitaro is self-hosted: identified by its path shape `/KEY/postback` (a key segment before `postback`), which no
+// other built-in receiver shares, whatever its parameters.
 import type { ReceiverDefinition } from './types';
 
 export const KEITARO: ReceiverDefinition = {
   id: 'keitaro',
   name: 'Keitaro',
   path: /^\/[^/]+\/postback\/?$/,
-  signature: ['subid'],
   parameters: [
     { name: 'subid', meaning: "Keitaro's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
     {

@@ -40,15 +40,22 @@ export interface ReceiverDefinition {
   id: string;
   /** The receiver's name as users know it (`Keitaro`). */
   name: string;
-  /** Tested on the URL's host (placeholders masked); any host when absent. */
+  /** A filter on the URL's host (placeholders masked): the table applies only there. Any host when absent. */
   host?: RegExp;
-  /** Tested on the URL's path, from its first `/` up to `?` or `#` (placeholders masked). */
+  /** A filter on the URL's path, from its first `/` up to `?` or `#` (placeholders masked). */
   path: RegExp;
   /**
-   * Parameters that tell this receiver from others with the same path shape: when several tables match
-   * a URL, the one whose signature parameter is present wins (see receivers/index.ts).
+   * What identifies the receiver (see recognise.ts). Its own service hosts (`*.voluumtrk.com`): a URL there is
+   * this receiver's, whatever its parameters.
    */
-  signature?: readonly string[];
+  serviceHosts?: RegExp;
+  /** Parameters characteristic of this receiver (`cid`, `param1`…`param5`): each one present is evidence for it. */
+  signature?: readonly (string | RegExp)[];
+  /**
+   * Other services answer at this path too (`/postback`; Binom's `click.php` also takes clicks), so the path alone
+   * is no evidence: a service host or a signature parameter is needed.
+   */
+  pathIsShared?: boolean;
   parameters: readonly ReceiverParameter[];
   /** `ignored`: the receiver drops unknown parameters, so each is reported; `unchecked`: its documentation is silent. */
   unknownParameters: UnknownParameterPolicy;
