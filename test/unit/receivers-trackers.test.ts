@@ -1,4 +1,4 @@
-// Specifies the Binom, Voluum and RedTrack tables, table-driven: recognition by what identifies each, valid URLs, a missing click id.
+// Specifies the Binom, Voluum and RedTrack tables, table-driven: recognition by what identifies each, valid URLs, a missing or empty click id.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { recogniseReceiver } from '../../server/src/core/receivers/index';
@@ -89,6 +89,12 @@ const MISSING: MissingCase[] = [
     fix: ['Add cnv_id={tracker.clickid}', 'https://binom.example.com/click.php?payout=10&cnv_id={tracker.clickid}'],
   },
   {
+    url: 'https://binom.example.com/click.php?cnv_id=&payout=10&cnv_status=dep',
+    covers: 'cnv_id=',
+    empty: true,
+    fix: ['Change to cnv_id={tracker.clickid}', 'https://binom.example.com/click.php?cnv_id={tracker.clickid}&payout=10&cnv_status=dep'],
+  },
+  {
     url: 'https://track.example.com/postback?payout=10&txid=t1&et=dep',
     covers: '/postback',
     empty: false,
@@ -107,10 +113,34 @@ const MISSING: MissingCase[] = [
     fix: ['Add cid={tracker.clickid}', 'https://abcd1.voluumtrk.com/postback?cid={tracker.clickid}'],
   },
   {
+    url: 'https://track.example.com/postback?cid=&payout=10',
+    covers: 'cid=',
+    empty: true,
+    fix: ['Change to cid={tracker.clickid}', 'https://track.example.com/postback?cid={tracker.clickid}&payout=10'],
+  },
+  {
+    url: 'https://abcd1.voluumtrk.com/postback?payout=10&cid',
+    covers: 'cid',
+    empty: true,
+    fix: ['Change to cid={tracker.clickid}', 'https://abcd1.voluumtrk.com/postback?payout=10&cid={tracker.clickid}'],
+  },
+  {
+    url: 'https://track.example.com/postback?cid=%20&et=dep',
+    covers: 'cid=%20',
+    empty: true,
+    fix: ['Change to cid={tracker.clickid}', 'https://track.example.com/postback?cid={tracker.clickid}&et=dep'],
+  },
+  {
     url: 'https://redtrack.example.com/postback?type=Lead&sum=10',
     covers: '/postback',
     empty: false,
     fix: ['Add clickid={tracker.clickid}', 'https://redtrack.example.com/postback?type=Lead&sum=10&clickid={tracker.clickid}'],
+  },
+  {
+    url: 'https://trk.example.rdtk.io/postback?clickid=&type=Lead',
+    covers: 'clickid=',
+    empty: true,
+    fix: ['Change to clickid={tracker.clickid}', 'https://trk.example.rdtk.io/postback?clickid={tracker.clickid}&type=Lead'],
   },
 ];
 
@@ -124,6 +154,24 @@ for (const { url, covers, empty, fix } of MISSING) {
     assert.deepEqual(findings(fix[1]), []);
   });
 }
+
+test('an empty click id says so in its message', () => {
+  const [problem] = checked('https://track.example.com/postback?cid=&payout=10');
+  assert.equal(problem.message, 'Missing "cid", which Voluum requires. Voluum\'s click id: the conversion is recorded on this click. "cid=" is empty: Voluum gets no value.');
+});
+
+test('a click id written as a placeholder is never judged empty (it may expand empty, but that is the send check\'s)', () => {
+  assert.deepEqual(findings('https://track.example.com/postback?cid={tracker.clickid}'), []);
+  assert.deepEqual(findings('https://track.example.com/postback?cid=%7Bsub1%7D'), []);
+});
+
+test('an empty subid in Keitaro is missing too, and the whole fix fills it', () => {
+  const url = 'https://k.example.com/25123a/postback?subid=&status=lead&geo=KZ';
+  assert.deepEqual(findings(url), [['receiver-missing-parameter', 'subid='], ['receiver-unknown-parameter', 'geo']]);
+  const fixed = fixesOf(url).apply('Make this a Keitaro lead postback');
+  assert.equal(fixed, 'https://k.example.com/25123a/postback?subid={tracker.clickid}&status=lead&sub_id_1=KZ');
+  assert.deepEqual(findings(fixed), []);
+});
 
 test('Voluum and RedTrack share /postback: cid makes it Voluum, clickid RedTrack (hover names the receiver)', () => {
   const nameAt = (text: string) => {

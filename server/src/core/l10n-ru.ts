@@ -173,6 +173,7 @@ export const RU: Readonly<Record<string, string>> = {
   '(Truncated: only the first {0} bytes of the body were received.)': '(Обрезано: получены только первые {0} байт тела ответа.)',
   // Receivers (receivers/): problems, fixes, hovers, table texts and snippets
   'Missing "{1}", which {0} requires. {2}': 'Нет параметра "{1}", а {0} его требует. {2}',
+  ' "{0}=" is empty: {1} gets no value.': ' Значение "{0}=" пустое: {1} не получает ничего.',
   'No "{1}": {0} records this postback as a {2}.': 'Нет "{1}": {0} записывает этот постбэк как {2}.',
   '{0} does not accept {1}={2}; allowed: {3}.': '{0} не принимает {1}={2}; допустимо: {3}.',
   '{1}={2} is a custom value for {0} (the standard ones: {3}).': '{1}={2} — нестандартное значение для {0} (стандартные: {3}).',

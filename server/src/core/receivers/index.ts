@@ -13,7 +13,7 @@ import type { ReceiverDefinition, ReceiverParameter } from './types';
 import { VOLUUM } from './voluum';
 
 export type { ReceiverDefinition, ReceiverParameter, UnknownParameterPolicy } from './types';
-export { readReceiverUrl, isLiteralValue, type QueryPair, type ReceiverUrl } from './read-url';
+export { readReceiverUrl, decodedValue, isLiteralValue, type QueryPair, type ReceiverUrl } from './read-url';
 export { receiversFromSettings } from './user-receivers';
 
 export const BUILTIN_RECEIVERS: readonly ReceiverDefinition[] = [

@@ -8,7 +8,8 @@ import { toRange } from '../positions';
 import { problemMessage } from '../problems';
 import type { FieldsContext, ParsedTemplate, TemplatePart } from '../types';
 import { urlReadingOf, type UrlReading } from '../url-reading';
-import { receiverFindings, type ReceiverFinding } from './receiver-findings';
+import type { ReceiverFinding } from './finding';
+import { receiverFindings } from './receiver-findings';
 
 export function receiverDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
   const context = resolveContextOf(fields);

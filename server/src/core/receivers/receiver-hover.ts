@@ -7,7 +7,7 @@ import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../ty
 import { t } from '../l10n';
 import { urlReadingOf } from '../url-reading';
 import { parameterLabel, parameterOf, readReceiverUrl, type RecognisedUrl } from './index';
-import { tableText } from './receiver-findings';
+import { tableText } from './finding';
 import type { ReceiverDefinition, ReceiverParameter } from './types';
 
 export function receiverHover(document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext): Hover | null {
