@@ -133,6 +133,12 @@ test('a receiver from the setting is checked like a built-in one', () => {
   assert.deepEqual(findings('https://acme.example.com/conv?click={tracker.clickid}&kind=lead', fields), []);
 });
 
+test('a parameter a user table marks "number" is judged like a built-in one', () => {
+  const fields = { ...fieldsContext(), receivers: receiversFromSettings([{ id: 'acme', name: 'Acme', path: '^/conv$', parameters: [{ name: 'amount', number: true }] }]) };
+  assert.deepEqual(findings('https://acme.example.com/conv?amount={username}', fields), [['receiver-wrong-type', '{username}']]);
+  assert.deepEqual(findings('https://acme.example.com/conv?amount={deposit_amount}', fields), []);
+});
+
 test('a user table wins over a built-in one with the same path', () => {
   const fields = { ...fieldsContext(), receivers: receiversFromSettings([{ id: 'mine', path: '^/click\\.php$', parameters: [] }]) };
   assert.deepEqual(findings('https://binom.example.com/click.php?payout=1', fields), []);

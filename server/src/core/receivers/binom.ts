@@ -11,7 +11,7 @@ export const BINOM: ReceiverDefinition = {
   signature: ['cnv_id', 'cnv_status', 'cnv_currency', /^event([1-9]|[12][0-9]|30)$/, 'payout'],
   parameters: [
     { name: 'cnv_id', meaning: "Binom's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
-    { name: 'payout', meaning: 'Conversion revenue.', example: '{deposit_amount}' },
+    { name: 'payout', meaning: 'Conversion revenue.', number: true, example: '{deposit_amount}' },
     { name: 'cnv_status', meaning: 'Conversion status, as configured in Binom.', example: 'lead' },
     { name: 'cnv_currency', meaning: 'Currency of the payout.' },
     { pattern: /^event([1-9]|[12][0-9]|30)$/, label: 'event1…event30', meaning: 'Event counters of the click.' },

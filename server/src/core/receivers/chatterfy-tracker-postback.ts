@@ -9,7 +9,7 @@ export const CHATTERFY_TRACKER_POSTBACK: ReceiverDefinition = {
   parameters: [
     { name: 'clickid', meaning: 'Click id of the user: finds the dialogue the event belongs to.', required: true, suggestedValue: '{clickid}', example: '{sub1}' },
     { name: 'tracker.event', meaning: 'Event name.', values: ['registration', 'sale', 'resale'], openValues: true, example: 'registration' },
-    { name: 'tracker.cost', meaning: 'Amount of the event.', example: '{amount}' },
+    { name: 'tracker.cost', meaning: 'Amount of the event.', number: true, example: '{amount}' },
     { name: 'tracker.currency', meaning: 'Currency of the amount.' },
     { name: 'tracker.tid', meaning: 'Transaction id of the event.' },
     { pattern: /^fields\.(.+)$/, label: 'fields.KEY', meaning: 'Sets the custom field KEY of the dialogue.', customFieldPrefix: 'fields.' },

@@ -1,15 +1,15 @@
 // Checks a recognised URL against its receiver's table: offsets into the URL value, fixes as plain text edits.
 import { didYouMean } from '../did-you-mean';
-import type { ResolveContext } from '../resolve-placeholder';
 import { HINTS, ProblemCode } from '../problems';
 import { t } from '../l10n';
 import { tableText, type ReceiverFinding, type ReceiverFix, type ValueEdit } from './finding';
 import { decodedValue, isLiteralValue, parameterOf, type QueryPair, type RecognisedUrl } from './index';
 import { absentFindings, appendEdit, emptyRequiredPairs, fillEdit, isEmptyValue, present } from './required-findings';
 import type { ReceiverParameter } from './types';
+import { typeFindings, type ValueScope } from './value-types';
 
-export function receiverFindings(value: string, recognised: RecognisedUrl, context: ResolveContext): ReceiverFinding[] {
-  const findings = [...absentFindings(value, recognised), ...recognised.url.pairs.flatMap((pair) => pairFindings(pair, recognised, context))];
+export function receiverFindings(value: string, recognised: RecognisedUrl, scope: ValueScope): ReceiverFinding[] {
+  const findings = [...absentFindings(value, recognised), ...recognised.url.pairs.flatMap((pair) => pairFindings(pair, recognised, scope))];
   // Most URLs have no finding the whole fix goes with: it is worked out only for those that have one.
   const carriers = findings.filter((finding) => WHOLE_FIX_CODES.includes(finding.code));
   const whole = carriers.length > 0 ? wholeFix(value, recognised) : undefined;
@@ -19,11 +19,11 @@ export function receiverFindings(value: string, recognised: RecognisedUrl, conte
 
 const WHOLE_FIX_CODES: readonly ProblemCode[] = [ProblemCode.ReceiverMissingParameter, ProblemCode.ReceiverDefaultValue, ProblemCode.ReceiverUnknownParameter];
 
-function pairFindings(pair: QueryPair, recognised: RecognisedUrl, context: ResolveContext): ReceiverFinding[] {
+function pairFindings(pair: QueryPair, recognised: RecognisedUrl, scope: ValueScope): ReceiverFinding[] {
   const { receiver } = recognised;
   const parameter = parameterOf(receiver, pair.name);
   if (!parameter) return unknownFindings(pair, recognised);
-  return [...valueFindings(pair, parameter, recognised), ...fieldFindings(pair, parameter, context)];
+  return [...valueFindings(pair, parameter, recognised), ...typeFindings(pair, parameter, receiver.name, scope), ...fieldFindings(pair, parameter, scope)];
 }
 
 function unknownFindings(pair: QueryPair, recognised: RecognisedUrl): ReceiverFinding[] {
@@ -47,14 +47,11 @@ function freeSlots(recognised: RecognisedUrl, count: number): string[] {
   return free;
 }
 
-/** A literal value outside the allowed ones, or not an integer where one is read (an empty required one is missing instead). */
+/** A literal value outside the allowed ones (an empty required one is missing instead). */
 function valueFindings(pair: QueryPair, parameter: ReceiverParameter, recognised: RecognisedUrl): ReceiverFinding[] {
   const { receiver } = recognised;
   if (!isLiteralValue(pair.value) || (parameter.required && isEmptyValue(pair.value))) return [];
   const value = decodedValue(pair.value);
-  if (parameter.integer && !/^-?\d+$/.test(value)) {
-    return [{ code: ProblemCode.ReceiverNotInteger, args: [receiver.name, pair.name, value], span: pair.valueSpan, fixes: [] }];
-  }
   const allowed = allowedValues(parameter, recognised);
   if (!allowed?.length || allowed.includes(value)) return [];
   const fixes = allowed.map((choice) => ({ title: t('Change to {0}', `${pair.name}=${choice}`), edits: [{ span: pair.valueSpan, newText: choice }] }));
@@ -76,8 +73,8 @@ function allowedValues(parameter: ReceiverParameter, recognised: RecognisedUrl):
 }
 
 /** `fields.KEY` names a custom field of the fields file (checked only when there is one). */
-function fieldFindings(pair: QueryPair, parameter: ReceiverParameter, context: ResolveContext): ReceiverFinding[] {
-  const { model, fieldsName } = context;
+function fieldFindings(pair: QueryPair, parameter: ReceiverParameter, scope: ValueScope): ReceiverFinding[] {
+  const { model, fieldsName } = scope;
   const prefix = parameter.customFieldPrefix;
   if (!prefix || !model || !pair.name.startsWith(prefix)) return [];
   const key = pair.name.slice(prefix.length);

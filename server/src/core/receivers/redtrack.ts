@@ -13,7 +13,7 @@ export const REDTRACK: ReceiverDefinition = {
   parameters: [
     { name: 'clickid', meaning: "RedTrack's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
     { name: 'type', meaning: 'Conversion type: case-sensitive, must match a conversion type configured in RedTrack.', example: 'Lead' },
-    { name: 'sum', meaning: 'Conversion revenue.', example: '{deposit_amount}' },
+    { name: 'sum', meaning: 'Conversion revenue.', number: true, example: '{deposit_amount}' },
     { pattern: /^sub([1-9]|1[0-9]|20)$/, label: 'sub1…sub20', meaning: 'Extra data stored with the conversion.' },
   ],
   unknownParameters: 'unchecked',

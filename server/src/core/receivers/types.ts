@@ -20,7 +20,12 @@ export interface ReceiverParameter {
   valuesMappedBy?: RegExp;
   /** True when values outside `values` are accepted as custom ones (said as information, not an error). */
   openValues?: boolean;
-  /** A literal value must be an integer. */
+  /**
+   * The receiver reads the value as a number: a literal must be one, and a placeholder must hold one
+   * (judged from its type, or from its sample value when its type is text; see value-types.ts).
+   */
+  number?: boolean;
+  /** The receiver reads the value as an integer (implies a number). */
   integer?: boolean;
   /** The value the receiver assumes when the parameter is absent, and the values a quick fix offers to write instead. */
   whenAbsent?: { value: string; fixes: readonly string[] };

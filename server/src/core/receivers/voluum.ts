@@ -12,7 +12,7 @@ export const VOLUUM: ReceiverDefinition = {
   signature: ['cid', 'txid', 'et', /^param[1-5]$/],
   parameters: [
     { name: 'cid', meaning: "Voluum's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
-    { name: 'payout', meaning: 'Conversion revenue.', example: '{deposit_amount}' },
+    { name: 'payout', meaning: 'Conversion revenue.', number: true, example: '{deposit_amount}' },
     { name: 'txid', meaning: 'Transaction id: conversions with different txids on one click are recorded separately.' },
     { name: 'currency', meaning: 'Currency of the payout.' },
     { name: 'et', meaning: 'Conversion event type, as configured in Voluum.' },
