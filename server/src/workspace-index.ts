@@ -53,6 +53,12 @@ export class WorkspaceIndex {
     return this.files.has(uri);
   }
 
+  /** Every file indexed: the templates and the fields files. */
+  allFiles(): string[] {
+    this.flush();
+    return [...this.files.keys()];
+  }
+
   /** The templates checked against a fields file (undefined: those that found none). */
   filesUsing(fieldsUri: string | undefined): string[] {
     this.flush();
