@@ -117,6 +117,20 @@ describe('cli check', () => {
     assert.equal(problemLines(run.stdout).length, 10, shown(run));
   });
 
+  test('with no profile, check judges a text field where a number is read by its example, never by a profile', async () => {
+    const fields = JSON.stringify({ customFields: { amount: { type: 'text', example: 'abc' } }, profiles: { lead: { amount: '10' } } });
+    const typed = makeWorkspace({ 'webhook-fields.json': fields, 'typed.webhook': 'GET https://k.example.com/25123a/postback?subid=1&status=lead&payout={amount}\n' });
+    try {
+      const run = await runCli(['check', '.'], { cwd: typed });
+      assert.equal(run.code, 1, shown(run));
+      assert.deepEqual(problemLines(run.stdout), [
+        'typed.webhook:1:70: error receiver-wrong-type: Keitaro reads "payout" as a number; {amount} has the example "abc" in webhook-fields.json, which is not a number.',
+      ]);
+    } finally {
+      removeDir(typed);
+    }
+  });
+
   test('a missing path exits 2 and names it', async () => {
     const run = await runCli(['check', 'no-such-folder'], { cwd: root });
     assert.equal(run.code, 2, shown(run));
