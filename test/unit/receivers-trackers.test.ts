@@ -1,7 +1,7 @@
 // Specifies the Binom, Voluum and RedTrack tables, table-driven: recognition by what identifies each, valid URLs, a missing or empty click id.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { recogniseReceiver } from '../../server/src/core/receivers/index';
+import { BUILTIN_RECEIVERS, parameterOf, recogniseReceiver } from '../../server/src/core/receivers/index';
 import { docAt, fieldsContext, service, WEBHOOK_URI } from './core-helpers';
 import { checked, findings, fixesOf } from './receivers-helpers';
 
@@ -56,6 +56,20 @@ const RECOGNITION: RecognitionCase[] = [
 for (const { url, receiver, why } of RECOGNITION) {
   test(`recognition: ${why} → ${receiver ?? 'no receiver'} (${url})`, () => {
     assert.equal(recogniseReceiver(url)?.receiver.id, receiver);
+  });
+}
+
+/** Every parameter each tracker documents (Voluum's template also names currency). */
+const DOCUMENTED: [receiver: string, names: string[]][] = [
+  ['voluum', ['cid', 'payout', 'txid', 'currency', 'et', 'param1', 'param5']],
+  ['redtrack', ['clickid', 'type', 'sum', 'sub1', 'sub20']],
+  ['binom', ['cnv_id', 'payout', 'cnv_status', 'cnv_currency', 'event1', 'event30']],
+];
+
+for (const [id, names] of DOCUMENTED) {
+  test(`${id}: every documented parameter is in its table`, () => {
+    const receiver = BUILTIN_RECEIVERS.find((candidate) => candidate.id === id)!;
+    assert.deepEqual(names.filter((name) => !parameterOf(receiver, name)), []);
   });
 }
 
