@@ -20,9 +20,17 @@ export interface ServerContext {
   limits: FileLimits;
   /** Resolves when the workspace has been checked and indexed once (references need every file). */
   indexed: () => Promise<void>;
+  /** The profile chosen in the editor's status bar (`webhookTemplates/activeProfile`), if any. */
+  activeProfile: { name?: string };
 }
 
-/** The fields a template is checked against, honouring its resource's settings. */
+/** The fields a template is checked against, honouring its resource's settings, with the active profile. */
 export async function fieldsContextOf(context: ServerContext, uri: string): Promise<FieldsContext> {
-  return context.registry.contextFor(uri, await context.settings.forResource(uri));
+  return withActiveProfile(context, context.registry.contextFor(uri, await context.settings.forResource(uri)));
+}
+
+/** The fields with the active profile when their fields file has it (another folder's file may not: then examples serve). */
+export function withActiveProfile(context: ServerContext, fields: FieldsContext): FieldsContext {
+  const name = context.activeProfile.name;
+  return name !== undefined && context.service.profileNames(fields).includes(name) ? { ...fields, profile: name } : fields;
 }

@@ -11,6 +11,7 @@ import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
 import { FieldsRegistry } from './fields-registry';
 import { FileLimits, limitedService } from './file-limits';
+import { ActiveProfileNotification } from './protocol';
 import { singleEdit } from './single-edit';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace-folders';
@@ -45,7 +46,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(trackingEdits(service, limits));
   const registry = new FieldsRegistry(documents, service, folders, (uri) => limits.maxBytes(uri));
   const index = new WorkspaceIndex();
-  const context: ServerContext = { connection, documents, service, registry, settings, folders, index, limits, indexed: () => run.indexed() };
+  const activeProfile: ServerContext['activeProfile'] = {};
+  const context: ServerContext = { connection, documents, service, registry, settings, folders, index, limits, indexed: () => run.indexed(), activeProfile };
   const run = createChecks(context, globsOf);
   let canWatch = false;
   let hasFolderEvents = false;
@@ -116,6 +118,13 @@ export function startServer(connection: Connection): void {
     run.closed(document.uri);
   });
   connection.onDidChangeWatchedFiles(({ changes }) => onDiskChanges(changes));
+  // Inlay hints show the profile's values and receiver checks judge them: both follow a change.
+  connection.onNotification(ActiveProfileNotification, ({ profile }) => {
+    if (profile === activeProfile.name) return;
+    activeProfile.name = profile;
+    void connection.languages.inlayHint.refresh().catch(() => undefined);
+    run.profileChanged();
+  });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     registry.invalidateAll();

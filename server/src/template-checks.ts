@@ -1,7 +1,7 @@
 // Checks one document (template or fields file) and records its field usages in the index.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerContext } from './context';
+import { withActiveProfile, type ServerContext } from './context';
 import { isFieldsKind, isTemplateKind, unusedFieldDiagnostics, type FieldsContext } from './core';
 import { fileNote } from './core/diagnostics';
 import { fieldsFileDiagnostics } from './core/fields-diagnostics';
@@ -26,7 +26,7 @@ function indexUsages(context: ServerContext, document: TextDocument, fields: Fie
  */
 export async function checkTemplate(context: ServerContext, document: TextDocument): Promise<{ diagnostics: Diagnostic[]; fieldsUri?: string; index: () => void }> {
   const settings = await context.settings.forResource(document.uri);
-  const fields = context.registry.contextFor(document.uri, settings);
+  const fields = withActiveProfile(context, context.registry.contextFor(document.uri, settings));
   const diagnostics = context.service.doValidation(document, fields);
   const missing = context.registry.missingSettingFile(document.uri, settings);
   return {

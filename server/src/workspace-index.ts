@@ -53,6 +53,12 @@ export class WorkspaceIndex {
     return this.files.has(uri);
   }
 
+  /** Every file indexed: the templates and the fields files. */
+  allFiles(): string[] {
+    this.flush();
+    return [...this.files.keys()];
+  }
+
   /**
    * The files checked against a fields file (undefined: the templates that found none): its templates and the
    * fields file itself, whose bot-variable values use fields. Counts and locations both read this one list.

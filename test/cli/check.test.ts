@@ -69,9 +69,9 @@ describe('cli check', () => {
       'examples/keitaro.webhook:25:95: error unknown-key: Unknown key "chatid" (checked against webhook-fields.json). Did you mean "{chatId}"?',
       'examples/keitaro.webhook:29:56: error unknown-key: Unknown key "tracker.clikid" (checked against webhook-fields.json). Did you mean "{tracker.clickid}"?',
       'examples/keitaro.webhook:8:29: warning receiver-default-value: No "status": Keitaro records this postback as a sale.',
-      'examples/keitaro.webhook:8:70: info receiver-unknown-parameter: Keitaro ignores the parameter "username". Extra data belongs in sub_id_1…sub_id_15.',
-      'examples/keitaro.webhook:8:90: info receiver-unknown-parameter: Keitaro ignores the parameter "chatid". Extra data belongs in sub_id_1…sub_id_15.',
-      'examples/keitaro.webhook:8:106: info receiver-unknown-parameter: Keitaro ignores the parameter "startdialogue". Extra data belongs in sub_id_1…sub_id_15.',
+      'examples/keitaro.webhook:8:70: info receiver-unknown-parameter: Keitaro ignores the parameter "username". Extra data belongs in sub_id_1…sub_id_30.',
+      'examples/keitaro.webhook:8:90: info receiver-unknown-parameter: Keitaro ignores the parameter "chatid". Extra data belongs in sub_id_1…sub_id_30.',
+      'examples/keitaro.webhook:8:106: info receiver-unknown-parameter: Keitaro ignores the parameter "startdialogue". Extra data belongs in sub_id_1…sub_id_30.',
     ]);
   });
 
@@ -115,6 +115,20 @@ describe('cli check', () => {
     const run = await runCli(['check'], { cwd: root });
     assert.equal(run.code, 1, shown(run));
     assert.equal(problemLines(run.stdout).length, 10, shown(run));
+  });
+
+  test('with no profile, check judges a text field where a number is read by its example, never by a profile', async () => {
+    const fields = JSON.stringify({ customFields: { amount: { type: 'text', example: 'abc' } }, profiles: { lead: { amount: '10' } } });
+    const typed = makeWorkspace({ 'webhook-fields.json': fields, 'typed.webhook': 'GET https://k.example.com/25123a/postback?subid=1&status=lead&payout={amount}\n' });
+    try {
+      const run = await runCli(['check', '.'], { cwd: typed });
+      assert.equal(run.code, 1, shown(run));
+      assert.deepEqual(problemLines(run.stdout), [
+        'typed.webhook:1:70: error receiver-wrong-type: Keitaro reads "payout" as a number; {amount} has the example "abc" in webhook-fields.json, which is not a number.',
+      ]);
+    } finally {
+      removeDir(typed);
+    }
   });
 
   test('a missing path exits 2 and names it', async () => {

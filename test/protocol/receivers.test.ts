@@ -1,10 +1,11 @@
-// Protocol tests of receivers: the seed's Keitaro findings and their one fix, hovers, snippets, and tables from settings.
+// Protocol tests of receivers: the seed's Keitaro findings and their one fix, hovers, snippets, tables from settings, the active profile.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { DEFAULT_TEST_SETTINGS, LspClient, fileUri, type TestSettings } from './lsp-client';
-import { applyEdits, copyExamples, lineAt, positionOf, readText, removeWorkspace } from './workspace';
+import { applyEdits, copyExamples, lineAt, positionOf, readText, removeWorkspace, writeFile } from './workspace';
+import { setActiveProfile } from './workspace-helpers';
 
 /** Line 7 (0-based) of examples/keitaro.webhook: the Keitaro request from Chatterfy's documentation. */
 const SEED_LINE = 7;
@@ -12,12 +13,17 @@ const WHOLE_FIX = 'Make this a Keitaro lead postback';
 
 const onSeed = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.range.start.line === SEED_LINE);
 
+/** In examples/webhook-fields.json, {tracker.clickid} has the example "7f3a9c01" and, in profile "live-click", an env value. */
+const PAYOUT_FROM_CLICKID = 'GET https://k.example.com/25123a/postback?subid={tracker.clickid}&status=lead&payout={tracker.clickid}\n';
+const wrongType = (diagnostics: Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.code === 'receiver-wrong-type');
+
 describe('receivers over the protocol', () => {
   let root: string;
   let client: LspClient;
 
   before(async () => {
     root = copyExamples();
+    writeFile(root, 'closed-payout.webhook', PAYOUT_FROM_CLICKID);
     const receivers = [{ id: 'acme', name: 'Acme', path: '^/conv$', parameters: [{ name: 'click', meaning: 'Click id', required: true }] }];
     client = await LspClient.start({ folders: [root], settings: () => ({ ...DEFAULT_TEST_SETTINGS, receivers }) as TestSettings });
   });
@@ -86,6 +92,20 @@ describe('receivers over the protocol', () => {
     const items = Array.isArray(answer) ? answer : answer.items;
     assert.deepEqual(items.map((item) => item.label).slice(0, 2), ['Keitaro lead postback', 'Keitaro sale postback']);
     assert.equal(items[0].insertTextFormat, 2);
+  });
+
+  test('a change of the active profile re-publishes open and closed templates: an example is judged, an env value never', async () => {
+    const uri = fileUri(join(root, 'payout.webhook'));
+    const closed = fileUri(join(root, 'closed-payout.webhook'));
+    await client.open(uri, 'webhook-template', PAYOUT_FROM_CLICKID);
+    await client.waitForDiagnostics(uri, wrongType);
+    await client.waitForDiagnostics(closed, wrongType, 15000);
+    await setActiveProfile(client, 'live-click');
+    await client.waitForDiagnostics(uri, (diagnostics) => !wrongType(diagnostics));
+    await client.waitForDiagnostics(closed, (diagnostics) => !wrongType(diagnostics));
+    await setActiveProfile(client, undefined);
+    await client.waitForDiagnostics(uri, wrongType);
+    await client.waitForDiagnostics(closed, wrongType);
   });
 
   test('a receiver from webhookTemplates.receivers is checked', async () => {

@@ -16,11 +16,20 @@ test('updateDialog: chatId is required', () => {
   assert.equal(fixesOf(`${UPDATE}?status=auto`).apply('Add chatId={chatId}'), `${UPDATE}?status=auto&chatId={chatId}`);
 });
 
-for (const value of ['12.5', 'abc', '']) {
+for (const value of ['12.5', 'abc', '1e9']) {
   test(`updateDialog: chatId=${value} is not an integer`, () => {
     assert.deepEqual(findings(`${UPDATE}?chatId=${value}`), [['receiver-not-integer', value]]);
   });
 }
+
+test('updateDialog: an empty chatId= is a missing chatId, not a wrong number', () => {
+  assert.deepEqual(findings(`${UPDATE}?chatId=&status=auto`), [['receiver-missing-parameter', 'chatId=']]);
+  assert.equal(fixesOf(`${UPDATE}?chatId=&status=auto`).apply('Change to chatId={chatId}'), `${UPDATE}?chatId={chatId}&status=auto`);
+});
+
+test('tracker-postback: an empty clickid= is a missing clickid', () => {
+  assert.deepEqual(findings(`${POSTBACK}?clickid=&tracker.event=sale`), [['receiver-missing-parameter', 'clickid=']]);
+});
 
 test('updateDialog: a literal or negative integer chatId and a macro chatId are fine', () => {
   assert.deepEqual(findings(`${UPDATE}?chatId=-100482913377`), []);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
-import { receiversFromSettings } from '../../server/src/core/receivers/index';
+import { receiversFromSettings, recogniseReceiver } from '../../server/src/core/receivers/index';
 import { applyEdits, docAt, fieldsContext, parseCursor, service, doc, WEBHOOK_URI, SCRIPT_YAML_URI, SCRIPT_JSON_URI } from './core-helpers';
 import { findings } from './receivers-helpers';
 
@@ -17,7 +17,7 @@ test('hover on a Keitaro parameter name says what Keitaro reads, its values and 
 });
 
 test('hover on a parameter Keitaro ignores says so, with the sub_id_N hint', () => {
-  assert.match(hoverAt('GET https://k.example.com/a/postback?subid=1&user|name=x\n') ?? '', /Keitaro ignores this parameter\. Extra data belongs in sub_id_1…sub_id_15\./);
+  assert.match(hoverAt('GET https://k.example.com/a/postback?subid=1&user|name=x\n') ?? '', /Keitaro ignores this parameter\. Extra data belongs in sub_id_1…sub_id_30\./);
 });
 
 test('hover on the host shows a table of parameters with their sample values, and what is missing', () => {
@@ -133,9 +133,32 @@ test('a receiver from the setting is checked like a built-in one', () => {
   assert.deepEqual(findings('https://acme.example.com/conv?click={tracker.clickid}&kind=lead', fields), []);
 });
 
+test('a parameter a user table marks "number" is judged like a built-in one', () => {
+  const fields = { ...fieldsContext(), receivers: receiversFromSettings([{ id: 'acme', name: 'Acme', path: '^/conv$', parameters: [{ name: 'amount', number: true }] }]) };
+  assert.deepEqual(findings('https://acme.example.com/conv?amount={username}', fields), [['receiver-wrong-type', '{username}']]);
+  assert.deepEqual(findings('https://acme.example.com/conv?amount={deposit_amount}', fields), []);
+});
+
 test('a user table wins over a built-in one with the same path', () => {
   const fields = { ...fieldsContext(), receivers: receiversFromSettings([{ id: 'mine', path: '^/click\\.php$', parameters: [] }]) };
   assert.deepEqual(findings('https://binom.example.com/click.php?payout=1', fields), []);
+});
+
+test('user tables at one path are told apart by their signature parameters; with neither present, neither is guessed', () => {
+  const tables = receiversFromSettings([
+    { id: 'left', path: '^/conv$', signature: ['lid'], parameters: [] },
+    { id: 'right', path: '^/conv$', signature: ['rid'], parameters: [] },
+  ]);
+  const receiverOf = (url: string) => recogniseReceiver(url, tables)?.receiver.id;
+  assert.equal(receiverOf('https://x.example.com/conv?lid=1'), 'left');
+  assert.equal(receiverOf('https://x.example.com/conv?rid=1'), 'right');
+  assert.equal(receiverOf('https://x.example.com/conv?other=1'), undefined);
+});
+
+test("a user table's host is a filter: elsewhere the built-in tables recognise the URL", () => {
+  const tables = receiversFromSettings([{ id: 'mine', host: '^pb\\.mine\\.example$', path: '^/postback$', parameters: [] }]);
+  assert.equal(recogniseReceiver('https://pb.mine.example/postback?cid=1', tables)?.receiver.id, 'mine');
+  assert.equal(recogniseReceiver('https://t.example.com/postback?cid=1', tables)?.receiver.id, 'voluum');
 });
 
 test('malformed user tables are skipped, never thrown on', () => {

@@ -1,4 +1,4 @@
-// Specifies the Keitaro table: subid required, status (a missing one records a sale), unknown parameters into sub_id_N.
+// Specifies the Keitaro table: subid required, status (a missing one records a sale, transformations add custom ones), sub_id_1…30.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fieldsContext, scriptDoc, service, webhookStepScript } from './core-helpers';
@@ -8,7 +8,7 @@ const BASE = 'https://keitaro.yoursite.com/25123a/postback';
 const SEED = `${BASE}?subid={tracker.clickid}&username={username}&chatid={chatId}&startdialogue={createdAt}`;
 
 test('a correct lead postback has no findings', () => {
-  assert.deepEqual(findings(`${BASE}?subid={tracker.clickid}&status=lead&sub_id_1={chatId}&sub_id_15={geo}`), []);
+  assert.deepEqual(findings(`${BASE}?subid={tracker.clickid}&status=lead&sub_id_1={chatId}&sub_id_30={geo}`), []);
 });
 
 test('every documented parameter is known', () => {
@@ -25,7 +25,7 @@ test("the seed example (Chatterfy's documentation) gets exactly the sale warning
     ['receiver-unknown-parameter', 'startdialogue'],
   ]);
   assert.equal(problems[0].message, 'No "status": Keitaro records this postback as a sale.');
-  assert.equal(problems[1].message, 'Keitaro ignores the parameter "username". Extra data belongs in sub_id_1…sub_id_15.');
+  assert.equal(problems[1].message, 'Keitaro ignores the parameter "username". Extra data belongs in sub_id_1…sub_id_30.');
 });
 
 test('the severities: the sale is a warning, an ignored parameter is information', () => {
@@ -57,8 +57,58 @@ test('an unknown parameter is renamed to the next free sub_id_N', () => {
   assert.equal(fixesOf(url).apply('Rename to sub_id_2'), `${BASE}?subid={tracker.clickid}&status=lead&sub_id_1={chatId}&sub_id_2={geo}`);
 });
 
-test('sub_id_16 is not a Keitaro parameter', () => {
-  assert.deepEqual(findings(`${BASE}?subid={tracker.clickid}&status=lead&sub_id_16=x`), [['receiver-unknown-parameter', 'sub_id_16']]);
+for (const n of [1, 9, 10, 15, 16, 20, 29, 30]) {
+  test(`sub_id_${n} is a Keitaro parameter (sub_id_1…sub_id_30)`, () => {
+    assert.deepEqual(findings(`${BASE}?subid={tracker.clickid}&status=lead&sub_id_${n}=x`), []);
+  });
+}
+
+for (const name of ['sub_id_0', 'sub_id_31', 'sub_id_01', 'sub_id_100']) {
+  test(`${name} is not a Keitaro parameter`, () => {
+    assert.deepEqual(findings(`${BASE}?subid={tracker.clickid}&status=lead&${name}=x`), [['receiver-unknown-parameter', name]]);
+  });
+}
+
+test('the rename to a free slot goes past sub_id_15 when the first fifteen are taken', () => {
+  const taken = Array.from({ length: 15 }, (_, index) => `sub_id_${index + 1}=x`).join('&');
+  const url = `${BASE}?subid={tracker.clickid}&status=lead&${taken}&geo={geo}`;
+  assert.equal(fixesOf(url).apply('Rename to sub_id_16'), url.replace('&geo=', '&sub_id_16='));
+});
+
+interface MappingCase {
+  query: string;
+  /** The value reported as not allowed, or undefined when the status is accepted. */
+  reported?: string;
+}
+
+/** Status transformations (Keitaro's "Status transformations"): each maps the partner's own statuses to a Keitaro one. */
+const STATUS_MAPPINGS: MappingCase[] = [
+  { query: 'status=approved&sale_status=approved' },
+  { query: 'sale_status=approved&status=approved' },
+  { query: 'status=reg&lead_status=reg,topup' },
+  { query: 'status=topup&lead_status=reg,topup' },
+  { query: 'status=topup&lead_status=reg%2Ctopup' },
+  { query: 'status=fake&rejected_status=canceled,fake' },
+  { query: 'status=upsell&rebill_status=upsell' },
+  { query: 'status=billed&lead_status=reg&sale_status=billed' },
+  { query: 'status=approved&sale_status={geo}' },
+  { query: 'status=approved&sale_status=approve', reported: 'approved' },
+  { query: 'status=approved&ignore_status=approved', reported: 'approved' },
+  { query: 'status=approved&sales_status=approved', reported: 'approved' },
+  { query: 'status=&sale_status=,', reported: '' },
+];
+
+for (const { query, reported } of STATUS_MAPPINGS) {
+  test(`${query}: ${reported === undefined ? 'the status is accepted' : `status=${reported} is not allowed`}`, () => {
+    const expected = reported === undefined ? [] : ['receiver-value-not-allowed'];
+    assert.deepEqual(checked(`${BASE}?subid={tracker.clickid}&${query}`).map((problem) => problem.code).filter((code) => code !== 'receiver-unknown-parameter'), expected);
+  });
+}
+
+test('a mapped status is offered as a fix for a status Keitaro does not accept', () => {
+  const url = `${BASE}?subid={tracker.clickid}&sale_status=approved&status=aproved`;
+  assert.deepEqual(fixesOf(url).titles.slice(-1), ['Change to status=approved']);
+  assert.deepEqual(findings(fixesOf(url).apply('Change to status=approved')), []);
 });
 
 test('a missing subid is an error with a fix that adds subid={tracker.clickid}', () => {

@@ -43,6 +43,7 @@ export enum ProblemCode {
   ReceiverValueNotAllowed = 'receiver-value-not-allowed',
   ReceiverCustomValue = 'receiver-custom-value',
   ReceiverNotInteger = 'receiver-not-integer',
+  ReceiverWrongType = 'receiver-wrong-type',
   ReceiverUnknownParameter = 'receiver-unknown-parameter',
   ReceiverUnknownField = 'receiver-unknown-field',
   // Files the server cannot or will not read
@@ -92,6 +93,7 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.ReceiverValueNotAllowed]: { severity: 'error', message: '{0} does not accept {1}={2}; allowed: {3}.' },
   [ProblemCode.ReceiverCustomValue]: { severity: 'information', message: '{1}={2} is a custom value for {0} (the standard ones: {3}).' },
   [ProblemCode.ReceiverNotInteger]: { severity: 'error', message: '{0} reads "{1}" as an integer; "{2}" is not one.' },
+  [ProblemCode.ReceiverWrongType]: { severity: 'error', message: '{0} reads "{1}" as {2}; {3}.' },
   [ProblemCode.ReceiverUnknownParameter]: { severity: 'information', message: '{0} ignores the parameter "{1}".' },
   [ProblemCode.ReceiverUnknownField]: { severity: 'warning', message: '"{0}" is not a custom field in {1}: the call would create a new field.' },
   [ProblemCode.FileTooLarge]: { severity: 'information', message: '{0} is {1} MB, over the {2} MB limit, so it is not checked. To check it, raise the setting "webhookTemplates.maxFileSizeMB".' },

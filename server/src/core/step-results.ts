@@ -23,9 +23,9 @@ interface Kept<T> {
   origin: ResultOrigin;
 }
 
-/** Whether two fields contexts give the same answers: the same loaded fields file and receiver tables. */
+/** Whether two fields contexts give the same answers: the same loaded fields file, receiver tables and active profile. */
 function sameFields(a: FieldsContext, b: FieldsContext): boolean {
-  return a.source === b.source && a.receivers === b.receivers && a.suggestedUri === b.suggestedUri;
+  return a.source === b.source && a.receivers === b.receivers && a.suggestedUri === b.suggestedUri && a.profile === b.profile;
 }
 
 /** Where results of the previous version go after the update: dropped (inside the step), kept, or moved. */

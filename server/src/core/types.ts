@@ -112,6 +112,11 @@ export interface FieldsContext {
   suggestedUri?: string;
   /** Receiver tables from the user's settings (`webhookTemplates.receivers`), tried before the built-in ones. */
   receivers?: readonly ReceiverDefinition[];
+  /**
+   * The profile chosen in the editor, when the fields file has it: the receiver checks judge a text field's value
+   * from it (else from the field's example). None in the CLI.
+   */
+  profile?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

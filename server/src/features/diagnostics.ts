@@ -16,6 +16,8 @@ export interface Checks {
   closed(uri: string): void;
   /** A fields file changed: check again the templates that use it, open or not. */
   fieldsChanged(uri: string): void;
+  /** The active profile changed: check every template again, the open ones first (receiver checks judge its values). */
+  profileChanged(): void;
   /** A file changed on disk (created, edited elsewhere, deleted). */
   diskChanged(uri: string): void;
   /** Checks every file of the workspace in the background; a newer scan cancels an older one. */
@@ -112,15 +114,24 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     }));
   }
 
+  function scheduleOpenTemplates(): void {
+    for (const document of documents.all()) if (kindOfDocument(context, document) === 'template') schedule(document.uri);
+  }
+
   /** Open templates follow at once; closed ones in the background, once typing in the fields file pauses. */
   function fieldsChanged(uri: string): void {
-    for (const document of documents.all()) if (kindOfDocument(context, document) === 'template') schedule(document.uri);
+    scheduleOpenTemplates();
     clearTimeout(closedTimers.get(uri));
     closedTimers.set(uri, setTimeout(() => {
       closedTimers.delete(uri);
       for (const template of [...index.filesUsing(uri), ...index.filesUsing(undefined)]) if (template !== uri) background.add(template);
     }, CLOSED_RECHECK_MS));
     publishFieldsSoon(uri);
+  }
+
+  function profileChanged(): void {
+    scheduleOpenTemplates();
+    for (const uri of index.allFiles()) if (!documents.get(uri) && !context.registry.isFieldsFileName(uri)) background.add(uri);
   }
 
   async function scanWorkspace(): Promise<void> {
@@ -143,6 +154,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     schedule,
     closed: (uri) => background.add(uri),
     fieldsChanged,
+    profileChanged,
     diskChanged: (uri) => background.add(uri),
     scanWorkspace,
     indexed: () => indexedOnce,

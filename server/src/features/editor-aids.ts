@@ -1,23 +1,16 @@
 // Inlay hints (the value each placeholder takes in the active profile), outline symbols, folding and links.
 import { fieldsContextOf, type ServerContext } from '../context';
-import { ActiveProfileNotification } from '../protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe, runSafeAsync } from '../run-safe';
 
 export function registerEditorAids(context: ServerContext): void {
   const { connection, documents, service } = context;
-  let activeProfile: string | undefined;
-  connection.onNotification(ActiveProfileNotification, (params) => {
-    activeProfile = params.profile;
-    void connection.languages.inlayHint.refresh().catch(() => undefined);
-  });
   connection.languages.inlayHint.on((params, token) =>
     runSafeAsync(connection, 'inlayHint', [], token, async () => {
       const document = documents.get(params.textDocument.uri);
       if (!document || !(await context.settings.forResource(document.uri)).inlayHints) return [];
       const fields = await fieldsContextOf(context, document.uri);
-      const profile = activeProfile && service.profileNames(fields).includes(activeProfile) ? activeProfile : undefined;
-      return service.inlayHints(document, params.range, fields, profile, process.env);
+      return service.inlayHints(document, params.range, fields, fields.profile, process.env);
     }),
   );
   connection.onDocumentSymbol((params, token) =>

@@ -1,4 +1,5 @@
 // Chatterfy's inbound link `…/api/postbacks/UUID/tracker-postback`: a partner network reports an event (Chatterfy help centre).
+// Identified by that path, which only Chatterfy answers at, on any host.
 import type { ReceiverDefinition } from './types';
 
 export const CHATTERFY_TRACKER_POSTBACK: ReceiverDefinition = {
@@ -8,7 +9,7 @@ export const CHATTERFY_TRACKER_POSTBACK: ReceiverDefinition = {
   parameters: [
     { name: 'clickid', meaning: 'Click id of the user: finds the dialogue the event belongs to.', required: true, suggestedValue: '{clickid}', example: '{sub1}' },
     { name: 'tracker.event', meaning: 'Event name.', values: ['registration', 'sale', 'resale'], openValues: true, example: 'registration' },
-    { name: 'tracker.cost', meaning: 'Amount of the event.', example: '{amount}' },
+    { name: 'tracker.cost', meaning: 'Amount of the event.', number: true, example: '{amount}' },
     { name: 'tracker.currency', meaning: 'Currency of the amount.' },
     { name: 'tracker.tid', meaning: 'Transaction id of the event.' },
     { pattern: /^fields\.(.+)$/, label: 'fields.KEY', meaning: 'Sets the custom field KEY of the dialogue.', customFieldPrefix: 'fields.' },

@@ -1,22 +1,19 @@
-// The registry of receivers: the built-in tables, recognition of a URL's receiver, and user tables from settings.
+// The registry of receivers: the built-in tables, the receiver of a URL (user tables first), and user tables from settings.
 //
-// Recognition: every table whose host and path patterns fit the URL (placeholders masked) is a candidate.
-// One candidate is the receiver. Several (Voluum and RedTrack both answer at `/postback`) are told apart by
-// their signature parameter (`cid`, `clickid`) present in the query; when none or several stay, the URL is
-// not recognised: a wrong guess would report its real parameters as unknown. Keitaro's `/KEY/postback`
-// differs from `/postback` by its path shape. User tables are tried before the built-in ones, so a user
-// may redefine a receiver.
+// Recognition weighs what identifies each receiver (recognise.ts). User tables are tried before the built-in ones,
+// so a user may redefine a receiver.
 import { BINOM } from './binom';
 import { CHATTERFY_TRACKER_POSTBACK } from './chatterfy-tracker-postback';
 import { CHATTERFY_UPDATE_DIALOG } from './chatterfy-update-dialog';
 import { KEITARO } from './keitaro';
 import { readReceiverUrl, type ReceiverUrl } from './read-url';
+import { pickReceiver } from './recognise';
 import { REDTRACK } from './redtrack';
 import type { ReceiverDefinition, ReceiverParameter } from './types';
 import { VOLUUM } from './voluum';
 
 export type { ReceiverDefinition, ReceiverParameter, UnknownParameterPolicy } from './types';
-export { readReceiverUrl, isLiteralValue, type QueryPair, type ReceiverUrl } from './read-url';
+export { readReceiverUrl, decodedValue, isLiteralValue, type QueryPair, type ReceiverUrl } from './read-url';
 export { receiversFromSettings } from './user-receivers';
 
 export const BUILTIN_RECEIVERS: readonly ReceiverDefinition[] = [
@@ -43,14 +40,6 @@ export function recogniseUrl(url: ReceiverUrl | undefined, userReceivers: readon
   if (!url) return undefined;
   const receiver = pickReceiver(userReceivers, url) ?? pickReceiver(BUILTIN_RECEIVERS, url);
   return receiver && { receiver, url };
-}
-
-function pickReceiver(receivers: readonly ReceiverDefinition[], url: ReceiverUrl): ReceiverDefinition | undefined {
-  const candidates = receivers.filter((receiver) => receiver.path.test(url.path) && (!receiver.host || receiver.host.test(url.host)));
-  if (candidates.length <= 1) return candidates[0];
-  const names = new Set(url.pairs.map((pair) => pair.name));
-  const signed = candidates.filter((receiver) => receiver.signature?.some((name) => names.has(name)));
-  return signed.length === 1 ? signed[0] : undefined;
 }
 
 /** The table entry that reads a parameter name, if any. */

@@ -101,3 +101,12 @@ function readPairs(value: string, query: Span): QueryPair[] {
 export function isLiteralValue(value: string): boolean {
   return !/[{}[\]#<>]|%7b|%5b/i.test(value);
 }
+
+/** A literal value as the receiver reads it: `+` as a space and percent-escapes decoded (kept as written when malformed). */
+export function decodedValue(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}

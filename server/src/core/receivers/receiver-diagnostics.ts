@@ -3,15 +3,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { makeDiagnostic, type QuickFixData } from '../diagnostics';
 import { documentSpan } from '../expand';
-import { resolveContextOf } from '../fields-context';
 import { toRange } from '../positions';
 import { problemMessage } from '../problems';
 import type { FieldsContext, ParsedTemplate, TemplatePart } from '../types';
 import { urlReadingOf, type UrlReading } from '../url-reading';
-import { receiverFindings, type ReceiverFinding } from './receiver-findings';
+import type { ReceiverFinding } from './finding';
+import { receiverFindings } from './receiver-findings';
+import { valueScopeOf } from './value-types';
 
 export function receiverDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
-  const context = resolveContextOf(fields);
+  const scope = valueScopeOf(fields);
   // URLs written alike share a reading (url-reading.ts), and so their findings.
   const findingsOf = new Map<UrlReading, ReceiverFinding[]>();
   return parsed.requests.flatMap((request) => {
@@ -20,7 +21,7 @@ export function receiverDiagnostics(document: TextDocument, parsed: ParsedTempla
     const recognised = reading && reading.recognise(fields.receivers);
     if (!url || !reading || !recognised) return [];
     let findings = findingsOf.get(reading);
-    if (!findings) findingsOf.set(reading, (findings = receiverFindings(url.value, recognised, context)));
+    if (!findings) findingsOf.set(reading, (findings = receiverFindings(url.value, recognised, scope)));
     // When quoting moved offsets every finding would mark the whole part: say the first only, without fixes.
     if (!isVerbatim(url)) return findings.slice(0, 1).map((finding) => diagnosticOf(document, url, { ...finding, fixes: [] }));
     return findings.map((finding) => diagnosticOf(document, url, finding));

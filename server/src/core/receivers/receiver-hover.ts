@@ -7,7 +7,7 @@ import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../ty
 import { t } from '../l10n';
 import { urlReadingOf } from '../url-reading';
 import { parameterLabel, parameterOf, readReceiverUrl, type RecognisedUrl } from './index';
-import { tableText } from './receiver-findings';
+import { tableText } from './finding';
 import type { ReceiverDefinition, ReceiverParameter } from './types';
 
 export function receiverHover(document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext): Hover | null {
@@ -60,6 +60,7 @@ function parameterNotes(receiver: ReceiverDefinition, parameter: ReceiverParamet
   const notes: string[] = [];
   if (parameter.required) notes.push(t('Required.'));
   if (parameter.integer) notes.push(t('An integer.'));
+  if (parameter.number && !parameter.integer) notes.push(t('A number.'));
   if (parameter.values?.length && parameter.openValues) notes.push(t('Standard values: {0}; others are recorded as custom.', codeList(parameter.values)));
   if (parameter.values?.length && !parameter.openValues) notes.push(t('Allowed values: {0}.', codeList(parameter.values)));
   if (parameter.whenAbsent) notes.push(t('When absent, {0} takes {1}.', receiver.name, `\`${parameter.whenAbsent.value}\``));

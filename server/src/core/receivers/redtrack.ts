@@ -1,15 +1,19 @@
 // RedTrack's postback (`https://HOST/postback?clickid=…&type=…`): parameters from RedTrack's postback documentation.
+// Identified at `/postback` by its service hosts (`*.rdtk.io`, `*.rdtrck2.com`) or by its own parameters clickid,
+// type, sum, sub1…sub20; Voluum answers at `/postback` too.
 import type { ReceiverDefinition } from './types';
 
 export const REDTRACK: ReceiverDefinition = {
   id: 'redtrack',
   name: 'RedTrack',
   path: /^\/postback\/?$/,
-  signature: ['clickid'],
+  pathIsShared: true,
+  serviceHosts: /(^|\.)(rdtk\.io|rdtrck2?\.com)$/,
+  signature: ['clickid', 'type', 'sum', /^sub([1-9]|1[0-9]|20)$/],
   parameters: [
     { name: 'clickid', meaning: "RedTrack's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
     { name: 'type', meaning: 'Conversion type: case-sensitive, must match a conversion type configured in RedTrack.', example: 'Lead' },
-    { name: 'sum', meaning: 'Conversion revenue.', example: '{deposit_amount}' },
+    { name: 'sum', meaning: 'Conversion revenue.', number: true, example: '{deposit_amount}' },
     { pattern: /^sub([1-9]|1[0-9]|20)$/, label: 'sub1…sub20', meaning: 'Extra data stored with the conversion.' },
   ],
   unknownParameters: 'unchecked',

@@ -1,21 +1,31 @@
 // The shape of a receiver table: how a URL is recognised and what each of its query parameters means.
 
-/** One query parameter a receiver reads, named exactly (`subid`) or by a pattern (`sub_id_1`…`sub_id_15`). */
+/** One query parameter a receiver reads, named exactly (`subid`) or by a pattern (`sub_id_1`…`sub_id_30`). */
 export interface ReceiverParameter {
   /** The exact name; case-sensitive, as receivers read it. */
   name?: string;
   /** A pattern of names, for numbered or keyed families (`sub_id_N`, `fields.KEY`). */
   pattern?: RegExp;
-  /** How a family is written to the user: `sub_id_1…sub_id_15`. */
+  /** How a family is written to the user: `sub_id_1…sub_id_30`. */
   label?: string;
   /** What the receiver does with it (English; translated where shown). */
   meaning: string;
   required?: boolean;
   /** The values it accepts (checked only when the value is a literal, never a placeholder or macro). */
   values?: readonly string[];
+  /**
+   * Parameters of the same URL whose comma-separated values are accepted here too: Keitaro's status transformations
+   * (`sale_status=approved,paid`) make `status=approved` valid.
+   */
+  valuesMappedBy?: RegExp;
   /** True when values outside `values` are accepted as custom ones (said as information, not an error). */
   openValues?: boolean;
-  /** A literal value must be an integer. */
+  /**
+   * The receiver reads the value as a number: a literal must be one, and a placeholder must hold one
+   * (judged from its type, or from its sample value when its type is text; see value-types.ts).
+   */
+  number?: boolean;
+  /** The receiver reads the value as an integer (implies a number). */
   integer?: boolean;
   /** The value the receiver assumes when the parameter is absent, and the values a quick fix offers to write instead. */
   whenAbsent?: { value: string; fixes: readonly string[] };
@@ -35,21 +45,28 @@ export interface ReceiverDefinition {
   id: string;
   /** The receiver's name as users know it (`Keitaro`). */
   name: string;
-  /** Tested on the URL's host (placeholders masked); any host when absent. */
+  /** A filter on the URL's host (placeholders masked): the table applies only there. Any host when absent. */
   host?: RegExp;
-  /** Tested on the URL's path, from its first `/` up to `?` or `#` (placeholders masked). */
+  /** A filter on the URL's path, from its first `/` up to `?` or `#` (placeholders masked). */
   path: RegExp;
   /**
-   * Parameters that tell this receiver from others with the same path shape: when several tables match
-   * a URL, the one whose signature parameter is present wins (see receivers/index.ts).
+   * What identifies the receiver (see recognise.ts). Its own service hosts (`*.voluumtrk.com`): a URL there is
+   * this receiver's, whatever its parameters.
    */
-  signature?: readonly string[];
+  serviceHosts?: RegExp;
+  /** Parameters characteristic of this receiver (`cid`, `param1`…`param5`): each one present is evidence for it. */
+  signature?: readonly (string | RegExp)[];
+  /**
+   * Other services answer at this path too (`/postback`; Binom's `click.php` also takes clicks), so the path alone
+   * is no evidence: a service host or a signature parameter is needed.
+   */
+  pathIsShared?: boolean;
   parameters: readonly ReceiverParameter[];
   /** `ignored`: the receiver drops unknown parameters, so each is reported; `unchecked`: its documentation is silent. */
   unknownParameters: UnknownParameterPolicy;
   /** Said after the unknown-parameter message (English; translated). */
   unknownHint?: string;
-  /** Free slots an unknown parameter may be moved to, e.g. `sub_id_{n}` for n = 1…15. */
+  /** Free slots an unknown parameter may be moved to, e.g. `sub_id_{n}` for n = 1…30. */
   extraSlots?: { template: string; from: number; to: number };
   /** The title of the one fix that makes a whole URL right (adds what is missing, moves unknown parameters to slots). */
   wholeFix?: string;

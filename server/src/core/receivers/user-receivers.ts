@@ -57,6 +57,7 @@ function parameterOf(item: Json): ReceiverParameter | undefined {
     required: item.required === true,
     values: stringsOf(item.values),
     openValues: item.openValues === true,
+    number: item.number === true,
     integer: item.integer === true,
     whenAbsent: absent === undefined ? undefined : { value: absent, fixes: stringsOf((item.whenAbsent as Json).fixes) ?? [] },
     suggestedValue: stringOf(item.suggestedValue),

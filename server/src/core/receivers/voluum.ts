@@ -1,15 +1,20 @@
 // Voluum's postback (`https://HOST/postback?cid=…`): parameters from Voluum's postback URL documentation.
+// Identified at `/postback` by its tracking hosts (`*.voluumtrk.com`, `*.voluumtrk2.com`, `*.trackvoluum.com`,
+// `track.voluum.com`) or by its own parameters cid, txid, et, param1…param5; RedTrack answers at `/postback` too.
 import type { ReceiverDefinition } from './types';
 
 export const VOLUUM: ReceiverDefinition = {
   id: 'voluum',
   name: 'Voluum',
   path: /^\/postback\/?$/,
-  signature: ['cid'],
+  pathIsShared: true,
+  serviceHosts: /(^|\.)(voluumtrk2?|trackvoluum|voluum)\.com$/,
+  signature: ['cid', 'txid', 'et', /^param[1-5]$/],
   parameters: [
     { name: 'cid', meaning: "Voluum's click id: the conversion is recorded on this click.", required: true, suggestedValue: '{tracker.clickid}', example: '{tracker.clickid}' },
-    { name: 'payout', meaning: 'Conversion revenue.', example: '{deposit_amount}' },
+    { name: 'payout', meaning: 'Conversion revenue.', number: true, example: '{deposit_amount}' },
     { name: 'txid', meaning: 'Transaction id: conversions with different txids on one click are recorded separately.' },
+    { name: 'currency', meaning: 'Currency of the payout.' },
     { name: 'et', meaning: 'Conversion event type, as configured in Voluum.' },
     { pattern: /^param[1-5]$/, label: 'param1…param5', meaning: 'Custom conversion parameters.' },
   ],

@@ -1,0 +1,32 @@
+// The shape of a receiver check's finding and its fixes (offsets into the URL value), and how table texts are translated.
+import type { FieldsSection } from '../resolve-placeholder';
+import type { ProblemCode } from '../problems';
+import type { Span } from '../types';
+import { t } from '../l10n';
+
+export interface ValueEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface ReceiverFix {
+  title: string;
+  edits: ValueEdit[];
+  preferred?: boolean;
+}
+
+export interface ReceiverFinding {
+  code: ProblemCode;
+  args: string[];
+  /** Where in the URL value: a parameter's name or value, or the path for what is missing. */
+  span: Span;
+  /** Said after the message (translated). */
+  hint?: string;
+  fixes: ReceiverFix[];
+  missing?: { section: FieldsSection; key: string };
+}
+
+/** Translates a text of a receiver table (one route, so the translation test knows every text it can get). */
+export function tableText(text: string): string {
+  return text === '' ? '' : t(text);
+}
