@@ -1,12 +1,10 @@
 // Finds the fields file of each template and keeps its last good definitions; open editors win over disk.
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FieldsContext, FieldsParseResult, FieldsSource, TemplateService } from './core';
+import { FIELDS_FILE_NAMES, type FieldsContext, type FieldsParseResult, type FieldsSource, type TemplateService } from './core';
 import { isFile, readDocumentFromDisk } from './disk-documents';
 import { receiverTablesOf, type Settings } from './settings';
 import { isFileUri, pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
-
-export const FIELDS_FILE_NAMES = ['webhook-fields.json', 'webhook-fields.yaml', 'webhook-fields.yml'];
 
 /** The open editors, when there are any (the CLI has none). */
 export interface OpenDocuments {
@@ -96,10 +94,6 @@ export class FieldsRegistry {
   invalidateAll(): void {
     for (const uri of this.loaded.keys()) this.invalidate(uri);
     this.lookups.clear();
-  }
-
-  isFieldsFileName(uri: string): boolean {
-    return FIELDS_FILE_NAMES.some((name) => uri.endsWith('/' + name));
   }
 
   private sourceOf(document: TextDocument, result: FieldsParseResult): FieldsSource {

@@ -2,7 +2,7 @@
 import { type TextDocumentsConfiguration, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type FileEvent, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
-import { createTemplateService, type TemplateService } from './core';
+import { createTemplateService, isFieldsFileName, type TemplateService } from './core';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
 import { createChecks } from './features/diagnostics';
 import { registerEditorAids } from './features/editor-aids';
@@ -107,11 +107,11 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent(({ document }) => {
     run.schedule(document.uri);
-    if (registry.isFieldsFileName(document.uri)) run.fieldsChanged(document.uri);
+    if (isFieldsFileName(document.uri)) run.fieldsChanged(document.uri);
   });
   documents.onDidClose(({ document }) => {
     service.forget(document.uri);
-    if (registry.isFieldsFileName(document.uri)) {
+    if (isFieldsFileName(document.uri)) {
       registry.invalidate(document.uri);
       run.fieldsChanged(document.uri);
     }
@@ -135,7 +135,7 @@ export function startServer(connection: Connection): void {
   function onDiskChanges(changes: readonly FileEvent[]): void {
     let rescan = false;
     for (const change of changes) {
-      if (!registry.isFieldsFileName(change.uri)) {
+      if (!isFieldsFileName(change.uri)) {
         if (!documents.get(change.uri)) run.diskChanged(change.uri);
         continue;
       }

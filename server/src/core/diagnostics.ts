@@ -3,10 +3,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { resolveContextOf } from './fields-context';
 import { toRange } from './positions';
-import { HINTS, PROBLEMS, ProblemCode, problemMessage } from './problems';
+import { HINTS, PROBLEMS, ProblemCode, problemMessage, type Severity } from './problems';
 import { analyzePlaceholder, type Finding, type ResolveContext } from './resolve-placeholder';
 import { scanRegions } from './scan-placeholders';
-import type { FieldsContext, ParsedTemplate, Region, Severity, Span, StructureProblem } from './types';
+import type { FieldsContext, ParsedTemplate, Region, Span, StructureProblem } from './types';
 import { t } from './l10n';
 
 export const DIAGNOSTIC_SOURCE = 'webhook-templates';

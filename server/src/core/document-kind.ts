@@ -4,13 +4,29 @@ import type { DocumentKind } from './types';
 /** The language of `.webhook` files, which an editor may also give a document of any other name. */
 export const WEBHOOK_LANGUAGE_ID = 'webhook-template';
 
-const NAMES: readonly [RegExp, DocumentKind][] = [
+/**
+ * The names a project's fields file may have, searched in this order (a new file gets the first). Written exactly:
+ * the search on disk, the editor's file watchers and the kind of an open document all use these names as they are.
+ */
+export const FIELDS_FILE_NAMES: readonly string[] = ['webhook-fields.json', 'webhook-fields.yaml', 'webhook-fields.yml'];
+
+/** Extensions name template files whatever their case (`Lead.WEBHOOK` from a Windows share is still one). */
+const TEMPLATE_NAMES: readonly [RegExp, DocumentKind][] = [
   [/\.webhook$/i, 'webhook'],
   [/\.script\.ya?ml$/i, 'script-yaml'],
   [/\.script\.json$/i, 'script-json'],
-  [/^webhook-fields\.json$/i, 'fields-json'],
-  [/^webhook-fields\.ya?ml$/i, 'fields-yaml'],
 ];
+
+function fieldsKindOfName(base: string): DocumentKind | undefined {
+  if (!FIELDS_FILE_NAMES.includes(base)) return undefined;
+  return base.endsWith('.json') ? 'fields-json' : 'fields-yaml';
+}
+
+/** Whether the URI or path names a fields file. */
+export function isFieldsFileName(uriOrPath: string): boolean {
+  const path = normalizedPath(uriOrPath);
+  return fieldsKindOfName(path.slice(path.lastIndexOf('/') + 1)) !== undefined;
+}
 
 /**
  * The kind of the document at `uriOrPath` (a `file:` URI or a plain POSIX/Windows path).
@@ -20,8 +36,8 @@ const NAMES: readonly [RegExp, DocumentKind][] = [
 export function documentKindOf(uriOrPath: string, extraScriptGlobs: readonly string[] = []): DocumentKind | undefined {
   const path = normalizedPath(uriOrPath);
   const base = path.slice(path.lastIndexOf('/') + 1);
-  const named = NAMES.find(([pattern]) => pattern.test(base));
-  if (named) return named[1];
+  const named = fieldsKindOfName(base) ?? TEMPLATE_NAMES.find(([pattern]) => pattern.test(base))?.[1];
+  if (named) return named;
   if (!extraScriptGlobs.some((glob) => globMatches(glob, path, base))) return undefined;
   if (/\.json$/i.test(base)) return 'script-json';
   return /\.ya?ml$/i.test(base) ? 'script-yaml' : undefined;

@@ -6,6 +6,7 @@ import { readYamlTree } from './fields-file-yaml';
 import { ProblemCode } from './problems';
 import type { FieldsModel, PlaceholderSyntax, StructureProblem } from './types';
 import { t } from './l10n';
+import { isIdentifier } from './identifier';
 
 export type FieldsFormat = 'json' | 'yaml';
 
@@ -17,7 +18,6 @@ export interface FieldsParseResult {
 
 type SectionName = 'customFields' | 'trackerFields' | 'botVariables' | 'profiles';
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SECTIONS: readonly SectionName[] = ['customFields', 'trackerFields', 'botVariables', 'profiles'];
 const TOP_LEVEL_KEYS = ['placeholderSyntax', ...SECTIONS];
 
@@ -91,7 +91,7 @@ function readSection(model: FieldsModel, name: SectionName, value: TreeNode, pro
     return;
   }
   for (const entry of uniqueProperties(value, name, problems)) {
-    if (name !== 'profiles' && !IDENTIFIER.test(entry.key)) {
+    if (name !== 'profiles' && !isIdentifier(entry.key)) {
       problems.push({ code: ProblemCode.FieldsKeyNotIdentifier, span: entry.keySpan, args: [entry.key] });
     }
     readEntry(model, name, entry, problems);

@@ -29,8 +29,9 @@ import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, Par
 import { parseWebhookFile } from './webhook-file';
 
 export * from './types';
-export { ProblemCode, PROBLEMS } from './problems';
-export { documentKindOf, isFieldsKind, isTemplateKind } from './document-kind';
+export { ProblemCode, PROBLEMS, type Severity } from './problems';
+export { isIdentifier } from './identifier';
+export { documentKindOf, FIELDS_FILE_NAMES, isFieldsFileName, isFieldsKind, isTemplateKind } from './document-kind';
 export type { FieldsParseResult } from './fields-file';
 export type { Environment } from './profiles';
 export type { TextChange } from './incremental';

@@ -1,6 +1,5 @@
 // The one table of problems: stable code, default severity and message template of each.
 import { formatText, t } from './l10n';
-import type { Severity } from './types';
 
 export enum ProblemCode {
   // Placeholders in templates
@@ -50,6 +49,9 @@ export enum ProblemCode {
   FileTooLarge = 'file-too-large',
   FieldsFileNotFound = 'fields-file-not-found',
 }
+
+/** How strongly a problem is reported by default. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface ProblemInfo {
   severity: Severity;

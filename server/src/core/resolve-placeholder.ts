@@ -4,6 +4,7 @@ import { didYouMean } from './did-you-mean';
 import { ProblemCode } from './problems';
 import { closerOf, scanPlaceholders } from './scan-placeholders';
 import { t } from './l10n';
+import { isIdentifier, isKeyPath, keyPrefixOf } from './identifier';
 import type { BotVariable, CustomField, Definition, Delimiter, Dialect, FieldsModel, Placeholder, PlaceholderSyntax, Region, TrackerField } from './types';
 
 export type Target =
@@ -34,13 +35,6 @@ export interface ResolveContext {
   /** How the fields file is named in messages. */
   fieldsName: string;
   syntax: PlaceholderSyntax;
-}
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-
-export function isIdentifier(key: string): boolean {
-  return IDENTIFIER.test(key);
 }
 
 export function wrapKey(key: string, delimiter: Delimiter): string {
@@ -148,7 +142,7 @@ function shapeFinding(placeholder: Placeholder, context: ResolveContext): Findin
   if (key === '') return region.place === 'body' && delimiter !== '{{' ? 'ignore' : { code: ProblemCode.EmptyPlaceholder, args: [placeholder.raw] };
   if (!placeholder.closed) return unclosedFinding(placeholder);
   if (placeholder.padded || BLANK.test(key)) return whitespaceFinding(placeholder, context);
-  if (!KEY_PATH.test(key)) return invalidKeyFinding(placeholder, context);
+  if (!isKeyPath(key)) return invalidKeyFinding(placeholder, context);
   if (isMarkup(placeholder, context)) return 'ignore';
   return undefined;
 }
@@ -169,7 +163,7 @@ function isMarkup(placeholder: Placeholder, context: ResolveContext): boolean {
 function whitespaceFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
   const compact = placeholder.key.replace(/[ \t]+/g, '');
   if (placeholder.padded && placeholder.region.place === 'body' && !resolveKey(compact, placeholder.region.dialect, context.model)) return 'ignore';
-  if (!KEY_PATH.test(compact)) return invalidKeyFinding({ ...placeholder, key: compact }, context);
+  if (!isKeyPath(compact)) return invalidKeyFinding({ ...placeholder, key: compact }, context);
   return { code: ProblemCode.WhitespaceInPlaceholder, args: [placeholder.raw], fix: wrapKey(compact, placeholder.delimiter) };
 }
 
@@ -186,8 +180,8 @@ function unclosedFinding(placeholder: Placeholder): Finding | 'ignore' {
 function foreignDelimiterFinding(placeholder: Placeholder, context: ResolveContext): Finding | 'ignore' {
   const { key, delimiter, region } = placeholder;
   // `{{username|friend}}` in a webhook is a template expression gone wrong; a single-brace one in a message is prose.
-  if (delimiter === '{{' && placeholder.closed && !placeholder.padded && !KEY_PATH.test(key)) return invalidKeyFinding(placeholder, context);
-  if (!placeholder.closed || placeholder.padded || !KEY_PATH.test(key)) return 'ignore';
+  if (delimiter === '{{' && placeholder.closed && !placeholder.padded && !isKeyPath(key)) return invalidKeyFinding(placeholder, context);
+  if (!placeholder.closed || placeholder.padded || !isKeyPath(key)) return 'ignore';
   if (region.dialect === 'message') return webhookPlaceholderInMessage(placeholder, context);
   if (delimiter === '{{') return messagePlaceholderInWebhook(placeholder, context);
   const fix = wrapKey(key, delimiterFor('webhook', context.syntax));
@@ -228,7 +222,6 @@ function invalidKeyFinding(placeholder: Placeholder, context: ResolveContext): F
 }
 
 const URI_TEMPLATE_OPERATOR = /^[+#./;?&=,!@|%]/;
-const KEY_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?/;
 
 function invalidKeyReason(key: string, delimiter: Delimiter): string {
   if (delimiter === '{' && (URI_TEMPLATE_OPERATOR.test(key) || key.includes(',') || key.endsWith('*'))) {
@@ -242,7 +235,7 @@ function invalidKeyReason(key: string, delimiter: Delimiter): string {
 /** What the expression most plainly meant: `{username}` for `{username|friend}`, `{tracker.clickid}&x=1` for `{tracker.clickid&x=1}`. */
 function expressionFix(key: string, delimiter: Delimiter): string | undefined {
   const bare = delimiter === '{' ? key.replace(/^[+#./;?&=]/, '').replace(/\*$/, '') : key;
-  const prefix = KEY_PREFIX.exec(bare)?.[0];
+  const prefix = keyPrefixOf(bare);
   if (!prefix) return undefined;
   const rest = bare.slice(prefix.length);
   if (rest === '') return bare === key ? undefined : wrapKey(prefix, delimiter);

@@ -119,8 +119,6 @@ export interface FieldsContext {
   profile?: string;
 }
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
 /** What a document is, decided by its file name (see document-kind.ts). */
 export type DocumentKind = 'webhook' | 'script-yaml' | 'script-json' | 'fields-json' | 'fields-yaml';
 

@@ -2,6 +2,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
+import { isFieldsFileName } from '../core';
 import { readDocumentFromDisk } from '../disk-documents';
 import { fileSize, tooLargeDiagnostic } from '../file-limits';
 import { traceReading } from '../reading-trace';
@@ -131,7 +132,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   function profileChanged(): void {
     scheduleOpenTemplates();
-    for (const uri of index.allFiles()) if (!documents.get(uri) && !context.registry.isFieldsFileName(uri)) background.add(uri);
+    for (const uri of index.allFiles()) if (!documents.get(uri) && !isFieldsFileName(uri)) background.add(uri);
   }
 
   async function scanWorkspace(): Promise<void> {
@@ -146,7 +147,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     }
     progress.done();
     scanned = true;
-    for (const uri of uris) if (context.registry.isFieldsFileName(uri)) publishFieldsSoon(uri);
+    for (const uri of uris) if (isFieldsFileName(uri)) publishFieldsSoon(uri);
     markIndexed();
   }
 

@@ -1,6 +1,6 @@
 // Completion, hover and go to definition: one-line adapters from LSP requests to the core service.
 import { fieldsContextOf, type ServerContext } from '../context';
-import { definitionHover, type UsageCounts } from '../core';
+import { definitionHover, isFieldsFileName, type UsageCounts } from '../core';
 import { runSafeAsync } from '../run-safe';
 
 export const COMPLETION_TRIGGERS = ['{', '.', '<'];
@@ -23,7 +23,7 @@ export function registerLanguageFeatures(context: ServerContext): void {
     runSafeAsync(connection, 'hover', null, token, async () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
-      const fieldsModel = context.registry.isFieldsFileName(document.uri) ? context.registry.load(document.uri)?.lastGood?.model : undefined;
+      const fieldsModel = isFieldsFileName(document.uri) ? context.registry.load(document.uri)?.lastGood?.model : undefined;
       if (fieldsModel) return definitionHover(document, params.position, fieldsModel, await usageCounts(context, document.uri));
       return service.doHover(document, params.position, await fieldsContextOf(context, document.uri));
     }),

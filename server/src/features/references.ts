@@ -2,7 +2,7 @@
 import { ResponseError, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fieldsContextOf, type ServerContext } from '../context';
-import { declarationsOf, fieldRefAt, sectionOf, SECTION_OF, type FieldRef, type FieldsSource } from '../core';
+import { isIdentifier, declarationsOf, fieldRefAt, sectionOf, SECTION_OF, type FieldRef, type FieldsSource } from '../core';
 import { locationInFields } from '../core/fields-document';
 import { placeholderAt } from '../core/placeholder-at';
 import { refOfTarget } from '../core/usages';
@@ -15,8 +15,6 @@ interface FieldAtCursor {
   /** What the cursor stands on: the key inside a placeholder, or the definition's key. */
   range: Range;
 }
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The field under the cursor, in a template or in the fields file itself. */
 async function fieldAt(context: ServerContext, document: TextDocument, offset: number): Promise<FieldAtCursor | { refusal: string } | undefined> {
@@ -55,7 +53,7 @@ function renameEdit(locations: readonly Location[], newName: string): WorkspaceE
 }
 
 function checkNewName(source: FieldsSource, ref: FieldRef, newName: string): void {
-  if (!IDENTIFIER.test(newName)) throw new ResponseError(0, t('"{0}" is not a valid key: use letters, digits and "_", not starting with a digit.', newName));
+  if (!isIdentifier(newName)) throw new ResponseError(0, t('"{0}" is not a valid key: use letters, digits and "_", not starting with a digit.', newName));
   if (newName !== ref.key && sectionOf(source.model, ref.kind).has(newName)) {
     throw new ResponseError(0, t('{0} already has "{1}" in {2}.', SECTION_OF[ref.kind], newName, source.displayName));
   }

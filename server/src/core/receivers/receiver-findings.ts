@@ -1,5 +1,6 @@
 // Checks a recognised URL against its receiver's table: offsets into the URL value, fixes as plain text edits.
 import { didYouMean } from '../did-you-mean';
+import { isIdentifier } from '../identifier';
 import { HINTS, ProblemCode } from '../problems';
 import { t } from '../l10n';
 import { tableText, type ReceiverFinding, type ReceiverFix, type ValueEdit } from './finding';
@@ -81,7 +82,7 @@ function fieldFindings(pair: QueryPair, parameter: ReceiverParameter, scope: Val
   if (model.customFields.has(key)) return [];
   const suggestion = didYouMean(key, model.customFields.keys());
   const fixes = suggestion ? [{ title: t('Rename to {0}', prefix + suggestion), edits: [{ span: pair.nameSpan, newText: prefix + suggestion }], preferred: true }] : [];
-  const missing = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !suggestion ? { section: 'customFields' as const, key } : undefined;
+  const missing = isIdentifier(key) && !suggestion ? { section: 'customFields' as const, key } : undefined;
   const hint = suggestion && t(HINTS.didYouMean, prefix + suggestion);
   return [{ code: ProblemCode.ReceiverUnknownField, args: [pair.name, fieldsName], span: pair.nameSpan, hint, fixes, missing }];
 }

@@ -5,6 +5,7 @@
 // value, else the field's example (profiles.ts). What cannot be told is never reported: a guess would flag good templates.
 import { resolveContextOf } from '../fields-context';
 import { t } from '../l10n';
+import { isNamespacedKey } from '../identifier';
 import { ProblemCode } from '../problems';
 import { createSampleContext, type SampleLookup } from '../profiles';
 import { delimiterFor, resolveKey, type ResolveContext, type Target } from '../resolve-placeholder';
@@ -64,15 +65,13 @@ function wrongType(pair: QueryPair, receiverName: string, reading: Reading, reas
   return { code: ProblemCode.ReceiverWrongType, args: [receiverName, pair.name, readingText(reading), reason], span: pair.valueSpan, fixes: [] };
 }
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
-
 /** What a value that is exactly one correct placeholder (`{username}`) names; undefined for anything else. */
 function placeholderTarget(value: string, scope: ValueScope): Target | undefined {
   const open = delimiterFor('webhook', scope.syntax);
   const close = closerOf(open);
   if (!value.startsWith(open) || !value.endsWith(close)) return undefined;
   const key = value.slice(open.length, value.length - close.length);
-  return KEY.test(key) ? resolveKey(key, 'webhook', scope.model) : undefined;
+  return isNamespacedKey(key) ? resolveKey(key, 'webhook', scope.model) : undefined;
 }
 
 const TYPED_FIELDS: readonly FieldType[] = ['number', 'date', 'select', 'multiselect'];
