@@ -32,7 +32,7 @@ const builds = [
   { ...bundles, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // One file per source, not bundled: tests import the modules they specify.
   {
-    entryPoints: [...tsFilesUnder('server/src'), ...tsFilesUnder('client/src'), ...tsFilesUnder('test')],
+    entryPoints: [...tsFilesUnder('server/src'), ...tsFilesUnder('send/src'), ...tsFilesUnder('client/src'), ...tsFilesUnder('test')],
     outdir: 'out',
     outbase: '.',
     platform: 'node',

@@ -56,7 +56,7 @@ const WEBHOOK_CASES: Case[] = [
   { text: '{keys*}', code: 'invalid-key', why: /URI-template/ },
   // Other characters
   { text: '{chat-id}', code: 'invalid-key', why: /letters, digits/, fix: '{chatId}' },
-  { text: '{tracker.clickid&status=lead}', code: 'invalid-key', why: /letters, digits/, fix: '{tracker.clickid}&status=lead' },
+  { text: '{tracker.clickid&status=lead}', code: 'invalid-key', why: /letters, digits/ },
   { text: '{{username|friend}}', code: 'invalid-key', why: /no default values/, fix: '{username}' },
 ];
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import type { ExpandedRequest } from '../../server/src/core/types';
-import { redact, shellQuote, toCurl } from '../../server/src/send/curl';
+import { redact, shellQuote, toCurl } from '../../send/src/curl';
 
 function webhook(fields: Partial<ExpandedRequest> & { url: string }): ExpandedRequest {
   return { name: 'test', method: 'GET', headers: [], unresolved: [], empty: [], secrets: [], ...fields };

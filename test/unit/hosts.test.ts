@@ -1,7 +1,7 @@
 // Which URLs point at this machine (no confirmation asked) and which do not.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isLoopbackUrl } from '../../server/src/send/hosts';
+import { isLoopbackUrl } from '../../server/src/core/hosts';
 
 const loopback = [
   'http://localhost/',

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, test } from 'node:test';
 import type { ExpandedRequest } from '../../server/src/core/types';
-import { contentTypeFor, SendError, sendRequest, type SendOptions } from '../../server/src/send/http';
+import { contentTypeFor, SendError, sendRequest, type SendOptions } from '../../send/src/http';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 

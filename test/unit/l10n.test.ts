@@ -67,7 +67,7 @@ function callsOf(files: readonly string[], callee: RegExp): Call[] {
   });
 }
 
-const SERVER_FILES = tsFilesUnder(join(repoRoot, 'server', 'src')).filter((file) => !/core[\\/]l10n(-ru)?\.ts$/.test(file));
+const SERVER_FILES = [...tsFilesUnder(join(repoRoot, 'server', 'src')), ...tsFilesUnder(join(repoRoot, 'send', 'src'))].filter((file) => !/core[\\/]l10n(-ru)?\.ts$/.test(file));
 const SERVER_CALLS = callsOf(SERVER_FILES, /(?<![.\w$])t(?:Count)?/);
 /** Counted phrases: their English text holds the forms one|other, their Russian one|few|many. */
 const COUNT_CALLS = callsOf(SERVER_FILES, /(?<![.\w$])tCount/);

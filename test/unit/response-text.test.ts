@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ExpandedRequest } from '../../server/src/core/types';
-import type { SendResult } from '../../server/src/send/http';
-import { formatResponse } from '../../server/src/send/response-text';
+import type { SendResult } from '../../send/src/http';
+import { formatResponse } from '../../send/src/response-text';
 
 const request: ExpandedRequest = {
   name: 'lead',

@@ -4,10 +4,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
 import type { ExpandedRequest } from '../../server/src/core/types';
-import { toCurl } from '../../server/src/send/curl';
-import { sendRequest } from '../../server/src/send/http';
-import { formatExpandedRequest } from '../../server/src/send/request-text';
-import { formatResponse } from '../../server/src/send/response-text';
+import { toCurl } from '../../send/src/curl';
+import { sendRequest } from '../../send/src/http';
+import { formatExpandedRequest } from '../../send/src/request-text';
+import { formatResponse } from '../../send/src/response-text';
 
 interface Receiver {
   base: string;

@@ -1,8 +1,8 @@
 // Preview, profile choice, history and "Copy as cURL": the commands around sending.
 import * as vscode from 'vscode';
 import type { RequestTarget } from '../../../server/src/protocol';
-import { toCurl } from '../../../server/src/send/curl';
-import { formatExpandedRequest } from '../../../server/src/send/request-text';
+import { toCurl } from '../../../send/src/curl';
+import { formatExpandedRequest } from '../../../send/src/request-text';
 import { ProfilesRequest } from '../../../server/src/protocol';
 import { chooseProfile, expandTarget } from './expand-client';
 import type { SendDeps } from './send-command';

@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import type { ExpandedRequest, ExpansionIssue } from '../../../server/src/core/types';
 import type { RequestTarget } from '../../../server/src/protocol';
-import { isLoopbackUrl } from '../../../server/src/send/hosts';
-import { SendError, sendRequest, type SendResult } from '../../../server/src/send/http';
-import { redact } from '../../../server/src/send/curl';
-import { formatResponse } from '../../../server/src/send/response-text';
+import { isLoopbackUrl } from '../../../server/src/core';
+import { SendError, sendRequest, type SendResult } from '../../../send/src/http';
+import { redact } from '../../../send/src/curl';
+import { formatResponse } from '../../../send/src/response-text';
 import type { ClientHandle } from '../client';
 import { resourceSetting } from '../config';
 import type { ProfileState } from '../profile-state';

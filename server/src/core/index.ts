@@ -31,6 +31,8 @@ import { parseWebhookFile } from './webhook-file';
 export * from './types';
 export { ProblemCode, PROBLEMS, type Severity } from './problems';
 export { isIdentifier } from './identifier';
+export { isLoopbackHost, isLoopbackUrl } from './hosts';
+export { t } from './l10n';
 export { documentKindOf, FIELDS_FILE_NAMES, isFieldsFileName, isFieldsKind, isTemplateKind } from './document-kind';
 export type { FieldsParseResult } from './fields-file';
 export type { Environment } from './profiles';

@@ -232,15 +232,17 @@ function invalidKeyReason(key: string, delimiter: Delimiter): string {
   return t('a key is letters, digits and "_", not starting with a digit, with a dot only after a namespace');
 }
 
-/** What the expression most plainly meant: `{username}` for `{username|friend}`, `{tracker.clickid}&x=1` for `{tracker.clickid&x=1}`. */
+/**
+ * What the expression most plainly meant: `{username}` for `{username|friend}` or `{+username}`. A forgotten `}`
+ * (`{tracker.clickid&x=1}`) gets no fix: closing it early adds query parameters, which may collide with others.
+ */
 function expressionFix(key: string, delimiter: Delimiter): string | undefined {
   const bare = delimiter === '{' ? key.replace(/^[+#./;?&=]/, '').replace(/\*$/, '') : key;
   const prefix = keyPrefixOf(bare);
   if (!prefix) return undefined;
   const rest = bare.slice(prefix.length);
   if (rest === '') return bare === key ? undefined : wrapKey(prefix, delimiter);
-  if (/^[|:]/.test(rest)) return wrapKey(prefix, delimiter);
-  return delimiter === '{' && /^[&/?#]/.test(rest) ? wrapKey(prefix, delimiter) + rest : undefined;
+  return /^[|:]/.test(rest) ? wrapKey(prefix, delimiter) : undefined;
 }
 
 function candidateKeys(dialect: Dialect, model: FieldsModel | undefined): string[] {

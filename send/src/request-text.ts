@@ -1,8 +1,7 @@
 // The text of "Preview Expanded Webhook": the request as it would be sent, and what stops or worries the send.
-import type { ExpandedRequest, ExpansionIssue } from '../core/types';
+import { t, type ExpandedRequest, type ExpansionIssue } from '../../server/src/core';
 import { redact } from './curl';
 import { contentTypeFor } from './http';
-import { t } from '../core/l10n';
 
 function issueLines(title: string, issues: readonly ExpansionIssue[]): string[] {
   return issues.length === 0 ? [] : [`# ${title}:`, ...issues.map((issue) => `#   ${issue.text}: ${issue.reason}`)];

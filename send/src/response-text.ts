@@ -1,9 +1,8 @@
 // The text of the read-only response view: what was sent, the status, headers and the body (JSON pretty-printed).
 import { applyEdits, format } from 'jsonc-parser';
-import type { ExpandedRequest } from '../core/types';
+import { t, type ExpandedRequest } from '../../server/src/core';
 import { redact } from './curl';
 import type { SendResult } from './http';
-import { t } from '../core/l10n';
 
 /**
  * Request line, redirects, status line with time and size, headers, a blank line, the body and a note when

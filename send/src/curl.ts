@@ -1,5 +1,5 @@
 // "Copy as cURL": an expanded request as one shell-safe curl command, with secrets hidden unless asked.
-import type { ExpandedRequest } from '../core/types';
+import type { ExpandedRequest } from '../../server/src/core';
 import { contentTypeFor } from './http';
 
 export const REDACTED = '***';

@@ -2,8 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
-import type { ExpandedRequest } from '../core/types';
-import { t } from '../core/l10n';
+import { t, type ExpandedRequest } from '../../server/src/core';
 
 export interface SendOptions {
   /** Covers the whole exchange: connecting, every redirect, headers and body. */
