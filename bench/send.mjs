@@ -41,7 +41,7 @@ async function bareUndici(url, dispatcher) {
 /** 1,000 sends each way; the ratio is ours / bare undici (pooled keep-alive, its default). */
 export async function measureSend(core, fields, count = 1000) {
   const { expandRequest } = require(join(repoRoot, 'out/server/src/core/expand.js'));
-  const { sendRequest } = require(join(repoRoot, 'out/server/src/send/http.js'));
+  const { sendRequest } = require(join(repoRoot, 'out/send/src/http.js'));
   const receiver = await startReceiver();
   const port = receiver.address().port;
   const url = `http://127.0.0.1:${port}/postback?subid=7f3a9c01&chat=482913377&geo=KZ`;

@@ -158,7 +158,7 @@ export const RU: Readonly<Record<string, string>> = {
   'Checking webhook templates': 'Проверка шаблонов вебхуков',
   '{0} files': 'файлов: {0}',
   '{0}/{1} files': 'файлов: {0}/{1}',
-  // Sending, preview and response texts (server/src/send)
+  // Sending, preview and response texts (send/src)
   "Only GET and POST can be sent (the methods of Chatterfy's webhook step), not {0}.": 'Отправить можно только GET и POST (методы шага вебхука в Chatterfy), а не {0}.',
   '"{0}" has no valid http or https URL to send to.': 'У "{0}" нет корректного http- или https-URL для отправки.',
   '"{0}" is not a valid header name.': '"{0}" — недопустимое имя заголовка.',
