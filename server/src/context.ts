@@ -10,7 +10,13 @@ import type { WorkspaceIndex } from './workspace-index';
 
 export interface ServerContext {
   connection: Connection;
+  /** Every open document, whatever its size: for knowing what is open. */
   documents: TextDocuments<TextDocument>;
+  /**
+   * The open document a request is about, or undefined when it is not open or is over the size limit: the one
+   * lookup every handler uses, so no feature reads a document the limit keeps out.
+   */
+  openDocument(uri: string): TextDocument | undefined;
   service: TemplateService;
   registry: FieldsRegistry;
   settings: SettingsCache;

@@ -2,7 +2,6 @@
 import { statSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TemplateService } from './core';
 import { fileNote } from './core/diagnostics';
 import { ProblemCode } from './core/problems';
 import { DEFAULT_MAX_FILE_SIZE_MB, type SettingsCache } from './settings';
@@ -75,33 +74,4 @@ export function fileSize(uri: string): number | undefined {
 /** The one diagnostic of a file too large to check, at the start of its first line. */
 export function tooLargeDiagnostic(displayName: string, bytes: number, limitMB: number): Diagnostic {
   return fileNote(ProblemCode.FileTooLarge, [displayName, (bytes / MB).toFixed(1), limitMB]);
-}
-
-// Neutral answers of the service functions that take a document; the rest answer an empty list.
-const NEUTRAL: Partial<Record<keyof TemplateService, unknown>> = {
-  parseTemplate: undefined,
-  parseFields: undefined,
-  doHover: null,
-  expandAt: undefined,
-  doComplete: { isIncomplete: false, items: [] },
-};
-const ANY_SIZE: ReadonlySet<string> = new Set<keyof TemplateService>(['kindOf', 'forget', 'profileNames', 'noteChange']);
-
-function isDocument(value: unknown): value is TextDocument {
-  return typeof value === 'object' && value !== null && typeof (value as TextDocument).getText === 'function' && typeof (value as TextDocument).uri === 'string';
-}
-
-/** The service, answering neutrally (never parsing) for documents over the size limit: every feature goes through it. */
-export function limitedService(service: TemplateService, limits: FileLimits): TemplateService {
-  return new Proxy(service, {
-    get(target, name, receiver) {
-      const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function' || typeof name !== 'string' || ANY_SIZE.has(name)) return value;
-      return (...args: unknown[]) => {
-        const [first] = args;
-        if (isDocument(first) && limits.excessOf(first) !== undefined) return name in NEUTRAL ? NEUTRAL[name as keyof TemplateService] : [];
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
 }

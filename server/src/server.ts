@@ -10,7 +10,7 @@ import { COMPLETION_TRIGGERS, registerLanguageFeatures } from './features/langua
 import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
 import { FieldsRegistry } from './fields-registry';
-import { FileLimits, limitedService } from './file-limits';
+import { FileLimits } from './file-limits';
 import { ActiveProfileNotification } from './protocol';
 import { singleEdit } from './single-edit';
 import { SettingsCache } from './settings';
@@ -42,12 +42,16 @@ export function startServer(connection: Connection): void {
   const scriptGlobs = new Map<string, readonly string[]>();
   const globsOf = (folderUri: string) => scriptGlobs.get(folderUri) ?? [];
   const limits = new FileLimits(folders);
-  const service = limitedService(createTemplateService({ scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') }), limits);
+  const service = createTemplateService({ scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') });
   const documents = new TextDocuments(trackingEdits(service, limits));
-  const registry = new FieldsRegistry(documents, service, folders, (uri) => limits.maxBytes(uri));
+  const openDocument = (uri: string) => {
+    const document = documents.get(uri);
+    return document && limits.excessOf(document) === undefined ? document : undefined;
+  };
+  const registry = new FieldsRegistry({ get: openDocument }, service, folders, (uri) => limits.maxBytes(uri));
   const index = new WorkspaceIndex();
   const activeProfile: ServerContext['activeProfile'] = {};
-  const context: ServerContext = { connection, documents, service, registry, settings, folders, index, limits, indexed: () => run.indexed(), activeProfile };
+  const context: ServerContext = { connection, documents, openDocument, service, registry, settings, folders, index, limits, indexed: () => run.indexed(), activeProfile };
   const run = createChecks(context, globsOf);
   let canWatch = false;
   let hasFolderEvents = false;

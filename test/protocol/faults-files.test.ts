@@ -127,6 +127,26 @@ describe('files over the size limit', () => {
     assert.deepEqual(itemsOf(await client.completion(uri, { line: 0, character: 23 })), []);
   });
 
+  test('every feature answers an open document over the limit neutrally, from the one lookup handlers share', async () => {
+    const uri = fileUri(join(root, 'open-huge-2.webhook'));
+    await client.open(uri, 'webhook-template', 'GET https://t.test/?a={tracker.clickid}\n'.padEnd(2 * 1024 * 1024, '#'));
+    await client.waitForDiagnostics(uri, (list) => codes(list).includes('file-too-large'), 20000);
+    const textDocument = { uri };
+    const position = { line: 0, character: 30 };
+    const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+    const answers = await Promise.all([
+      client.definition(uri, position),
+      client.codeActions(uri, range, []),
+      client.connection.sendRequest('textDocument/codeLens', { textDocument }),
+      client.connection.sendRequest('textDocument/documentSymbol', { textDocument }),
+      client.connection.sendRequest('textDocument/foldingRange', { textDocument }),
+      client.connection.sendRequest('textDocument/documentLink', { textDocument }),
+      client.connection.sendRequest('textDocument/inlayHint', { textDocument, range }),
+      client.connection.sendRequest('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }),
+    ]);
+    assert.deepEqual(answers.map((answer) => (Array.isArray(answer) ? answer.length : answer)), [0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
   test('an edit that brings it under the limit checks it again', async () => {
     const uri = fileUri(join(root, 'shrinks.webhook'));
     await client.open(uri, 'webhook-template', 'x'.repeat(2 * 1024 * 1024));

@@ -6,10 +6,10 @@ import { runSafeAsync } from '../run-safe';
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix];
 
 export function registerCodeActions(context: ServerContext): void {
-  const { connection, documents, service } = context;
+  const { connection, service } = context;
   connection.onCodeAction((params, token) =>
     runSafeAsync(connection, 'codeAction', [], token, async () => {
-      const document = documents.get(params.textDocument.uri);
+      const document = context.openDocument(params.textDocument.uri);
       if (!document) return [];
       return service.getCodeActions(document, params.range, params.context.diagnostics, await fieldsContextOf(context, document.uri));
     }),

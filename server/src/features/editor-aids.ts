@@ -4,10 +4,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe, runSafeAsync } from '../run-safe';
 
 export function registerEditorAids(context: ServerContext): void {
-  const { connection, documents, service } = context;
+  const { connection, service } = context;
   connection.languages.inlayHint.on((params, token) =>
     runSafeAsync(connection, 'inlayHint', [], token, async () => {
-      const document = documents.get(params.textDocument.uri);
+      const document = context.openDocument(params.textDocument.uri);
       if (!document || !(await context.settings.forResource(document.uri)).inlayHints) return [];
       const fields = await fieldsContextOf(context, document.uri);
       return service.inlayHints(document, params.range, fields, fields.profile, process.env);
@@ -24,7 +24,7 @@ export function registerEditorAids(context: ServerContext): void {
   );
 
   function withDocument<T>(uri: string, feature: (document: TextDocument) => T[]): T[] {
-    const document = documents.get(uri);
+    const document = context.openDocument(uri);
     return document ? feature(document) : [];
   }
 }

@@ -12,16 +12,16 @@ async function usageCounts(context: ServerContext, fieldsUri: string): Promise<U
 }
 
 export function registerLanguageFeatures(context: ServerContext): void {
-  const { connection, documents, service } = context;
+  const { connection, service } = context;
   connection.onCompletion((params, token) =>
     runSafeAsync(connection, 'completion', null, token, async () => {
-      const document = documents.get(params.textDocument.uri);
+      const document = context.openDocument(params.textDocument.uri);
       return document ? service.doComplete(document, params.position, await fieldsContextOf(context, document.uri)) : null;
     }),
   );
   connection.onHover((params, token) =>
     runSafeAsync(connection, 'hover', null, token, async () => {
-      const document = documents.get(params.textDocument.uri);
+      const document = context.openDocument(params.textDocument.uri);
       if (!document) return null;
       const fieldsModel = isFieldsFileName(document.uri) ? context.registry.load(document.uri)?.lastGood?.model : undefined;
       if (fieldsModel) return definitionHover(document, params.position, fieldsModel, await usageCounts(context, document.uri));
@@ -30,7 +30,7 @@ export function registerLanguageFeatures(context: ServerContext): void {
   );
   connection.onDefinition((params, token) =>
     runSafeAsync(connection, 'definition', [], token, async () => {
-      const document = documents.get(params.textDocument.uri);
+      const document = context.openDocument(params.textDocument.uri);
       return document ? service.findDefinition(document, params.position, await fieldsContextOf(context, document.uri)) : [];
     }),
   );

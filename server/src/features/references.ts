@@ -60,8 +60,8 @@ function checkNewName(source: FieldsSource, ref: FieldRef, newName: string): voi
 }
 
 export function registerReferences(context: ServerContext): void {
-  const { connection, documents } = context;
-  const documentOf = (uri: string) => documents.get(uri);
+  const { connection } = context;
+  const documentOf = (uri: string) => context.openDocument(uri);
   connection.onReferences((params, token) =>
     runSafeAsync(connection, 'references', [], token, async () => {
       const document = documentOf(params.textDocument.uri);

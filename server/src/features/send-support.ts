@@ -6,7 +6,7 @@ import { runSafeAsync } from '../run-safe';
 import { t } from '../core/l10n';
 
 export function registerSendSupport(context: ServerContext): void {
-  const { connection, documents, service } = context;
+  const { connection, service } = context;
   connection.onRequest(ExpandRequest, (params, token) =>
     runSafeAsync(connection, 'expand', { profiles: [], error: t('The server failed to expand the request; see the log.') }, token, () => expandAt(context, params)),
   );
@@ -15,14 +15,14 @@ export function registerSendSupport(context: ServerContext): void {
   );
   connection.onCodeLens((params, token) =>
     runSafeAsync(connection, 'codeLens', [], token, async () => {
-      const document = documents.get(params.textDocument.uri);
+      const document = context.openDocument(params.textDocument.uri);
       return document ? service.codeLenses(document) : [];
     }),
   );
 }
 
 async function expandAt(context: ServerContext, params: ExpandParams): Promise<ExpandResult> {
-  const document = context.documents.get(params.uri) ?? readDocumentFromDisk(params.uri, context.limits.maxBytes(params.uri));
+  const document = context.openDocument(params.uri) ?? readDocumentFromDisk(params.uri, context.limits.maxBytes(params.uri));
   if (!document) return { profiles: [], error: t('Cannot read {0}.', params.uri) };
   const fields = await fieldsContextOf(context, params.uri);
   const profiles = context.service.profileNames(fields);
