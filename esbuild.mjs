@@ -1,6 +1,6 @@
 // Builds the three bundles (extension, server, CLI) and transpiles sources and tests to out/ for node:test.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -42,6 +42,9 @@ const builds = [
     logLevel: 'warning',
   },
 ];
+
+// A source moved or removed must not leave its old transpiled copy for node:test to run.
+if (!watch) for (const dir of ['server', 'send', 'client', 'test']) rmSync(join('out', dir), { recursive: true, force: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,12 +1,13 @@
 // What every feature of the server shares: the connection, open documents, the core service and the workspace state.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FieldsContext, TemplateService } from './core';
+import { isFieldsKind, type FieldsContext, type TemplateService, type WorkspaceTexts } from './core';
+import type { DeferredIndexing } from './deferred-indexing';
+import { readDocumentFromDisk } from './disk-documents';
 import type { FileLimits } from './file-limits';
 import type { FieldsRegistry } from './fields-registry';
 import type { SettingsCache } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
-import type { WorkspaceIndex } from './workspace-index';
 
 export interface ServerContext {
   connection: Connection;
@@ -21,7 +22,8 @@ export interface ServerContext {
   registry: FieldsRegistry;
   settings: SettingsCache;
   folders: WorkspaceFolders;
-  index: WorkspaceIndex;
+  /** Usages of open documents wait here while they are typed in; flush it before reading the service's usage index. */
+  indexing: DeferredIndexing;
   /** The size above which a file is not read (per workspace folder). */
   limits: FileLimits;
   /** Resolves when the workspace has been checked and indexed once (references need every file). */
@@ -39,4 +41,21 @@ export async function fieldsContextOf(context: ServerContext, uri: string): Prom
 export function withActiveProfile(context: ServerContext, fields: FieldsContext): FieldsContext {
   const name = context.activeProfile.name;
   return name !== undefined && context.service.profileNames(fields).includes(name) ? { ...fields, profile: name } : fields;
+}
+
+/** What a point request is answered against: a template's fields, or for the fields file its own last good reading. */
+export async function fieldsAtCursor(context: ServerContext, document: TextDocument): Promise<FieldsContext> {
+  if (isFieldsKind(context.service.kindOf(document))) return { source: context.registry.load(document.uri)?.lastGood };
+  return fieldsContextOf(context, document.uri);
+}
+
+/** The workspace's texts for the service's references and rename: the open editor's, else the disk's. */
+export function workspaceTexts(context: ServerContext): WorkspaceTexts {
+  return { document: (uri) => context.openDocument(uri) ?? readDocumentFromDisk(uri, context.limits.maxBytes(uri)) };
+}
+
+/** Waits until every file was checked once and what typing deferred is indexed: counts and references see it all. */
+export async function indexedNow(context: ServerContext): Promise<void> {
+  await context.indexed();
+  context.indexing.flush();
 }

@@ -63,7 +63,8 @@ export class FieldsRegistry {
       Object.assign(previous, { open: open !== undefined, stale: false });
       return previous;
     }
-    const result = this.service.parseFields(document) ?? { model: undefined, problems: [] };
+    // Whatever its name: the setting `webhookTemplates.fieldsFile` may name any file.
+    const result = this.service.parseFields(document, true) ?? { model: undefined, problems: [] };
     const lastGood = result.model ? this.sourceOf(document, result) : previous?.lastGood;
     const entry = { document, text, result, lastGood, open: open !== undefined, stale: false };
     this.loaded.set(uri, entry);

@@ -1,9 +1,6 @@
 // The size above which the server does not read a file (setting `webhookTemplates.maxFileSizeMB`), and the note it publishes instead.
 import { statSync } from 'node:fs';
-import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileNote } from './core/diagnostics';
-import { ProblemCode } from './core/problems';
 import { DEFAULT_MAX_FILE_SIZE_MB, type SettingsCache } from './settings';
 import type { SingleEdit } from './single-edit';
 import { isFileUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
@@ -69,9 +66,4 @@ export function fileSize(uri: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The one diagnostic of a file too large to check, at the start of its first line. */
-export function tooLargeDiagnostic(displayName: string, bytes: number, limitMB: number): Diagnostic {
-  return fileNote(ProblemCode.FileTooLarge, [displayName, (bytes / MB).toFixed(1), limitMB]);
 }

@@ -15,7 +15,7 @@ import { ActiveProfileNotification } from './protocol';
 import { singleEdit } from './single-edit';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace-folders';
-import { WorkspaceIndex } from './workspace-index';
+import { DeferredIndexing } from './deferred-indexing';
 import { setLanguage } from './core/l10n';
 
 const WATCHED_GLOBS = ['**/webhook-fields.{json,yaml,yml}', '**/*.webhook', '**/*.script.{yaml,yml,json}'];
@@ -49,9 +49,9 @@ export function startServer(connection: Connection): void {
     return document && limits.excessOf(document) === undefined ? document : undefined;
   };
   const registry = new FieldsRegistry({ get: openDocument }, service, folders, (uri) => limits.maxBytes(uri));
-  const index = new WorkspaceIndex();
+  const indexing = new DeferredIndexing();
   const activeProfile: ServerContext['activeProfile'] = {};
-  const context: ServerContext = { connection, documents, openDocument, service, registry, settings, folders, index, limits, indexed: () => run.indexed(), activeProfile };
+  const context: ServerContext = { connection, documents, openDocument, service, registry, settings, folders, indexing, limits, indexed: () => run.indexed(), activeProfile };
   const run = createChecks(context, globsOf);
   let canWatch = false;
   let hasFolderEvents = false;

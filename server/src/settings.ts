@@ -19,7 +19,8 @@ export const DEFAULT_MAX_FILE_SIZE_MB = 10;
 
 export const DEFAULT_SETTINGS: Settings = { fieldsFile: '', scriptFiles: [], inlayHints: true, maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB, receivers: [] };
 
-function sanitize(raw: unknown): Settings {
+/** Settings from the `webhookTemplates` section as the editor hands it over, every value checked. */
+export function settingsFromSection(raw: unknown): Settings {
   const value = (raw ?? {}) as Partial<Settings>;
   return {
     fieldsFile: typeof value.fieldsFile === 'string' ? value.fieldsFile : '',
@@ -66,7 +67,7 @@ export class SettingsCache {
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'webhookTemplates' })
-        .then(sanitize, () => DEFAULT_SETTINGS);
+        .then(settingsFromSection, () => DEFAULT_SETTINGS);
       this.cache.set(uri, settings);
     }
     return settings;

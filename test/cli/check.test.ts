@@ -62,16 +62,16 @@ describe('cli check', () => {
     assert.deepEqual(lines.map((line) => /^(\S+:\d+:\d+: \w+ [\w-]+): /.exec(line)?.[1]).sort(), [...EVERYTHING].sort(), shown(run));
   });
 
-  test('each text line carries its message after the code', async () => {
+  test('each text line carries its message after the code, in the order they stand in the file', async () => {
     const run = await runCli(['check', 'examples'], { cwd: root });
     const keitaro = problemLines(run.stdout).filter((line) => line.startsWith('examples/keitaro.webhook'));
     assert.deepEqual(keitaro, [
-      'examples/keitaro.webhook:25:95: error unknown-key: Unknown key "chatid" (checked against webhook-fields.json). Did you mean "{chatId}"?',
-      'examples/keitaro.webhook:29:56: error unknown-key: Unknown key "tracker.clikid" (checked against webhook-fields.json). Did you mean "{tracker.clickid}"?',
       'examples/keitaro.webhook:8:29: warning receiver-default-value: No "status": Keitaro records this postback as a sale.',
       'examples/keitaro.webhook:8:70: info receiver-unknown-parameter: Keitaro ignores the parameter "username". Extra data belongs in sub_id_1…sub_id_30.',
       'examples/keitaro.webhook:8:90: info receiver-unknown-parameter: Keitaro ignores the parameter "chatid". Extra data belongs in sub_id_1…sub_id_30.',
       'examples/keitaro.webhook:8:106: info receiver-unknown-parameter: Keitaro ignores the parameter "startdialogue". Extra data belongs in sub_id_1…sub_id_30.',
+      'examples/keitaro.webhook:25:95: error unknown-key: Unknown key "chatid" (checked against webhook-fields.json). Did you mean "{chatId}"?',
+      'examples/keitaro.webhook:29:56: error unknown-key: Unknown key "tracker.clikid" (checked against webhook-fields.json). Did you mean "{tracker.clickid}"?',
     ]);
   });
 
@@ -128,6 +128,36 @@ describe('cli check', () => {
       ]);
     } finally {
       removeDir(typed);
+    }
+  });
+
+  test('the project settings in .vscode/settings.json are read as the editor reads it: its fieldsFile, and the note when that file is missing', async () => {
+    const settings = '{\n  // comments are allowed, as in VS Code\n  "webhookTemplates.fieldsFile": "config/fields.json",\n}\n';
+    const configured = makeWorkspace({ '.vscode/settings.json': settings, 'config/fields.json': CLEAN_FIELDS, 'a.webhook': CLEAN_WEBHOOK });
+    const missing = makeWorkspace({ '.vscode/settings.json': settings, 'a.webhook': CLEAN_WEBHOOK });
+    try {
+      const found = await runCli(['check', '.'], { cwd: configured });
+      assert.equal(found.code, 0, shown(found));
+      const notFound = await runCli(['check', '.'], { cwd: missing });
+      assert.deepEqual(problemLines(notFound.stdout).map((line) => /^(\S+: \w+ [\w-]+)/.exec(line)?.[1]), [
+        'a.webhook:1:1: info fields-file-not-found',
+        'a.webhook:2:42: error unknown-key',
+        'a.webhook:2:78: error unknown-key',
+      ]);
+    } finally {
+      removeDir(configured);
+      removeDir(missing);
+    }
+  });
+
+  test('the scriptFiles setting of the project makes the CLI read those files as scripts too', async () => {
+    const script = "flows:\n  - key: main\n    steps:\n      - key: hook\n        type: webhook\n        url: 'https://t.example.com/x?c={chatid}'\n";
+    const bots = makeWorkspace({ '.vscode/settings.json': '{ "webhookTemplates.scriptFiles": ["bots/*.yaml"] }', 'bots/main.yaml': script });
+    try {
+      const run = await runCli(['check', '.'], { cwd: bots });
+      assert.deepEqual(problemLines(run.stdout).map((line) => /^(\S+: \w+ [\w-]+)/.exec(line)?.[1]), ['bots/main.yaml:6:41: error unknown-key']);
+    } finally {
+      removeDir(bots);
     }
   });
 

@@ -168,10 +168,10 @@ describe('the fieldsFile setting over the protocol', () => {
     // Both folders have a decoy fields file beside the template that only knows `partner`.
     first = makeWorkspace({ 'templates/lead.webhook': template, 'templates/webhook-fields.json': decoy, 'config/webhook-fields.json': readText(examplesDir, 'webhook-fields.json') });
     second = makeWorkspace({ 'lead.webhook': template, 'webhook-fields.json': decoy });
-    elsewhere = makeWorkspace({ 'shared/webhook-fields.json': readText(examplesDir, 'webhook-fields.json') });
+    elsewhere = makeWorkspace({ 'shared/project-fields.json': readText(examplesDir, 'webhook-fields.json') });
     const settings = (scopeUri: string | undefined) => {
       if (scopeUri?.startsWith(fileUri(first) + '/')) return { fieldsFile: 'config/webhook-fields.json', scriptFiles: [] };
-      if (scopeUri?.startsWith(fileUri(second) + '/')) return { fieldsFile: join(elsewhere, 'shared', 'webhook-fields.json'), scriptFiles: [] };
+      if (scopeUri?.startsWith(fileUri(second) + '/')) return { fieldsFile: join(elsewhere, 'shared', 'project-fields.json'), scriptFiles: [] };
       return { fieldsFile: '', scriptFiles: [] };
     };
     client = await LspClient.start({ folders: [first, second], settings });
@@ -190,11 +190,11 @@ describe('the fieldsFile setting over the protocol', () => {
     assert.match(diagnostics[0].message, /config\/webhook-fields\.json/);
   });
 
-  test('an absolute path to a fields file outside the workspace is honoured', async () => {
+  test('an absolute path to a fields file of any name outside the workspace is honoured', async () => {
     const uri = fileUri(join(second, 'lead.webhook'));
     await client.open(uri, 'webhook-template', template);
     const diagnostics = await client.waitForDiagnostics(uri);
     assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.range.start.character}`), [`unknown-key ${template.indexOf('{partner}')}`]);
-    assert.match(diagnostics[0].message, /shared\/webhook-fields\.json/);
+    assert.match(diagnostics[0].message, /shared\/project-fields\.json/);
   });
 });

@@ -13,7 +13,7 @@ import {
 function actionsFor(document: TextDocument, fields: FieldsContext, which = 0): { actions: CodeAction[]; diagnostic: Diagnostic } {
   const diagnostic = validate(document, fields)[which];
   assert.ok(diagnostic, 'expected a diagnostic');
-  return { actions: service().getCodeActions(document, diagnostic.range, [diagnostic], fields), diagnostic };
+  return { actions: service().codeActions(document, diagnostic.range, [diagnostic], fields), diagnostic };
 }
 
 function titled(actions: CodeAction[], prefix: string): CodeAction {
@@ -146,12 +146,12 @@ test('diagnostics of other sources get no action', () => {
   const document = webhookDoc('GET https://x/?c={chatid}\n');
   const { diagnostic } = actionsFor(document, fieldsContext());
   const foreign = { ...diagnostic, source: 'other' };
-  assert.deepEqual(service().getCodeActions(document, foreign.range, [foreign], fieldsContext()), []);
+  assert.deepEqual(service().codeActions(document, foreign.range, [foreign], fieldsContext()), []);
 });
 
 test('a diagnostic away from the requested range gets no action', () => {
   const document = webhookDoc('GET https://x/?c={chatid}\n\n\nbody\n');
   const { diagnostic } = actionsFor(document, fieldsContext());
   const elsewhere = { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } };
-  assert.deepEqual(service().getCodeActions(document, elsewhere, [diagnostic], fieldsContext()), []);
+  assert.deepEqual(service().codeActions(document, elsewhere, [diagnostic], fieldsContext()), []);
 });

@@ -85,7 +85,7 @@ export function seen(document: TextDocument, diagnostic: Diagnostic): Seen {
 }
 
 export function validate(document: TextDocument, fields: FieldsContext = fieldsContext()): Diagnostic[] {
-  return service().doValidation(document, fields);
+  return service().templateDiagnostics(document, fields);
 }
 
 /** Diagnostics of a document, reduced by `seen`. */
@@ -117,7 +117,7 @@ export function completeAt(uri: string, textWithCursor: string, fields: FieldsCo
   const { text, offset } = parseCursor(textWithCursor);
   const document = doc(uri, text);
   const position: Position = document.positionAt(offset);
-  const list = service().doComplete(document, position, fields);
+  const list = service().completions(document, position, fields);
   return {
     document,
     items: list.items,

@@ -48,8 +48,8 @@ function fieldsContextOf(folder: string): FieldsContext {
 function problemsOf(folder: string, name: string): string[] {
   const path = join(folder, name);
   const kind = documentKindOf(name);
-  if (isFieldsKind(kind)) return service.validateFieldsFile(documentOf(path, kind === 'fields-yaml' ? 'yaml' : 'json'), name).map(formatDiagnostic);
-  return service.doValidation(documentOf(path, 'plaintext'), fieldsContextOf(folder)).map(formatDiagnostic);
+  if (isFieldsKind(kind)) return service.fieldsFileDiagnostics(documentOf(path, kind === 'fields-yaml' ? 'yaml' : 'json'), name).map(formatDiagnostic);
+  return service.templateDiagnostics(documentOf(path, 'plaintext'), fieldsContextOf(folder)).map(formatDiagnostic);
 }
 
 function expectedLines(path: string): string[] {

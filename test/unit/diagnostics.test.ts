@@ -531,14 +531,14 @@ test('diagnostics are errors from the webhook-templates source, with the code as
 });
 
 test('a document that is no template gets no diagnostics', () => {
-  assert.deepEqual(service().doValidation(doc('file:///project/notes.yaml', 'a: "{chatid}"\n'), fieldsContext()), []);
+  assert.deepEqual(service().templateDiagnostics(doc('file:///project/notes.yaml', 'a: "{chatid}"\n'), fieldsContext()), []);
 });
 
 // ---- Bot variable values in the fields file ------------------------------------------------------
 
 function fieldsFileProblems(text: string, uri = 'file:///project/webhook-fields.json') {
   const document = doc(uri, text);
-  return service().validateFieldsFile(document, uri.slice(uri.lastIndexOf('/') + 1)).map((diagnostic) => ({
+  return service().fieldsFileDiagnostics(document, uri.slice(uri.lastIndexOf('/') + 1)).map((diagnostic) => ({
     code: String(diagnostic.code),
     covers: text.slice(document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end)),
     message: diagnostic.message,

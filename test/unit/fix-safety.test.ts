@@ -63,12 +63,12 @@ function overlaps(document: TextDocument, diagnostic: Diagnostic, span: { start:
 function assertFixesClean(uri: string, text: string): void {
   const fields = fieldsContext();
   const document = doc(uri, text);
-  for (const diagnostic of service().doValidation(document, fields)) {
-    for (const action of service().getCodeActions(document, diagnostic.range, [diagnostic], fields)) {
+  for (const diagnostic of service().templateDiagnostics(document, fields)) {
+    for (const action of service().codeActions(document, diagnostic.range, [diagnostic], fields)) {
       const edits = ownEdits(document, action);
       if (edits.length === 0) continue;
       const fixed = doc(uri, applyEdits(text, edits));
-      const after = service().doValidation(fixed, fields);
+      const after = service().templateDiagnostics(fixed, fields);
       for (const span of writtenSpans(document, edits)) {
         const left = after.filter((problem) => overlaps(fixed, problem, span));
         assert.deepEqual(left.map((problem) => `${problem.code}: ${problem.message}`), [],
@@ -89,7 +89,7 @@ test('property: every fix in a script (messages and webhook steps) leaves what i
 test('{username|friend} is offered {username}, never {username}|friend}', () => {
   const text = 'GET https://crm.example.com/hook?u={username|friend}\n';
   const document = doc('file:///project/postback.webhook', text);
-  const [diagnostic] = service().doValidation(document, fieldsContext());
-  const fixes = service().getCodeActions(document, diagnostic.range, [diagnostic], fieldsContext()).map((action) => applyEdits(text, ownEdits(document, action)));
+  const [diagnostic] = service().templateDiagnostics(document, fieldsContext());
+  const fixes = service().codeActions(document, diagnostic.range, [diagnostic], fieldsContext()).map((action) => applyEdits(text, ownEdits(document, action)));
   assert.deepEqual(fixes, ['GET https://crm.example.com/hook?u={username}\n']);
 });

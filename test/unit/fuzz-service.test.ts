@@ -41,7 +41,7 @@ describe('the analysis service on hostile documents', () => {
         const service = createTemplateService();
         const document = TextDocument.create(uri, 'plaintext', 1, text);
         const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-        const diagnostics = uri.includes('webhook-fields') ? service.validateFieldsFile(document, 'webhook-fields') : service.doValidation(document, fields);
+        const diagnostics = uri.includes('webhook-fields') ? service.fieldsFileDiagnostics(document, 'webhook-fields') : service.templateDiagnostics(document, fields);
         diagnostics.forEach((diagnostic, i) => assertRange(document, diagnostic.range, `diagnostic ${i} (${diagnostic.code})`));
         service.documentLinks(document).forEach((link, i) => assertRange(document, link.range, `link ${i}`));
         service.codeLenses(document).forEach((lens, i) => assertRange(document, lens.range, `lens ${i}`));
@@ -58,15 +58,15 @@ describe('the analysis service on hostile documents', () => {
       fc.property(documentCase, ({ uri, text, fields, position }) => {
         const service = createTemplateService();
         const document = TextDocument.create(uri, 'plaintext', 1, text);
-        for (const item of service.doComplete(document, position, fields).items) {
+        for (const item of service.completions(document, position, fields).items) {
           const edit = item.textEdit;
           if (edit && 'range' in edit) assertRange(document, edit.range, `completion "${item.label}"`);
         }
-        const hover = service.doHover(document, position, fields);
+        const hover = service.hover(document, position, fields);
         if (hover?.range) assertRange(document, hover.range, 'hover');
-        service.findDefinition(document, position, fields);
-        const diagnostics = service.doValidation(document, fields);
-        service.getCodeActions(document, { start: position, end: position }, diagnostics, fields);
+        service.definitions(document, position, fields);
+        const diagnostics = service.templateDiagnostics(document, fields);
+        service.codeActions(document, { start: position, end: position }, diagnostics, fields);
       }),
       params(1000),
     );
@@ -75,7 +75,7 @@ describe('the analysis service on hostile documents', () => {
   test('expanding the request at any line never throws, and spans of issues lie inside the document', () => {
     fc.assert(
       fc.property(documentCase, ({ uri, text, fields, line }) => {
-        const expanded = createTemplateService().expandAt(TextDocument.create(uri, 'plaintext', 1, text), line, fields, 'lead', { X: 'secret' });
+        const expanded = createTemplateService().expandedRequest(TextDocument.create(uri, 'plaintext', 1, text), line, fields, 'lead', { X: 'secret' });
         for (const issue of [...(expanded?.unresolved ?? []), ...(expanded?.empty ?? [])]) {
           assert.ok(issue.span.start >= 0 && issue.span.start <= issue.span.end && issue.span.end <= text.length, `issue ${issue.text}`);
         }

@@ -7,7 +7,7 @@ import type { FieldsContext } from '../../server/src/core/types';
 
 function hoverAt(uri: string, textWithCursor: string, fields: FieldsContext = fieldsContext()) {
   const { document, position } = docAt(uri, textWithCursor);
-  const hover = service().doHover(document, position, fields);
+  const hover = service().hover(document, position, fields);
   const covers = hover?.range && document.getText().slice(document.offsetAt(hover.range.start), document.offsetAt(hover.range.end));
   return { hover, covers, value: (hover?.contents as MarkupContent | undefined)?.value ?? '' };
 }

@@ -34,7 +34,7 @@ function textOfStep(text: string, i: number): number {
 function opened(uri: string, text: string): { service: TemplateService; document: TextDocument } {
   const service = createTemplateService();
   const document = TextDocument.create(uri, 'yaml', 1, text);
-  service.doValidation(document, FIELDS);
+  service.templateDiagnostics(document, FIELDS);
   return { service, document };
 }
 
@@ -69,7 +69,7 @@ test('YAML: each keystroke typed in one step of a 400-step script re-reads that 
   const at = textOfStep(LARGE_YAML, EDITED);
   for (let typed = 0; typed < 5; typed++) {
     edit(service, document, [replace(document, at + typed, at + typed, 'x')]);
-    service.doValidation(document, FIELDS);
+    service.templateDiagnostics(document, FIELDS);
     const text = reread(service, document);
     assert.match(text, new RegExp(`key: s${EDITED}\\n[^]*Step ${EDITED}:`));
     assert.ok(!text.includes(`key: s${EDITED + 1}`) && text.length < LARGE_YAML.length / 100, text);
@@ -80,7 +80,7 @@ test('JSON: a keystroke typed in one step re-reads that step alone', () => {
   const { service, document } = opened('file:///w/large.script.json', LARGE_JSON);
   const at = textOfStep(LARGE_JSON, EDITED);
   edit(service, document, [replace(document, at, at, 'x')]);
-  service.doValidation(document, FIELDS);
+  service.templateDiagnostics(document, FIELDS);
   const text = reread(service, document);
   assert.ok(text.includes(`"key": "s${EDITED}"`) && !text.includes(`"key": "s${EDITED + 1}"`), text);
 });
@@ -89,7 +89,7 @@ test('after an edit in one step, the diagnostics of the other steps are carried 
   const { service, document } = opened('file:///w/large.script.yaml', LARGE_YAML);
   const at = textOfStep(LARGE_YAML, EDITED);
   edit(service, document, [replace(document, at, at, '{{fields.gio}} ')]);
-  const diagnostics = service.doValidation(document, FIELDS);
+  const diagnostics = service.templateDiagnostics(document, FIELDS);
   assert.equal(readingNow(service, document).diagnostics, 'carried');
   assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['unknown-key']);
 });
@@ -101,7 +101,7 @@ test('usages read before a burst of typing in one step are carried over the burs
   for (const [typed, text] of ['{', '{', 'fields.', 'geo', '}}'].entries()) {
     const offset = at + ['{', '{', 'fields.', 'geo'].slice(0, typed).join('').length;
     edit(service, document, [replace(document, offset, offset, text)]);
-    service.doValidation(document, FIELDS);
+    service.templateDiagnostics(document, FIELDS);
   }
   const usages = service.usages(document, FIELDS);
   assert.equal(readingNow(service, document).usages, 'carried');
@@ -113,7 +113,7 @@ test('an edit that spans two steps is read whole, and its results computed whole
   const start = textOfStep(LARGE_YAML, EDITED + 1);
   const end = textOfStep(LARGE_YAML, EDITED + 2);
   edit(service, document, [replace(document, start, end, LARGE_YAML.slice(start, end))]);
-  service.doValidation(document, FIELDS);
+  service.templateDiagnostics(document, FIELDS);
   assert.deepEqual(readingNow(service, document), { version: 2, parse: { kind: 'full' }, diagnostics: 'computed', usages: undefined });
 });
 
@@ -121,7 +121,7 @@ test('an edit sent as two changes cannot be placed as one: the file is read whol
   const { service, document } = opened('file:///w/large.script.yaml', LARGE_YAML);
   const at = textOfStep(LARGE_YAML, EDITED);
   edit(service, document, [replace(document, at, at, 'x'), replace(document, at + 1, at + 1, 'y')]);
-  service.doValidation(document, FIELDS);
+  service.templateDiagnostics(document, FIELDS);
   assert.deepEqual(readingNow(service, document).parse, { kind: 'full' });
 });
 
@@ -129,7 +129,7 @@ test('a version the service was not told the edit of is read whole', () => {
   const { service, document } = opened('file:///w/large.script.yaml', LARGE_YAML);
   const at = textOfStep(LARGE_YAML, EDITED);
   TextDocument.update(document, [replace(document, at, at, 'x')], 2);
-  service.doValidation(document, FIELDS);
+  service.templateDiagnostics(document, FIELDS);
   assert.deepEqual(readingNow(service, document).parse, { kind: 'full' });
 });
 
@@ -138,7 +138,7 @@ test('an edit that adds a step at the steps indentation is read whole', () => {
   const at = textOfStep(LARGE_YAML, EDITED);
   const lineEnd = LARGE_YAML.indexOf('\n', at);
   edit(service, document, [replace(document, lineEnd, lineEnd, '\n      - key: extra\n        type: message')]);
-  service.doValidation(document, FIELDS);
+  service.templateDiagnostics(document, FIELDS);
   assert.deepEqual(readingNow(service, document).parse, { kind: 'full' });
 });
 

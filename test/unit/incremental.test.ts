@@ -74,14 +74,14 @@ const PAUSE = '|';
 function typed(uri: string, text: string, steps: readonly (Edit | typeof PAUSE)[]): { service: TemplateService; document: TextDocument } {
   const service = createTemplateService();
   const document = TextDocument.create(uri, 'yaml', 1, text);
-  service.doValidation(document, FIELDS);
+  service.templateDiagnostics(document, FIELDS);
   for (const step of steps) {
     if (step === PAUSE) {
       service.usages(document, FIELDS);
       continue;
     }
     applyEdit(service, document, step.start, step.length, step.inserted);
-    service.doValidation(document, FIELDS);
+    service.templateDiagnostics(document, FIELDS);
   }
   return { service, document };
 }
@@ -95,7 +95,7 @@ function key(diagnostic: Diagnostic): string {
 function bothWays(uri: string, text: string, start: number, end: number, inserted: string) {
   const service = createTemplateService();
   const document = TextDocument.create(uri, 'yaml', 1, text);
-  service.doValidation(document, FIELDS);
+  service.templateDiagnostics(document, FIELDS);
   service.usages(document, FIELDS);
   const range = { start: document.positionAt(start), end: document.positionAt(end) };
   service.noteChange(uri, 1, 2, { start, oldEnd: end, delta: inserted.length - (end - start) });
@@ -103,8 +103,8 @@ function bothWays(uri: string, text: string, start: number, end: number, inserte
   const fresh = createTemplateService();
   const again = TextDocument.create(uri, 'yaml', 2, document.getText());
   return {
-    incremental: { parsed: service.parseTemplate(document), diagnostics: service.doValidation(document, FIELDS).map(key).sort(), usages: service.usages(document, FIELDS) },
-    full: { parsed: fresh.parseTemplate(again), diagnostics: fresh.doValidation(again, FIELDS).map(key).sort(), usages: fresh.usages(again, FIELDS) },
+    incremental: { parsed: service.parseTemplate(document), diagnostics: service.templateDiagnostics(document, FIELDS).map(key).sort(), usages: service.usages(document, FIELDS) },
+    full: { parsed: fresh.parseTemplate(again), diagnostics: fresh.templateDiagnostics(again, FIELDS).map(key).sort(), usages: fresh.usages(again, FIELDS) },
   };
 }
 
@@ -180,7 +180,7 @@ function sequenceSameAsFull(uri: string, text: string, edits: Edit[]): void {
   assert.deepEqual(parsed?.regions, fresh?.regions);
   assert.deepEqual(parsed?.requests, fresh?.requests);
   assert.deepEqual(parsed?.steps, fresh?.steps);
-  assert.deepEqual(service.doValidation(document, FIELDS).map(key).sort(), createTemplateService().doValidation(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS).map(key).sort());
+  assert.deepEqual(service.templateDiagnostics(document, FIELDS).map(key).sort(), createTemplateService().templateDiagnostics(TextDocument.create(uri, 'yaml', 1, document.getText()), FIELDS).map(key).sort());
 }
 
 test('typing a hundred characters in one step, checked after each, ends where a full read ends', () => {
@@ -206,8 +206,8 @@ function pointQueriesSameAsFull(uri: string, text: string, edits: Edit[], probe:
   const fresh = createTemplateService();
   const again = TextDocument.create(uri, 'yaml', document.version, document.getText());
   const position = document.positionAt(probe % (document.getText().length + 1));
-  assert.deepEqual(service.doComplete(document, position, FIELDS), fresh.doComplete(again, position, FIELDS));
-  assert.deepEqual(service.doHover(document, position, FIELDS), fresh.doHover(again, position, FIELDS));
+  assert.deepEqual(service.completions(document, position, FIELDS), fresh.completions(again, position, FIELDS));
+  assert.deepEqual(service.hover(document, position, FIELDS), fresh.hover(again, position, FIELDS));
 }
 
 /** Offsets near the edits, and inside every placeholder of the file: in the re-read step and in the others. */
@@ -232,7 +232,7 @@ test('typing "{{" in a step offers the keys and namespaces there, with only that
   const at = YAML.indexOf('Hi {{username}}') + 3;
   pointQueriesSameAsFull(uri, YAML, [{ start: at, length: 0, inserted: '{' }, { start: at + 1, length: 0, inserted: '{' }], at + 2);
   const { service, document } = typed(uri, YAML, [{ start: at, length: 0, inserted: '{{' }]);
-  const labels = service.doComplete(document, document.positionAt(at + 2), FIELDS).items.map((item) => item.label);
+  const labels = service.completions(document, document.positionAt(at + 2), FIELDS).items.map((item) => item.label);
   assert.deepEqual(labels.filter((label) => label === 'username' || label === 'fields.'), ['username', 'fields.']);
 });
 

@@ -180,7 +180,7 @@ test('setLanguage("en") brings the English message back', () => {
 test('with Russian, the hover of a built-in key is in Russian', () => {
   setLanguage('ru');
   const { document, position } = docAt(WEBHOOK_URI, 'GET https://t.example/p?u={user|name}\n');
-  const value = (service().doHover(document, position, fieldsContext())?.contents as MarkupContent).value;
+  const value = (service().hover(document, position, fieldsContext())?.contents as MarkupContent).value;
   assert.match(value, /Встроенный ключ · text/);
   assert.match(value, /Пусто у пользователей без username в Telegram/);
 });

@@ -10,7 +10,7 @@ import type { FieldsContext } from '../../server/src/core/types';
 
 function definitionAt(uri: string, textWithCursor: string, fields: FieldsContext = fieldsContext()): Location[] {
   const { document, position } = docAt(uri, textWithCursor);
-  return service().findDefinition(document, position, fields);
+  return service().definitions(document, position, fields);
 }
 
 /** The text a location covers in the fields file of `fields`. */

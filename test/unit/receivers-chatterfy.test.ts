@@ -95,7 +95,7 @@ test('in an inbound link, a built-in, a custom field and a namespaced key stay p
 
 test('expansion sends partner macros as written and fills our placeholders', () => {
   const document = webhookDoc(`GET ${POSTBACK}?clickid={sub1}&tracker.cost=[amount]&tracker.tid=#s2#&fields.geo={geo}&chat={chatId}\n`);
-  const expanded = service().expandAt(document, 0, fieldsContext(), undefined, {});
+  const expanded = service().expandedRequest(document, 0, fieldsContext(), undefined, {});
   assert.equal(expanded?.url, `${POSTBACK}?clickid={sub1}&tracker.cost=[amount]&tracker.tid=#s2#&fields.geo=KZ&chat=482913377`);
   assert.deepEqual(expanded?.unresolved, []);
 });

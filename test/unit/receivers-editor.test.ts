@@ -8,7 +8,7 @@ import { findings } from './receivers-helpers';
 
 function hoverAt(textWithCursor: string): string | undefined {
   const { document, position } = docAt(WEBHOOK_URI, textWithCursor);
-  return (service().doHover(document, position, fieldsContext())?.contents as MarkupContent | undefined)?.value;
+  return (service().hover(document, position, fieldsContext())?.contents as MarkupContent | undefined)?.value;
 }
 
 test('hover on a Keitaro parameter name says what Keitaro reads, its values and its default', () => {
@@ -48,7 +48,7 @@ test('hover on a placeholder in a receiver URL still describes the placeholder',
 function completionsAt(uri: string, textWithCursor: string): { items: CompletionItem[]; accept(label: string): string } {
   const { text, offset } = parseCursor(textWithCursor);
   const document = doc(uri, text);
-  const items = service().doComplete(document, document.positionAt(offset), fieldsContext()).items;
+  const items = service().completions(document, document.positionAt(offset), fieldsContext()).items;
   return {
     items,
     accept(label) {

@@ -11,16 +11,16 @@ export function findings(url: string, fields: FieldsContext = fieldsContext()): 
 
 export function checked(url: string, fields: FieldsContext = fieldsContext()): Seen[] {
   const document = webhookDoc(`GET ${url}\n`);
-  return service().doValidation(document, fields).map((diagnostic) => seen(document, diagnostic));
+  return service().templateDiagnostics(document, fields).map((diagnostic) => seen(document, diagnostic));
 }
 
 /** The quick fixes offered for every diagnostic of the URL, and a way to apply one by title. */
 export function fixesOf(url: string, fields: FieldsContext = fieldsContext()) {
   const document = webhookDoc(`GET ${url}\n`);
   const templates = service();
-  const diagnostics: Diagnostic[] = templates.doValidation(document, fields);
+  const diagnostics: Diagnostic[] = templates.templateDiagnostics(document, fields);
   const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
-  const actions: CodeAction[] = templates.getCodeActions(document, whole, diagnostics, fields);
+  const actions: CodeAction[] = templates.codeActions(document, whole, diagnostics, fields);
   return {
     diagnostics,
     titles: actions.map((action) => action.title),

@@ -144,6 +144,6 @@ test('a percent-encoded literal status is read decoded', () => {
 
 test('a Keitaro URL inside a script step is checked in place', () => {
   const document = scriptDoc(webhookStepScript(SEED));
-  const codes = service().doValidation(document, fieldsContext()).map((diagnostic) => diagnostic.code);
+  const codes = service().templateDiagnostics(document, fieldsContext()).map((diagnostic) => diagnostic.code);
   assert.deepEqual(codes, ['receiver-default-value', 'receiver-unknown-parameter', 'receiver-unknown-parameter', 'receiver-unknown-parameter']);
 });

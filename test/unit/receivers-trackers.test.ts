@@ -190,7 +190,7 @@ test('an empty subid in Keitaro is missing too, and the whole fix fills it', () 
 test('Voluum and RedTrack share /postback: cid makes it Voluum, clickid RedTrack (hover names the receiver)', () => {
   const nameAt = (text: string) => {
     const { document, position } = docAt(WEBHOOK_URI, text);
-    const hover = service().doHover(document, position, fieldsContext());
+    const hover = service().hover(document, position, fieldsContext());
     return (hover?.contents as { value: string } | undefined)?.value.split('\n')[0];
   };
   assert.match(nameAt('GET https://t.exa|mple.com/postback?cid=1\n') ?? '', /Voluum/);

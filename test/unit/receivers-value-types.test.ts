@@ -142,7 +142,7 @@ test('a literal non-integer chatId keeps its own code', () => {
 test('the same document version is judged again when the active profile changes (results are not reused across profiles)', () => {
   const templates = service();
   const document = webhookDoc(`GET ${KEITARO}{amount_text}\n`);
-  const codes = (fields: FieldsContext) => templates.doValidation(document, fields).map((diagnostic) => diagnostic.code);
+  const codes = (fields: FieldsContext) => templates.templateDiagnostics(document, fields).map((diagnostic) => diagnostic.code);
   const source = fieldsContext(FIELDS);
   assert.deepEqual(codes(source), []);
   assert.deepEqual(codes({ ...source, profile: 'lead' }), ['receiver-wrong-type']);
@@ -151,6 +151,6 @@ test('the same document version is judged again when the active profile changes 
 
 test('hover on a number parameter says the receiver reads a number', () => {
   const { document, position } = docAt(WEBHOOK_URI, 'GET https://k.example.com/a/postback?subid=1&pay|out=1\n');
-  const value = (service().doHover(document, position, noProfile())?.contents as MarkupContent).value;
+  const value = (service().hover(document, position, noProfile())?.contents as MarkupContent).value;
   assert.equal(value, '`payout` — Keitaro\n\nConversion revenue.\n\nA number.');
 });

@@ -50,7 +50,7 @@ test('parts of one parse written alike share a reading; other values keep their 
 test('a repeated URL gets the same receiver findings at each place it is written', () => {
   const url = 'https://tracker.example/25123a/postback?subid={tracker.clickid}&status=lead&p1={chatId}';
   const text = `GET ${url}\n\n###\n\nGET ${url}\n`;
-  const found = service().doValidation(webhookDoc(text), fieldsContext()).filter((diagnostic) => diagnostic.code === 'receiver-unknown-parameter');
+  const found = service().templateDiagnostics(webhookDoc(text), fieldsContext()).filter((diagnostic) => diagnostic.code === 'receiver-unknown-parameter');
   assert.deepEqual(found.map((diagnostic) => diagnostic.range.start.line), [0, 4]);
   const titles = (diagnostic: (typeof found)[number]) => diagnostic.data.fixes.map((fix: { title: string }) => fix.title);
   assert.equal(found[0].message, found[1].message);

@@ -2,26 +2,26 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { isFieldsKind, isTemplateKind, type TemplateService } from '../core';
-import type { FieldsRegistry } from '../fields-registry';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { checkDocument } from '../check-document';
 import { findWorkspaceFiles } from '../workspace-files';
 import { pathToUri, uriToPath } from '../workspace-folders';
 import type { CheckArguments } from './arguments';
-import { createCliWorkspace, rootForFile } from './cli-workspace';
+import { folderSettings } from './cli-settings';
+import { createCliWorkspace, rootForFile, type CliWorkspace } from './cli-workspace';
 import { formatReport, type FileReport } from './report';
 
-/** Checks one file; fields files it leads to are added to `fieldsFiles`. */
-function checkFile(path: string, service: TemplateService, registry: FieldsRegistry, fieldsFiles: Set<string>): Diagnostic[] {
-  const uri = pathToUri(path);
-  const document = TextDocument.create(uri, 'plaintext', 1, readFileSync(path, 'utf8'));
-  const kind = service.kindOf(document);
-  if (isFieldsKind(kind)) return service.validateFieldsFile(document, registry.displayName(uri));
-  if (!isTemplateKind(kind)) return [];
-  const fields = registry.contextFor(uri, DEFAULT_SETTINGS);
-  if (fields.source) fieldsFiles.add(uriToPath(fields.source.uri));
-  return service.doValidation(document, fields);
+/** Checks one file with the editor's own check; fields files it leads to are added to `fieldsFiles`. */
+function checkFile(path: string, host: CliWorkspace, fieldsFiles: Set<string>): Diagnostic[] {
+  const document = TextDocument.create(pathToUri(path), 'plaintext', 1, readFileSync(path, 'utf8'));
+  const checked = checkDocument(host, document, host.settingsFor(path));
+  const fieldsUri = checked?.fields.source?.uri;
+  if (fieldsUri && fieldsUri !== document.uri) fieldsFiles.add(uriToPath(fieldsUri));
+  return [...(checked?.diagnostics ?? [])].sort(byPosition);
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function expandPaths(paths: readonly string[], cwd: string): { files: string[]; roots: string[] } | { error: string } {
@@ -31,7 +31,7 @@ function expandPaths(paths: readonly string[], cwd: string): { files: string[]; 
     const path = resolve(cwd, given);
     if (!existsSync(path)) return { error: `No such file or folder: ${given}` };
     const isDir = statSync(path).isDirectory();
-    files.push(...(isDir ? findWorkspaceFiles(path) : [path]));
+    files.push(...(isDir ? findWorkspaceFiles(path, folderSettings(path).scriptFiles) : [path]));
     roots.push(isDir ? path : rootForFile(path, cwd));
   }
   return { files, roots };
@@ -43,7 +43,7 @@ export function runCheck(args: CheckArguments, cwd: string, write: (text: string
     writeError(`webhook-templates: ${expanded.error}\n`);
     return 2;
   }
-  const { service, registry } = createCliWorkspace(expanded.roots);
+  const host = createCliWorkspace(expanded.roots);
   const fieldsFiles = new Set<string>();
   const reports: FileReport[] = [];
   const checked = new Set<string>();
@@ -51,10 +51,10 @@ export function runCheck(args: CheckArguments, cwd: string, write: (text: string
     if (checked.has(path)) return;
     checked.add(path);
     const text = readFileSync(path, 'utf8');
-    reports.push({ path: relative(cwd, path) || path, text, diagnostics: checkFile(path, service, registry, fieldsFiles) });
+    reports.push({ path: relative(cwd, path) || path, text, diagnostics: checkFile(path, host, fieldsFiles) });
   };
   expanded.files.forEach(check);
   fieldsFiles.forEach(check);
   write(formatReport(reports, args.format));
-  return reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === 1)) ? 1 : 0;
+  return reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }

@@ -1,22 +1,29 @@
-// The CLI's view of a workspace: the core service and a fields registry rooted at the folders it was given.
+// The CLI's view of a workspace: the core service, a fields registry rooted at the folders it was given, and the
+// settings each folder keeps in `.vscode/settings.json`.
 import { dirname, relative } from 'node:path';
 import { createTemplateService, type TemplateService } from '../core';
 import { FieldsRegistry } from '../fields-registry';
-import { WorkspaceFolders, pathToUri } from '../workspace-folders';
+import type { Settings } from '../settings';
+import { WorkspaceFolders, pathToUri, uriToPath } from '../workspace-folders';
+import { folderSettings } from './cli-settings';
 
 const NO_OPEN_EDITORS = { get: () => undefined };
 
 export interface CliWorkspace {
   service: TemplateService;
   registry: FieldsRegistry;
+  /** The settings of the folder a file is in (the defaults outside every folder). */
+  settingsFor(path: string): Settings;
 }
 
 /** Fields files are searched up to these roots, as an editor searches up to its workspace folder. */
 export function createCliWorkspace(roots: readonly string[]): CliWorkspace {
-  const service = createTemplateService();
   const folders = new WorkspaceFolders();
   folders.set(roots.map((root) => ({ uri: pathToUri(root), name: root })));
-  return { service, registry: new FieldsRegistry(NO_OPEN_EDITORS, service, folders) };
+  const byRoot = new Map(roots.map((root) => [root, folderSettings(root)]));
+  const settingsFor = (path: string) => byRoot.get(folders.containing(path)?.path ?? '') ?? folderSettings(dirname(path));
+  const service = createTemplateService({ scriptGlobs: (uri) => settingsFor(uriToPath(uri)).scriptFiles });
+  return { service, registry: new FieldsRegistry(NO_OPEN_EDITORS, service, folders), settingsFor };
 }
 
 /** The root for a single file: the working folder when the file is inside it, else the file's own folder. */

@@ -1,32 +1,37 @@
 // The analysis core's facade: one service object whose functions take a document and return LSP types.
+//
+// Hosts (the language server, the command line, the extension's send commands) reach the core only through this
+// file: `createTemplateService` and the types and helpers exported below.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range } from 'vscode-languageserver-types';
+import type {
+  CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { getCodeActions } from './code-actions';
 import { doComplete } from './completion';
-import { templateDiagnostics } from './diagnostics';
-import { documentKindOf, isFieldsKind, isTemplateKind, WEBHOOK_LANGUAGE_ID } from './document-kind';
+import { fileNote, templateDiagnostics } from './diagnostics';
+import { isFieldsKind } from './document-kind';
 import { fieldsFileDiagnostics } from './fields-diagnostics';
-import { parseFieldsFile, type FieldsParseResult } from './fields-file';
+import type { FieldsParseResult } from './fields-file';
+import { definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
 import { expandRequest } from './expand';
 import { foldingRanges } from './folding';
 import { doHover } from './hover';
-import { documentLinks } from './links';
-import { documentSymbols } from './symbols';
-import { urlDiagnostics } from './url-checks';
 import { sampleValueHints } from './inlay-hints';
-import type { Environment } from './profiles';
-import { fieldsFileUsages, templateUsages, type Usage } from './usages';
+import { documentLinks } from './links';
 import { findDefinition } from './navigation';
-import { profileNames } from './profiles';
-import { requestAtLine, requestLenses } from './requests';
-import { markPartnerMacros } from './receivers/partner-macros';
+import { ProblemCode } from './problems';
+import { profileNames, type Environment } from './profiles';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
-import { composeChanges, composeStepUpdates, updateScriptParse, type TextChange } from './incremental';
-import { parseScriptFile } from './script-file';
-import { shareUrlReadings } from './url-reading';
-import { diagnosticResults, usageResults, type StepSince } from './step-results';
-import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate, Reading } from './types';
-import { parseWebhookFile } from './webhook-file';
+import { fieldAtCursor, referenceLocations, renameEdit, renameRefusal, type UsesOf, type WorkspaceTexts } from './references';
+import { requestAtLine, requestLenses } from './requests';
+import { documentSymbols } from './symbols';
+import { createTemplateDocuments, parseByKind } from './template-documents';
+import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate } from './types';
+import { urlDiagnostics } from './url-checks';
+import { UsageIndex } from './usage-index';
+import { fieldsFileUsages, templateUsages, type Usage } from './usages';
+import type { TextChange } from './incremental';
+import { t } from './l10n';
 
 export * from './types';
 export { ProblemCode, PROBLEMS, type Severity } from './problems';
@@ -37,8 +42,9 @@ export { documentKindOf, FIELDS_FILE_NAMES, isFieldsFileName, isFieldsKind, isTe
 export type { FieldsParseResult } from './fields-file';
 export type { Environment } from './profiles';
 export type { TextChange } from './incremental';
-export { declarationsOf, fieldRefAt, refId, refOfTarget, sameRef, sectionOf, SECTION_OF, type FieldKind, type FieldRef, type Usage } from './usages';
-export { countUses, definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
+export type { WorkspaceTexts } from './references';
+export type { FieldKind, FieldRef, Usage } from './usages';
+export type { UsageCounts } from './fields-hints';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {
@@ -46,26 +52,59 @@ export interface TemplateServiceOptions {
   scriptGlobs?: (uri: string) => readonly string[];
 }
 
+/** Where the cursor may start a rename: the range to rename and its text, or why nothing can be renamed there. */
+export type RenameStart = { range: Range; placeholder: string } | { refusal: string };
+
 export interface TemplateService {
   kindOf(document: TextDocument): DocumentKind | undefined;
   parseTemplate(document: TextDocument): ParsedTemplate | undefined;
-  parseFields(document: TextDocument): FieldsParseResult | undefined;
-  doValidation(document: TextDocument, fields: FieldsContext): Diagnostic[];
-  validateFieldsFile(document: TextDocument, displayName: string): Diagnostic[];
-  doComplete(document: TextDocument, position: Position, fields: FieldsContext): CompletionList;
-  doHover(document: TextDocument, position: Position, fields: FieldsContext): Hover | null;
-  findDefinition(document: TextDocument, position: Position, fields: FieldsContext): Location[];
-  getCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
+  /** A fields file's definitions; `asFields` reads a document of any name as one (the file `webhookTemplates.fieldsFile` names). */
+  parseFields(document: TextDocument, asFields?: boolean): FieldsParseResult | undefined;
+
+  // Problems
+  /** A template's problems checked against its fields. */
+  templateDiagnostics(document: TextDocument, fields: FieldsContext): Diagnostic[];
+  /** A fields file's own problems and, with `withUnused`, a hint on every field the usage index has no use of. */
+  fieldsFileDiagnostics(document: TextDocument, displayName: string, withUnused?: boolean): Diagnostic[];
+  /** The note on a file over the size limit, in place of its problems (it is not read). */
+  tooLargeNote(displayName: string, bytes: number, limitMB: number): Diagnostic;
+  /** The note on a template whose configured fields file (`webhookTemplates.fieldsFile`) is not there. */
+  missingFieldsFileNote(displayName: string): Diagnostic;
+
+  // Language features
+  completions(document: TextDocument, position: Position, fields: FieldsContext): CompletionList;
+  /** On a placeholder or URL of a template; on a field of the fields file (`fields.source` being that file), its usage counts. */
+  hover(document: TextDocument, position: Position, fields: FieldsContext): Hover | null;
+  definitions(document: TextDocument, position: Position, fields: FieldsContext): Location[];
+  codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
   codeLenses(document: TextDocument): CodeLens[];
-  profileNames(fields: FieldsContext): string[];
-  /** The request or webhook step at a zero-based line, expanded with a profile's values; undefined when there is none. */
-  expandAt(document: TextDocument, line: number, fields: FieldsContext, profile: string | undefined, env: Readonly<Record<string, string | undefined>>): ExpandedRequest | undefined;
-  /** The fields a template names, or (for a fields file) its bot-variable values name. */
-  usages(document: TextDocument, fields: FieldsContext): Usage[];
   inlayHints(document: TextDocument, range: Range, fields: FieldsContext, profile: string | undefined, env: Environment): InlayHint[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
   documentLinks(document: TextDocument): DocumentLink[];
+
+  // The workspace: usages indexed as files are checked, references and rename read files on demand
+  /** The fields a template names, or (for a fields file) its bot-variable values name. */
+  usages(document: TextDocument, fields: FieldsContext): Usage[];
+  /** Records in the usage index what the document names (its fields: `fields.source`; a fields file names itself). */
+  indexUsages(document: TextDocument, fields: FieldsContext): void;
+  /** Takes a file out of the usage index (deleted, over the size limit). */
+  dropUsages(uri: string): void;
+  /** Every file in the usage index. */
+  indexedFiles(): string[];
+  /** The files checked against a fields file (undefined: those that found none). */
+  filesUsing(fieldsUri: string | undefined): string[];
+  usageCounts(fieldsUri: string): UsageCounts;
+  references(document: TextDocument, position: Position, fields: FieldsContext, workspace: WorkspaceTexts, includeDeclaration: boolean): Location[];
+  renameStart(document: TextDocument, position: Position, fields: FieldsContext): RenameStart | undefined;
+  renameEdits(document: TextDocument, position: Position, newName: string, fields: FieldsContext, workspace: WorkspaceTexts): WorkspaceEdit | { refusal: string };
+
+  // Sending
+  profileNames(fields: FieldsContext): string[];
+  /** The request or webhook step at a zero-based line, expanded with a profile's values; undefined when there is none. */
+  expandedRequest(document: TextDocument, line: number, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest | undefined;
+
+  // Documents the service keeps
   /**
    * Tells the service what an edit did (offsets in the text of `fromVersion`), so the next read of the document
    * can re-read only the step it falls in; undefined when the edit was not one plain replacement.
@@ -76,155 +115,103 @@ export interface TemplateService {
    * diagnostics and usages were made: lets tests and traces see the incremental path taken. Reads nothing.
    */
   readingOf(uri: string): DocumentReading | undefined;
+  /** Forgets what the service keeps of a document (its usages stay indexed). */
   forget(uri: string): void;
 }
 
-/** Keeps one parse per document version, so completion and hover never re-read an unchanged file. */
-function versionCache<T>() {
-  const entries = new Map<string, { version: number; value: T }>();
-  return {
-    get(document: TextDocument, compute: () => T): T {
-      const hit = entries.get(document.uri);
-      if (hit && hit.version === document.version) return hit.value;
-      const value = compute();
-      entries.set(document.uri, { version: document.version, value });
-      return value;
-    },
-    delete: (uri: string) => entries.delete(uri),
-  };
-}
-
-interface TemplateEntry {
-  version: number;
-  parsed: ParsedTemplate | undefined;
-  /**
-   * How this version was read from earlier ones when only one step was re-read: from the previous version, and
-   * from the version before a run of updates of that one step (typing in it). Results kept for either carry over.
-   */
-  updates: StepSince[];
-  /**
-   * The run of updates of one step that this version ends, for the next version to extend. Usages are read when
-   * typing pauses: a run starts again after a version whose usages were read, so it leads from their version.
-   */
-  run?: StepSince;
-  usagesRead?: boolean;
-  reading: Reading;
-}
-
-/** The edits made since a version, composed into one change (unknown when one of them could not be placed). */
-interface PendingChange {
-  fromVersion: number;
-  toVersion: number;
-  change?: TextChange;
-}
-
-function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | undefined {
-  if (kind === 'webhook') return markPartnerMacros(shareUrlReadings(parseWebhookFile(text)));
-  if (kind === 'script-yaml') return markPartnerMacros(shareUrlReadings(parseScriptFile(text, 'yaml')));
-  if (kind === 'script-json') return markPartnerMacros(shareUrlReadings(parseScriptFile(text, 'json')));
-  return undefined;
-}
-
 const NOTHING: CompletionList = { isIncomplete: false, items: [] };
-const FULL: Reading = { kind: 'full' };
-
-/** The entry of a version made by re-reading one step of the previous one; undefined when the edit does not allow it. */
-function readStep(previous: TemplateEntry | undefined, change: PendingChange | undefined, document: TextDocument): TemplateEntry | undefined {
-  if (!previous?.parsed || !change?.change || change.fromVersion !== previous.version || change.toVersion !== document.version) return undefined;
-  const step = updateScriptParse(previous.parsed, document.getText(), change.change);
-  if (!step) return undefined;
-  const update = { fromVersion: previous.version, step };
-  const longer = previous.run && !previous.usagesRead && composeStepUpdates(previous.run.step, step);
-  const run = longer && previous.run ? { fromVersion: previous.run.fromVersion, step: longer } : update;
-  return { version: document.version, parsed: step.parsed, updates: [update, run], run, reading: { kind: 'step', reread: step.piece.steps[0].span } };
-}
 
 export function createTemplateService(options: TemplateServiceOptions = {}): TemplateService {
-  const templates = new Map<string, TemplateEntry>();
-  const pending = new Map<string, PendingChange>();
-  const fieldsFiles = versionCache<FieldsParseResult | undefined>();
-  const diagnostics = diagnosticResults();
-  const usages = usageResults();
-  // The name decides; a document whose name says nothing (untitled, or a file the user set the language of) is a
-  // webhook file when the editor says so.
-  const kindOf = (document: TextDocument) =>
-    documentKindOf(document.uri, options.scriptGlobs?.(document.uri) ?? []) ?? (document.languageId === WEBHOOK_LANGUAGE_ID ? 'webhook' : undefined);
-  const entryOf = (document: TextDocument): TemplateEntry | undefined => {
-    const kind = kindOf(document);
-    if (!isTemplateKind(kind)) return undefined;
-    const previous = templates.get(document.uri);
-    if (previous?.version === document.version) return previous;
-    const entry = readStep(previous, pending.get(document.uri), document) ?? { version: document.version, parsed: parseByKind(document.getText(), kind!), updates: [], reading: FULL };
-    templates.set(document.uri, entry);
-    pending.delete(document.uri);
-    return entry;
-  };
-  const parseTemplate = (document: TextDocument) => entryOf(document)?.parsed;
+  const documents = createTemplateDocuments(options.scriptGlobs ?? (() => []));
+  const index = new UsageIndex();
+  const parseTemplate = (document: TextDocument) => documents.entryOf(document)?.parsed;
   /** A feature of templates: its answer for a template, `neutral` for any other document. */
   const withTemplate = <T>(document: TextDocument, neutral: T, feature: (parsed: ParsedTemplate) => T): T => {
     const parsed = parseTemplate(document);
     return parsed ? feature(parsed) : neutral;
   };
-  const noteChange = (uri: string, fromVersion: number, toVersion: number, change: TextChange | undefined) => {
-    const earlier = pending.get(uri);
-    const chained = earlier && earlier.toVersion === fromVersion;
-    const composed = chained && earlier.change && change ? composeChanges(earlier.change, change) : chained ? undefined : change;
-    pending.set(uri, { fromVersion: chained ? earlier.fromVersion : fromVersion, toVersion, change: composed });
+  const usages = (document: TextDocument, fields: FieldsContext): Usage[] => {
+    const entry = documents.entryOf(document);
+    if (entry?.parsed) {
+      entry.usagesRead = true;
+      return documents.usages.get(document, fields, entry.updates, (piece) => templateUsages(document.getText(), piece ?? entry.parsed!, fields));
+    }
+    const model = documents.parseFields(document)?.model;
+    return model ? fieldsFileUsages(document.getText(), model, fields.source?.displayName ?? document.uri) : [];
   };
-  const readingOf = (uri: string): DocumentReading | undefined => {
-    const entry = templates.get(uri);
-    return entry && { version: entry.version, parse: entry.reading, diagnostics: diagnostics.originOf(uri, entry.version), usages: usages.originOf(uri, entry.version) };
+  // A document read from disk for references is read afresh and not kept: the index holds what closed files name.
+  const usesOf: UsesOf = (document, source) => {
+    const fields = { source };
+    if (documents.isKept(document) || isFieldsKind(documents.kindOf(document))) return usages(document, fields);
+    const kind = documents.kindOf(document);
+    const parsed = kind && parseByKind(document.getText(), kind);
+    return parsed ? templateUsages(document.getText(), parsed, fields) : [];
   };
-  const parseFields = (document: TextDocument) => {
-    const kind = kindOf(document);
-    return isFieldsKind(kind) ? fieldsFiles.get(document, () => parseFieldsFile(document.getText(), kind === 'fields-yaml' ? 'yaml' : 'json')) : undefined;
-  };
+  const cursorField = (document: TextDocument, position: Position, fields: FieldsContext) => fieldAtCursor(document, position, parseTemplate(document), fields);
   return {
-    kindOf,
+    kindOf: documents.kindOf,
     parseTemplate,
-    parseFields,
-    noteChange,
-    readingOf,
-    doValidation: (document, fields) => {
-      const entry = entryOf(document);
+    parseFields: documents.parseFields,
+    templateDiagnostics: (document, fields) => {
+      const entry = documents.entryOf(document);
       if (!entry?.parsed) return [];
       const check = (parsed: ParsedTemplate) => templateDiagnostics(document, parsed, fields).concat(urlDiagnostics(document, parsed, fields), receiverDiagnostics(document, parsed, fields));
-      return diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
+      return documents.diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
     },
-    validateFieldsFile: (document, displayName) => {
-      const result = parseFields(document);
-      return result ? fieldsFileDiagnostics(document, result, displayName) : [];
+    fieldsFileDiagnostics: (document, displayName, withUnused = false) => {
+      const result = documents.parseFields(document);
+      if (!result) return [];
+      const own = fieldsFileDiagnostics(document, result, displayName);
+      return withUnused && result.model ? own.concat(unusedFieldDiagnostics(document, result.model, index.counts(document.uri))) : own;
     },
-    doComplete: (document, position, fields) => withTemplate(document, NOTHING, (parsed) => doComplete(document, position, parsed, fields)),
-    doHover: (document, position, fields) => withTemplate(document, null, (parsed) => doHover(document, position, parsed, fields)),
-    findDefinition: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
-    getCodeActions: (document, range, diagnostics, fields) => withTemplate(document, [], (parsed) => getCodeActions(document, range, diagnostics, parsed, fields)),
+    tooLargeNote: (displayName, bytes, limitMB) => fileNote(ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB]),
+    missingFieldsFileNote: (displayName) => fileNote(ProblemCode.FieldsFileNotFound, [displayName]),
+    completions: (document, position, fields) => withTemplate(document, NOTHING, (parsed) => doComplete(document, position, parsed, fields)),
+    hover: (document, position, fields) => {
+      const parsed = parseTemplate(document);
+      if (parsed) return doHover(document, position, parsed, fields);
+      const model = isFieldsKind(documents.kindOf(document)) ? fields.source?.model : undefined;
+      return model ? definitionHover(document, position, model, index.counts(document.uri)) : null;
+    },
+    definitions: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
+    codeActions: (document, range, diagnostics, fields) => withTemplate(document, [], (parsed) => getCodeActions(document, range, diagnostics, parsed, fields)),
     codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed)),
-    profileNames: (fields) => profileNames(fields.source?.model),
-    expandAt: (document, line, fields, profile, env) => {
-      const request = withTemplate(document, undefined, (parsed) => requestAtLine(document, parsed, line));
-      return request && expandRequest(request, fields, profile, env);
-    },
-    usages: (document, fields) => {
-      const entry = entryOf(document);
-      if (entry?.parsed) {
-        entry.usagesRead = true;
-        return usages.get(document, fields, entry.updates, (piece) => templateUsages(document.getText(), piece ?? entry.parsed!, fields));
-      }
-      const model = parseFields(document)?.model;
-      return model ? fieldsFileUsages(document.getText(), model, fields.source?.displayName ?? document.uri) : [];
-    },
     inlayHints: (document, range, fields, profile, env) =>
       withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) })),
     documentSymbols: (document) => withTemplate(document, [], (parsed) => documentSymbols(document, parsed)),
     foldingRanges: (document) => withTemplate(document, [], (parsed) => foldingRanges(document, parsed)),
     documentLinks: (document) => withTemplate(document, [], (parsed) => documentLinks(document, parsed)),
-    forget: (uri) => {
-      templates.delete(uri);
-      pending.delete(uri);
-      fieldsFiles.delete(uri);
-      diagnostics.forget(uri);
-      usages.forget(uri);
+    usages,
+    indexUsages: (document, fields) => {
+      const fieldsUri = isFieldsKind(documents.kindOf(document)) ? document.uri : fields.source?.uri;
+      index.record(document.uri, fieldsUri, usages(document, fields).map((use) => ({ kind: use.kind, key: use.key })));
     },
+    dropUsages: (uri) => index.drop(uri),
+    indexedFiles: () => index.uris(),
+    filesUsing: (fieldsUri) => index.filesUsing(fieldsUri),
+    usageCounts: (fieldsUri) => index.counts(fieldsUri),
+    references: (document, position, fields, workspace, includeDeclaration) => {
+      const field = cursorField(document, position, fields);
+      return field && !('refusal' in field) ? referenceLocations(field, index, workspace, usesOf, includeDeclaration) : [];
+    },
+    renameStart: (document, position, fields) => {
+      const field = cursorField(document, position, fields);
+      return field && ('refusal' in field ? field : { range: field.range, placeholder: field.ref.key });
+    },
+    renameEdits: (document, position, newName, fields, workspace) => {
+      const field = cursorField(document, position, fields);
+      if (!field) return { refusal: t('Nothing to rename here.') };
+      if ('refusal' in field) return field;
+      const refusal = renameRefusal(field, newName);
+      return refusal ? { refusal } : renameEdit(referenceLocations(field, index, workspace, usesOf, true), newName);
+    },
+    profileNames: (fields) => profileNames(fields.source?.model),
+    expandedRequest: (document, line, fields, profile, env) => {
+      const request = withTemplate(document, undefined, (parsed) => requestAtLine(document, parsed, line));
+      return request && expandRequest(request, fields, profile, env);
+    },
+    noteChange: documents.noteChange,
+    readingOf: documents.readingOf,
+    forget: documents.forget,
   };
 }

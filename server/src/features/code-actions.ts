@@ -11,7 +11,7 @@ export function registerCodeActions(context: ServerContext): void {
     runSafeAsync(connection, 'codeAction', [], token, async () => {
       const document = context.openDocument(params.textDocument.uri);
       if (!document) return [];
-      return service.getCodeActions(document, params.range, params.context.diagnostics, await fieldsContextOf(context, document.uri));
+      return service.codeActions(document, params.range, params.context.diagnostics, await fieldsContextOf(context, document.uri));
     }),
   );
 }

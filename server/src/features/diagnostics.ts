@@ -2,13 +2,12 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { isFieldsFileName } from '../core';
+import { checkFieldsFile, checkTemplate } from '../check-document';
+import { isFieldsFileName, isFieldsKind, isTemplateKind, t } from '../core';
 import { readDocumentFromDisk } from '../disk-documents';
-import { fileSize, tooLargeDiagnostic } from '../file-limits';
+import { fileSize } from '../file-limits';
 import { traceReading } from '../reading-trace';
-import { checkFieldsFile, checkTemplate, kindOfDocument } from '../template-checks';
 import { listWorkspaceFiles } from '../workspace-scan';
-import { t } from '../core/l10n';
 
 export interface Checks {
   /** An open document changed: check it soon (a burst of edits is checked once). */
@@ -31,7 +30,7 @@ const FIELDS_REPUBLISH_MS = 150;
 const CLOSED_RECHECK_MS = 300;
 
 export function createChecks(context: ServerContext, scriptGlobs: (folderUri: string) => readonly string[]): Checks {
-  const { connection, documents, index } = context;
+  const { connection, documents, service, indexing } = context;
   const pending = new Map<string, NodeJS.Immediate>();
   const fieldsTimers = new Map<string, NodeJS.Timeout>();
   const closedTimers = new Map<string, NodeJS.Timeout>();
@@ -45,8 +44,11 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     const open = documents.get(uri);
     const excess = open ? context.limits.excessOf(open) : excessOnDisk(uri);
     if (excess) return publishTooLarge(uri, excess, open?.version);
-    const diagnostics = checkFieldsFile(context, uri, scanned);
-    connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: diagnostics ?? [] });
+    const loaded = context.registry.load(uri);
+    const checked = loaded && checkFieldsFile(context, loaded.document, { unusedHints: scanned });
+    // Its bot-variable values name fields too; a broken file keeps its last indexed uses.
+    if (loaded?.result.model && checked) service.indexUsages(loaded.document, checked.fields);
+    connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: checked?.diagnostics ?? [] });
   }
 
   /** Usage counts change with every template checked: the fields file's hints follow a little later, once. */
@@ -59,23 +61,24 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   }
 
   async function check(document: TextDocument, open: boolean): Promise<void> {
-    const kind = kindOfDocument(context, document);
+    const kind = kindOfDocument(document);
     const excess = kind && context.limits.excessOf(document);
     if (excess) return publishTooLarge(document.uri, excess, open ? document.version : undefined);
     if (kind === 'fields') return publishFields(document.uri);
     // Closed, and no template by its name on disk (its editor had the language set by hand): nothing to list.
     if (kind !== 'template') return open ? undefined : forget(document.uri);
-    const checked = await checkTemplate(context, document);
+    const settings = await context.settings.forResource(document.uri);
+    const checked = checkTemplate(context, document, settings, { profile: context.activeProfile.name });
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
     if (open) traceReading(connection, context.service, document);
     connection.sendDiagnostics({ uri: document.uri, version: open ? document.version : undefined, diagnostics: checked.diagnostics });
     const indexAndHint = () => {
-      checked.index();
-      publishFieldsSoon(checked.fieldsUri);
+      service.indexUsages(document, checked.fields);
+      publishFieldsSoon(checked.fields.source?.uri);
     };
     // While typing, usages wait for a pause: keystrokes cost the edited step, not the whole document.
-    if (open) index.defer(document.uri, indexAndHint);
+    if (open) indexing.defer(document.uri, indexAndHint);
     else indexAndHint();
   }
 
@@ -86,8 +89,8 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   /** One note instead of the file's problems; the file is not read further (no usages indexed from it). */
   function publishTooLarge(uri: string, bytes: number, version: number | undefined): void {
-    index.delete(uri);
-    connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(context.registry.displayName(uri), bytes, context.limits.limitMB(uri))] });
+    dropUsages(uri);
+    connection.sendDiagnostics({ uri, version, diagnostics: [service.tooLargeNote(context.registry.displayName(uri), bytes, context.limits.limitMB(uri))] });
   }
 
   /** The size is asked before reading: a file over the limit is never read whole. */
@@ -100,8 +103,13 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     forget(uri);
   }
 
+  function dropUsages(uri: string): void {
+    indexing.cancel(uri);
+    service.dropUsages(uri);
+  }
+
   function forget(uri: string): void {
-    index.delete(uri);
+    dropUsages(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -116,7 +124,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   }
 
   function scheduleOpenTemplates(): void {
-    for (const document of documents.all()) if (kindOfDocument(context, document) === 'template') schedule(document.uri);
+    for (const document of documents.all()) if (kindOfDocument(document) === 'template') schedule(document.uri);
   }
 
   /** Open templates follow at once; closed ones in the background, once typing in the fields file pauses. */
@@ -125,14 +133,16 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     clearTimeout(closedTimers.get(uri));
     closedTimers.set(uri, setTimeout(() => {
       closedTimers.delete(uri);
-      for (const template of [...index.filesUsing(uri), ...index.filesUsing(undefined)]) if (template !== uri) background.add(template);
+      indexing.flush();
+      for (const template of [...service.filesUsing(uri), ...service.filesUsing(undefined)]) if (template !== uri) background.add(template);
     }, CLOSED_RECHECK_MS));
     publishFieldsSoon(uri);
   }
 
   function profileChanged(): void {
     scheduleOpenTemplates();
-    for (const uri of index.allFiles()) if (!documents.get(uri) && !isFieldsFileName(uri)) background.add(uri);
+    indexing.flush();
+    for (const uri of service.indexedFiles()) if (!documents.get(uri) && !isFieldsFileName(uri)) background.add(uri);
   }
 
   async function scanWorkspace(): Promise<void> {
@@ -149,6 +159,11 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     scanned = true;
     for (const uri of uris) if (isFieldsFileName(uri)) publishFieldsSoon(uri);
     markIndexed();
+  }
+
+  function kindOfDocument(document: TextDocument): 'template' | 'fields' | undefined {
+    const kind = service.kindOf(document);
+    return isTemplateKind(kind) ? 'template' : isFieldsKind(kind) ? 'fields' : undefined;
   }
 
   return {

@@ -3,7 +3,7 @@ import { fieldsContextOf, type ServerContext } from '../context';
 import { readDocumentFromDisk } from '../disk-documents';
 import { ExpandRequest, ProfilesRequest, type ExpandParams, type ExpandResult } from '../protocol';
 import { runSafeAsync } from '../run-safe';
-import { t } from '../core/l10n';
+import { t } from '../core';
 
 export function registerSendSupport(context: ServerContext): void {
   const { connection, service } = context;
@@ -31,7 +31,7 @@ async function expandAt(context: ServerContext, params: ExpandParams): Promise<E
     const known = profiles.length > 0 ? profiles.join(', ') : t('none');
     return { profiles, fieldsFile, error: t('There is no profile "{0}" in {1} (profiles: {2}).', params.profile, fieldsFile ?? t('the fields file'), known) };
   }
-  const request = context.service.expandAt(document, params.line, fields, params.profile, process.env);
+  const request = context.service.expandedRequest(document, params.line, fields, params.profile, process.env);
   if (!request) return { profiles, fieldsFile, error: t('No request or webhook step at line {0} of {1}.', params.line + 1, params.uri) };
   return { request, profiles, fieldsFile };
 }
