@@ -1,6 +1,6 @@
 // Builds the three bundles (extension, server, CLI) and transpiles sources and tests to out/ for node:test.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -17,6 +17,14 @@ const bundles = {
   // jsonc-parser's UMD main build loads its parts with a dynamic require that bundles miss; its ESM build bundles whole.
   mainFields: ['module', 'main'],
 };
+
+function filesUnder(dir, extension) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : filesUnder(path, extension);
+    return path.endsWith(extension) ? [path] : [];
+  });
+}
 
 function tsFilesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -46,8 +54,14 @@ const builds = [
 // A source moved or removed must not leave its old transpiled copy for node:test to run.
 if (!watch) for (const dir of ['server', 'send', 'client', 'test']) rmSync(join('out', dir), { recursive: true, force: true });
 
+/** Data the sources import (the translation table): the bundles inline it, the transpiled copies read it beside them. */
+function copyData() {
+  for (const path of filesUnder('server/src', '.json').filter((file) => !file.endsWith('tsconfig.json'))) cpSync(path, join('out', path));
+}
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  copyData();
 }

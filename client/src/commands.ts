@@ -4,13 +4,14 @@ import type { RequestTarget } from '../../server/src/protocol';
 import { copyAsCurl, previewWebhook, selectProfile, showHistory } from './send/other-commands';
 import { sendTestWebhook, type SendDeps } from './send/send-command';
 import { targetFromArgument, targetFromEditor } from './send/target';
+import { l10n } from './l10n';
 
 type Command = (deps: SendDeps, argument: unknown) => unknown;
 
 function withTarget(run: (target: RequestTarget, deps: SendDeps) => unknown): Command {
   return (deps, argument) => {
     const target = targetFromArgument(argument) ?? targetFromEditor();
-    if (!target) throw new Error(vscode.l10n.t('Open a .webhook or script file and put the cursor in a request or webhook step.'));
+    if (!target) throw new Error(l10n.t('Open a .webhook or script file and put the cursor in a request or webhook step.'));
     return run(target, deps);
   };
 }
@@ -23,7 +24,7 @@ const COMMANDS: Record<string, Command> = {
   'webhookTemplates.showHistory': (deps) => showHistory(deps),
   'webhookTemplates.restartServer': async (deps) => {
     const handle = deps.handle();
-    if (!handle) throw new Error(vscode.l10n.t('The Webhook Templates language server is not running; see the log.'));
+    if (!handle) throw new Error(l10n.t('The Webhook Templates language server is not running; see the log.'));
     deps.log.info('Restarting the language server.');
     await handle.client.restart();
   },

@@ -9,13 +9,11 @@ import { ProfileState } from './profile-state';
 import { SendHistory } from './send/history';
 import { ResponseViews } from './send/response-view';
 import { registerTrustNotice } from './trust';
-import { setLanguage } from '../../server/src/core/l10n';
+import { l10n } from './l10n';
 
 let handle: ClientHandle | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  // The sender, preview and response texts come from the server's modules bundled here: they speak the editor's language.
-  setLanguage(vscode.env.language);
   const log = createLog(context);
   const profiles = new ProfileState(context.workspaceState);
   const views = new ResponseViews();
@@ -30,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(profiles.onDidChange((profile) => void handle?.client.sendNotification(ActiveProfileNotification, { profile })));
   } catch (error) {
     log.error(`The language server did not start: ${String(error)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Webhook Templates could not start its language server: {0}', String(error)));
+    void vscode.window.showErrorMessage(l10n.t('Webhook Templates could not start its language server: {0}', String(error)));
   }
 }
 

@@ -1,5 +1,6 @@
 // The active sample profile of the workspace, and the status bar item that shows and switches it.
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 
 const KEY = 'webhookTemplates.activeProfile';
 
@@ -10,7 +11,7 @@ export class ProfileState {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly memento: vscode.Memento) {
-    this.item.name = vscode.l10n.t('Webhook Templates profile');
+    this.item.name = l10n.t('Webhook Templates profile');
     this.item.command = 'webhookTemplates.selectProfile';
   }
 
@@ -33,8 +34,8 @@ export class ProfileState {
     const document = vscode.window.activeTextEditor?.document;
     const isTemplate = document && (document.languageId === 'webhook-template' || /\.script\.(ya?ml|json)$/.test(document.fileName));
     if (!isTemplate) return this.item.hide();
-    this.item.text = `$(account) ${this.active ?? vscode.l10n.t('examples')}`;
-    this.item.tooltip = vscode.l10n.t('Sample profile for test webhooks: click to change');
+    this.item.text = `$(account) ${this.active ?? l10n.t('examples')}`;
+    this.item.tooltip = l10n.t('Sample profile for test webhooks: click to change');
     this.item.show();
   }
 }

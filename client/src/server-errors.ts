@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
 import { CrashPolicy, MAX_RESTARTS, RESTART_WINDOW_MS, type CrashDecision } from './crash-policy';
+import { l10n } from './l10n';
 
 function tell(decision: CrashDecision, log: vscode.LogOutputChannel): void {
-  const showLog = vscode.l10n.t('Show Log');
+  const showLog = l10n.t('Show Log');
   const message = decision.notify === 'gave-up'
-    ? vscode.l10n.t('The Webhook Templates language server stopped {0} times in {1} minutes and will not be restarted. Run "Webhook Templates: Restart Language Server" to start it again.', MAX_RESTARTS + 1, RESTART_WINDOW_MS / 60000)
-    : vscode.l10n.t('The Webhook Templates language server stopped unexpectedly and was restarted. If it happens again, the log says why.');
+    ? l10n.t('The Webhook Templates language server stopped {0} times in {1} minutes and will not be restarted. Run "Webhook Templates: Restart Language Server" to start it again.', MAX_RESTARTS + 1, RESTART_WINDOW_MS / 60000)
+    : l10n.t('The Webhook Templates language server stopped unexpectedly and was restarted. If it happens again, the log says why.');
   const shown = decision.notify === 'gave-up' ? vscode.window.showErrorMessage(message, showLog) : vscode.window.showWarningMessage(message, showLog);
   void shown.then((answer) => answer === showLog && log.show());
 }

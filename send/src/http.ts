@@ -2,7 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
-import { t, type ExpandedRequest } from '../../server/src/core';
+import type { ExpandedRequest, L10n } from '../../server/src/core';
 
 export interface SendOptions {
   /** Covers the whole exchange: connecting, every redirect, headers and body. */
@@ -13,6 +13,8 @@ export interface SendOptions {
   maxResponseBytes: number;
   /** Aborting it cancels the send (kind `cancelled`). */
   signal?: AbortSignal;
+  /** The language failures are said in. */
+  l10n: L10n;
 }
 
 export interface SendResult {
@@ -103,30 +105,31 @@ interface Exchange {
 
 /** Sends the request once (no retries), following redirects up to the limit. */
 export async function sendRequest(request: ExpandedRequest, options: SendOptions): Promise<SendResult> {
-  const hop = firstHop(request);
-  if (options.signal?.aborted) throw cancelledError(hop.url);
+  const { l10n } = options;
+  const hop = firstHop(request, l10n);
+  if (options.signal?.aborted) throw cancelledError(hop.url, l10n);
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   // A dispatcher of its own: no pooled connection outlives the send, so the CLI and tests exit at once.
   const dispatcher = new Agent({ connect: { timeout: options.timeoutMs } });
   const exchange: Exchange = { hop, redirects: [], options, dispatcher, signal, started: performance.now() };
   try {
-    return await follow(exchange);
+    return await follow(exchange, l10n);
   } catch (error) {
-    throw toSendError(error, exchange.hop.url, options, timeout);
+    throw toSendError(error, exchange.hop.url, options, timeout, l10n);
   } finally {
     await dispatcher.destroy().catch(() => undefined);
   }
 }
 
-function firstHop(request: ExpandedRequest): Hop {
+function firstHop(request: ExpandedRequest, l10n: L10n): Hop {
   const method = request.method.toUpperCase();
   if (!SENDABLE_METHODS.includes(method)) {
-    throw new SendError('unsupported-method', t("Only GET and POST can be sent (the methods of Chatterfy's webhook step), not {0}.", method));
+    throw new SendError('unsupported-method', l10n.t("Only GET and POST can be sent (the methods of Chatterfy's webhook step), not {0}.", method));
   }
   const url = httpUrl(request.url);
-  if (!url) throw new SendError('invalid-url', t('"{0}" has no valid http or https URL to send to.', request.name));
-  request.headers.forEach(([name, value]) => checkHeader(name, value));
+  if (!url) throw new SendError('invalid-url', l10n.t('"{0}" has no valid http or https URL to send to.', request.name));
+  request.headers.forEach(([name, value]) => checkHeader(name, value, l10n));
   const contentType = contentTypeFor(request);
   const headers: [string, string][] = contentType ? [...request.headers, ['Content-Type', contentType]] : [...request.headers];
   return { url: withoutCredentials(url, headers), method, headers, body: request.body };
@@ -154,19 +157,19 @@ function httpUrl(text: string, base?: URL): URL | undefined {
   }
 }
 
-function checkHeader(name: string, value: string): void {
-  if (!HEADER_NAME.test(name)) throw new SendError('invalid-request', t('"{0}" is not a valid header name.', name));
-  if (/[\r\n\0]/.test(value)) throw new SendError('invalid-request', t('The value of header "{0}" holds a line break, which HTTP does not allow.', name));
+function checkHeader(name: string, value: string, l10n: L10n): void {
+  if (!HEADER_NAME.test(name)) throw new SendError('invalid-request', l10n.t('"{0}" is not a valid header name.', name));
+  if (/[\r\n\0]/.test(value)) throw new SendError('invalid-request', l10n.t('The value of header "{0}" holds a line break, which HTTP does not allow.', name));
 }
 
-async function follow(exchange: Exchange): Promise<SendResult> {
+async function follow(exchange: Exchange, l10n: L10n): Promise<SendResult> {
   for (;;) {
     const response = await undiciRequest(exchange.hop.url, requestOptions(exchange));
     const headers = headerPairs(response.headers);
-    const next = exchange.options.maxRedirects > 0 ? redirectHop(exchange.hop, response.statusCode, headers) : undefined;
+    const next = exchange.options.maxRedirects > 0 ? redirectHop(exchange.hop, response.statusCode, headers, l10n) : undefined;
     if (!next) return readResult(exchange, response, headers);
     await response.body.dump();
-    if (exchange.redirects.length >= exchange.options.maxRedirects) throw tooManyRedirects(exchange.options.maxRedirects, next.url);
+    if (exchange.redirects.length >= exchange.options.maxRedirects) throw tooManyRedirects(exchange.options.maxRedirects, next.url, l10n);
     exchange.redirects.push(exchange.hop.url.href);
     exchange.hop = next;
   }
@@ -207,11 +210,11 @@ function percentDecoded(text: string): string {
   }
 }
 
-function redirectHop(hop: Hop, status: number, headers: [string, string][]): Hop | undefined {
+function redirectHop(hop: Hop, status: number, headers: [string, string][], l10n: L10n): Hop | undefined {
   const location = headerValue(headers, 'location');
   if (!REDIRECT_STATUSES.has(status) || location === undefined) return undefined;
   const url = httpUrl(location, hop.url);
-  if (!url) throw new SendError('invalid-url', t('{0} redirected to a location that is not an http or https URL.', hop.url.host));
+  if (!url) throw new SendError('invalid-url', l10n.t('{0} redirected to a location that is not an http or https URL.', hop.url.host));
   const sameOrigin = url.origin === hop.url.origin;
   const headersKept = hop.headers.filter(([name]) => sameOrigin || !ORIGIN_BOUND_HEADERS.has(name.toLowerCase()));
   if (!becomesGet(status, hop.method)) return { url, method: hop.method, headers: headersKept, body: hop.body };
@@ -256,26 +259,26 @@ async function readCapped(body: Dispatcher.ResponseData['body'], max: number): P
   return { bytes: Buffer.concat(chunks), truncated: false };
 }
 
-function tooManyRedirects(limit: number, next: URL): SendError {
+function tooManyRedirects(limit: number, next: URL, l10n: L10n): SendError {
   const message = limit === 1
-    ? t('Stopped after 1 redirect (the limit); the next one led to {0}.', next.host)
-    : t('Stopped after {0} redirects (the limit); the next one led to {1}.', limit, next.host);
+    ? l10n.t('Stopped after 1 redirect (the limit); the next one led to {0}.', next.host)
+    : l10n.t('Stopped after {0} redirects (the limit); the next one led to {1}.', limit, next.host);
   return new SendError('too-many-redirects', message);
 }
 
-function cancelledError(url: URL, cause?: unknown): SendError {
-  return new SendError('cancelled', t('The request to {0} was cancelled.', url.host), { cause });
+function cancelledError(url: URL, l10n: L10n, cause?: unknown): SendError {
+  return new SendError('cancelled', l10n.t('The request to {0} was cancelled.', url.host), { cause });
 }
 
-function toSendError(error: unknown, url: URL, options: SendOptions, timeout: AbortSignal): SendError {
+function toSendError(error: unknown, url: URL, options: SendOptions, timeout: AbortSignal, l10n: L10n): SendError {
   if (error instanceof SendError) return error;
-  if (options.signal?.aborted) return cancelledError(url, error);
+  if (options.signal?.aborted) return cancelledError(url, l10n, error);
   const codes = errorCodes(error);
   if (timeout.aborted || codes.some((code) => /^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$/.test(code))) {
-    return new SendError('timeout', t('No answer from {0} within {1} s.', url.host, seconds(options.timeoutMs)), { cause: error });
+    return new SendError('timeout', l10n.t('No answer from {0} within {1} s.', url.host, seconds(options.timeoutMs)), { cause: error });
   }
   const kind = kindOf(codes);
-  return new SendError(kind, messageFor(kind, url, error), { cause: error });
+  return new SendError(kind, messageFor(kind, url, error, l10n), { cause: error });
 }
 
 function seconds(ms: number): string {
@@ -301,25 +304,25 @@ function kindOf(codes: string[]): SendErrorKind {
 }
 
 // OpenSSL's own messages ("80DC…:error:0A00010B:SSL routines:…") mean nothing to a user; its code says more.
-function tlsDetail(error: unknown, detail: string): string {
+function tlsDetail(error: unknown, detail: string, l10n: L10n): string {
   const [code] = errorCodes(error);
-  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return t('the server does not speak TLS on this port (is the URL meant to be http://?).');
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return l10n.t('the server does not speak TLS on this port (is the URL meant to be http://?).');
   return /:error:[0-9A-F]+:/.test(detail) && code ? `${code}.` : detail;
 }
 
-function messageFor(kind: SendErrorKind, url: URL, error: unknown): string {
+function messageFor(kind: SendErrorKind, url: URL, error: unknown, l10n: L10n): string {
   const detail = error instanceof Error ? error.message : String(error);
   const hostPort = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
   switch (kind) {
     case 'refused':
-      return t('Connection refused by {0}: is the receiver running?', hostPort);
+      return l10n.t('Connection refused by {0}: is the receiver running?', hostPort);
     case 'dns':
-      return t('The host name {0} does not resolve: check the URL (or the network).', url.hostname);
+      return l10n.t('The host name {0} does not resolve: check the URL (or the network).', url.hostname);
     case 'tls':
-      return t('The secure connection to {0} failed: {1}', hostPort, tlsDetail(error, detail));
+      return l10n.t('The secure connection to {0} failed: {1}', hostPort, tlsDetail(error, detail, l10n));
     case 'invalid-request':
-      return t('The request cannot be sent as written: {0}', detail);
+      return l10n.t('The request cannot be sent as written: {0}', detail);
     default:
-      return t('The connection to {0} failed: {1}', hostPort, detail);
+      return l10n.t('The connection to {0} failed: {1}', hostPort, detail);
   }
 }

@@ -1,5 +1,5 @@
 // The text of "Preview Expanded Webhook": the request as it would be sent, and what stops or worries the send.
-import { t, type ExpandedRequest, type ExpansionIssue } from '../../server/src/core';
+import type { ExpandedRequest, ExpansionIssue, L10n } from '../../server/src/core';
 import { redact } from './curl';
 import { contentTypeFor } from './http';
 
@@ -8,14 +8,14 @@ function issueLines(title: string, issues: readonly ExpansionIssue[]): string[] 
 }
 
 /** Secrets are shown as `***` here too: a preview is easily screenshotted or pasted. */
-export function formatExpandedRequest(request: ExpandedRequest): string {
+export function formatExpandedRequest(request: ExpandedRequest, l10n: L10n): string {
   // The Content-Type the send would add is shown, since the receiver sees it.
   const contentType = contentTypeFor(request);
   const headers: [string, string][] = contentType ? [...request.headers, ['Content-Type', contentType]] : request.headers;
   const lines = [
-    `### ${request.name}${request.profile ? ` ${t('(profile {0})', request.profile)}` : ''}`,
-    ...issueLines(t('Not sendable, unresolved placeholders'), request.unresolved),
-    ...issueLines(t('Empty values (the receiver gets empty text)'), request.empty),
+    `### ${request.name}${request.profile ? ` ${l10n.t('(profile {0})', request.profile)}` : ''}`,
+    ...issueLines(l10n.t('Not sendable, unresolved placeholders'), request.unresolved),
+    ...issueLines(l10n.t('Empty values (the receiver gets empty text)'), request.empty),
     `${request.method} ${request.url}`,
     ...headers.map(([name, value]) => `${name}: ${value}`),
     ...(request.body === undefined ? [] : ['', request.body]),

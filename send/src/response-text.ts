@@ -1,6 +1,6 @@
 // The text of the read-only response view: what was sent, the status, headers and the body (JSON pretty-printed).
 import { applyEdits, format } from 'jsonc-parser';
-import { t, type ExpandedRequest } from '../../server/src/core';
+import type { ExpandedRequest, L10n } from '../../server/src/core';
 import { redact } from './curl';
 import type { SendResult } from './http';
 
@@ -8,23 +8,23 @@ import type { SendResult } from './http';
  * Request line, redirects, status line with time and size, headers, a blank line, the body and a note when
  * it was cut. Secrets are hidden everywhere, the body included, since a receiver may echo them back.
  */
-export function formatResponse(result: SendResult, request: ExpandedRequest): string {
+export function formatResponse(result: SendResult, request: ExpandedRequest, l10n: L10n): string {
   const lines = [
     `${request.method.toUpperCase()} ${request.url}`,
-    ...redirectLines(result),
+    ...redirectLines(result, l10n),
     `HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ''} · ${result.timeMs} ms · ${sizeText(result.bytes)}`,
     ...result.headers.map(([name, value]) => `${name}: ${value}`),
     '',
-    result.body === '' ? t('(empty body)') : prettyBody(result),
-    ...truncationLines(result),
+    result.body === '' ? l10n.t('(empty body)') : prettyBody(result),
+    ...truncationLines(result, l10n),
   ];
   return redact(lines.join('\n'), request.secrets) + '\n';
 }
 
-function redirectLines(result: SendResult): string[] {
+function redirectLines(result: SendResult, l10n: L10n): string[] {
   const count = result.redirects.length;
   if (count === 0) return [];
-  const after = count === 1 ? t('after 1 redirect') : t('after {0} redirects', count);
+  const after = l10n.count('after {0} redirect|after {0} redirects', count);
   return [`→ ${after}: ${result.method} ${result.url}`];
 }
 
@@ -50,7 +50,7 @@ function isJsonContainer(text: string): boolean {
   }
 }
 
-function truncationLines(result: SendResult): string[] {
+function truncationLines(result: SendResult, l10n: L10n): string[] {
   if (!result.truncated) return [];
-  return ['', t('(Truncated: only the first {0} bytes of the body were received.)', result.bytes.toLocaleString('en-US'))];
+  return ['', l10n.t('(Truncated: only the first {0} bytes of the body were received.)', result.bytes.toLocaleString('en-US'))];
 }

@@ -11,7 +11,6 @@ const EXPECTED = [
   'README.md',
   'dist/extension.js',
   'dist/server.js',
-  'l10n/bundle.l10n.ru.json',
   'language-configuration.json',
   'package.json',
   'package.nls.json',

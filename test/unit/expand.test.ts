@@ -7,6 +7,7 @@ import { parseScriptFile } from '../../server/src/core/script-file';
 import type { ExpandedRequest, FieldsContext, TemplateRequest } from '../../server/src/core/types';
 import { parseWebhookFile } from '../../server/src/core/webhook-file';
 import { DESIGN_FIELDS_WITH_PROFILES } from '../support/design-fields';
+import { EN } from '../support/l10n';
 
 /** The fields file of DESIGN.md, "The fields file", profiles included. */
 const DESIGN_FIELDS = DESIGN_FIELDS_WITH_PROFILES;
@@ -33,7 +34,7 @@ function firstRequest(webhookText: string): TemplateRequest {
 }
 
 function expand(webhookText: string, profile?: string, fields: FieldsContext = fieldsOf(), env: Record<string, string> = {}): ExpandedRequest {
-  return expandRequest(firstRequest(webhookText), fields, profile, env);
+  return expandRequest(firstRequest(webhookText), fields, profile, env, EN);
 }
 
 test('a Keitaro postback expands to the exact URL', () => {
@@ -175,7 +176,7 @@ test('a placeholder in the host is substituted raw', () => {
 });
 
 test('without a fields file built-ins still expand', () => {
-  const expanded = expandRequest(firstRequest('GET https://x.example/?c={chatId}\n'), {}, undefined, {});
+  const expanded = expandRequest(firstRequest('GET https://x.example/?c={chatId}\n'), {}, undefined, {}, EN);
   assert.equal(expanded.url, 'https://x.example/?c=482913377');
 });
 
@@ -192,17 +193,17 @@ function scriptRequest(): TemplateRequest {
 }
 
 test('{stepKey} in a script step expands to the step key', () => {
-  const expanded = expandRequest(scriptRequest(), fieldsOf(), 'lead', {});
+  const expanded = expandRequest(scriptRequest(), fieldsOf(), 'lead', {}, EN);
   assert.equal(expanded.url, 'https://x.example/lead_sent?u=ivan_petrov');
 });
 
 test('an escaped JSON body of a .script.json step is expanded from its decoded value', () => {
-  const expanded = expandRequest(scriptRequest(), fieldsWithProfile({ username: 'say "hi"' }), 'test', {});
+  const expanded = expandRequest(scriptRequest(), fieldsWithProfile({ username: 'say "hi"' }), 'test', {}, EN);
   assert.deepEqual(JSON.parse(expanded.body ?? ''), { user: 'say "hi"', step: 'lead_sent', bad: '{chatid}' });
 });
 
 test('an issue in an escaped script value spans the whole value', () => {
-  const [issue] = expandRequest(scriptRequest(), fieldsOf(), 'lead', {}).unresolved;
+  const [issue] = expandRequest(scriptRequest(), fieldsOf(), 'lead', {}, EN).unresolved;
   const body = parseScriptFile(SCRIPT_JSON, 'json').requests[0].body;
   assert.equal(issue.text, '{chatid}');
   assert.deepEqual(issue.span, body?.span);
@@ -211,6 +212,6 @@ test('an issue in an escaped script value spans the whole value', () => {
 test('an issue in an unescaped script value spans the placeholder', () => {
   const text = SCRIPT_JSON.replace('{username}"', '{usrname}"');
   const [request] = parseScriptFile(text, 'json').requests;
-  const [issue] = expandRequest(request, fieldsOf(), 'lead', {}).unresolved;
+  const [issue] = expandRequest(request, fieldsOf(), 'lead', {}, EN).unresolved;
   assert.equal(text.slice(issue.span.start, issue.span.end), '{usrname}');
 });

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { emptyFieldsModel, fieldsFormatOf, parseFieldsFile, type FieldsFormat } from '../../server/src/core/fields-file';
-import { ProblemCode, problemMessage } from '../../server/src/core/problems';
+import { ProblemCode, problemText } from '../../server/src/core/problems';
+import { EN, said } from '../support/l10n';
 import type { FieldsModel, Span, StructureProblem } from '../../server/src/core/types';
 import { DESIGN_FIELDS_WITH_PROFILES } from '../support/design-fields';
 
@@ -169,7 +170,7 @@ describe('parseFieldsFile: structure', () => {
     const problem = onlyProblem(text);
     assert.equal(problem.code, ProblemCode.FieldsUnknownProperty);
     assert.equal(slice(text, problem.span), 'customfields');
-    assert.deepEqual(problem.args.slice(0, 2), ['customfields', 'the fields file']);
+    assert.deepEqual(said(problem.args).slice(0, 2), ['customfields', 'the fields file']);
   });
 
   test('an unknown property of a custom field is reported on its key', () => {
@@ -224,7 +225,7 @@ describe('parseFieldsFile: problems about keys, types and examples', () => {
     const text = '{ "customFields": { "deposit-amount": {} } }';
     const problem = onlyProblem(text);
     assert.equal(problem.code, ProblemCode.FieldsKeyNotIdentifier);
-    assert.deepEqual(problem.args, ['deposit-amount']);
+    assert.deepEqual(said(problem.args), ['deposit-amount']);
     assert.equal(slice(text, problem.span), 'deposit-amount');
     assert.ok(load(text).model.customFields.has('deposit-amount'));
   });
@@ -237,7 +238,7 @@ describe('parseFieldsFile: problems about keys, types and examples', () => {
     const text = '{ "customFields": { "age": { "type": "integer" } } }';
     const problem = onlyProblem(text);
     assert.equal(problem.code, ProblemCode.FieldsUnknownType);
-    assert.deepEqual(problem.args, ['integer', 'text, long-text, link, number, date, select, multiselect']);
+    assert.deepEqual(said(problem.args), ['integer', 'text, long-text, link, number, date, select, multiselect']);
     assert.equal(slice(text, problem.span), '"integer"');
     const field = load(text).model.customFields.get('age')!;
     assert.equal(field.type, undefined);
@@ -254,7 +255,7 @@ describe('parseFieldsFile: problems about keys, types and examples', () => {
     const text = '{ "customFields": { "geo": { "type": "select" } } }';
     const problem = onlyProblem(text);
     assert.equal(problem.code, ProblemCode.FieldsSelectWithoutItems);
-    assert.deepEqual(problem.args, ['select']);
+    assert.deepEqual(said(problem.args), ['select']);
     assert.equal(slice(text, problem.span), '"select"');
   });
 
@@ -262,7 +263,7 @@ describe('parseFieldsFile: problems about keys, types and examples', () => {
     const text = 'customFields:\n  tags:\n    type: multiselect\n    items: []\n';
     const problem = onlyProblem(text, 'yaml');
     assert.equal(problem.code, ProblemCode.FieldsSelectWithoutItems);
-    assert.deepEqual(problem.args, ['multiselect']);
+    assert.deepEqual(said(problem.args), ['multiselect']);
     assert.equal(slice(text, problem.span), '[]');
   });
 
@@ -270,13 +271,13 @@ describe('parseFieldsFile: problems about keys, types and examples', () => {
     const text = '{ "customFields": { "n": { "type": "number", "example": "150" } } }';
     const problem = onlyProblem(text);
     assert.equal(problem.code, ProblemCode.FieldsExampleMismatch);
-    assert.deepEqual(problem.args, ['"150"', 'number', 'expected a number, written without quotes']);
+    assert.deepEqual(said(problem.args), ['"150"', 'number', 'expected a number, written without quotes']);
     assert.equal(slice(text, problem.span), '"150"');
   });
 
   test('a YAML .inf is not a number example', () => {
     const problem = onlyProblem('customFields:\n  n: { type: number, example: .inf }\n', 'yaml');
-    assert.deepEqual(problem.args, ['Infinity', 'number', 'expected a finite number']);
+    assert.deepEqual(said(problem.args), ['Infinity', 'number', 'expected a finite number']);
   });
 
   test('date examples accept ISO 8601 date-times with or without milliseconds and with offsets', () => {
@@ -301,20 +302,20 @@ describe('parseFieldsFile: problems about keys, types and examples', () => {
 
   test('a select example must be one of its items', () => {
     const text = '{ "customFields": { "geo": { "type": "select", "items": ["KZ", "UZ"], "example": "RU" } } }';
-    assert.deepEqual(onlyProblem(text).args, ['"RU"', 'select', '"RU" is not one of its items (KZ, UZ)']);
+    assert.deepEqual(said(onlyProblem(text).args), ['"RU"', 'select', '"RU" is not one of its items (KZ, UZ)']);
   });
 
   test('a multiselect example is an array of its items', () => {
     const field = (example: string) => `{ "customFields": { "t": { "type": "multiselect", "items": ["a", "b"], "example": ${example} } } }`;
     assert.deepEqual(load(field('["a", "b"]')).problems, []);
-    assert.deepEqual(onlyProblem(field('"a,b"')).args, ['"a,b"', 'multiselect', 'expected an array of its items']);
-    assert.deepEqual(onlyProblem(field('["a", "c"]')).args, ['["a","c"]', 'multiselect', '"c" is not one of its items (a, b)']);
+    assert.deepEqual(said(onlyProblem(field('"a,b"')).args), ['"a,b"', 'multiselect', 'expected an array of its items']);
+    assert.deepEqual(said(onlyProblem(field('["a", "c"]')).args), ['["a","c"]', 'multiselect', '"c" is not one of its items (a, b)']);
   });
 
   test('a text example must be a string', () => {
     const text = 'customFields:\n  t:\n    type: long-text\n    example: 12\n';
     const problem = onlyProblem(text, 'yaml');
-    assert.deepEqual(problem.args, ['12', 'long-text', 'expected a string']);
+    assert.deepEqual(said(problem.args), ['12', 'long-text', 'expected a string']);
     assert.equal(slice(text, problem.span), '12');
   });
 
@@ -322,7 +323,7 @@ describe('parseFieldsFile: problems about keys, types and examples', () => {
     const text = `{ "customFields": { "a-b": { "type": "x" }, "s": { "type": "select", "example": 1 }, "s": {} }, "zz": 1 }`;
     const { problems } = load(text);
     assert.equal(problems.length, 6);
-    for (const problem of problems) assert.doesNotMatch(problemMessage(problem.code, problem.args), /\{\d\}/);
+    for (const problem of problems) assert.doesNotMatch(problemText(EN, problem.code, problem.args), /\{\d\}/);
   });
 });
 
@@ -332,7 +333,7 @@ describe('parseFieldsFile: duplicate keys', () => {
     const { model, problems } = load(text);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.code, ProblemCode.FieldsDuplicateKey);
-    assert.deepEqual(problems[0]!.args, ['geo', 'customFields']);
+    assert.deepEqual(said(problems[0]!.args), ['geo', 'customFields']);
     assert.equal(problems[0]!.span.start, text.lastIndexOf('geo'));
     assert.equal(model.customFields.get('geo')!.type, 'text');
   });
@@ -341,16 +342,16 @@ describe('parseFieldsFile: duplicate keys', () => {
     const text = 'trackerFields:\n  sub1: {}\n  sub1: {}\n  sub1: {}\n';
     const { problems } = load(text, 'yaml');
     assert.deepEqual(problems.map((problem) => problem.span.start), [text.indexOf('sub1', 20), text.lastIndexOf('sub1')]);
-    assert.deepEqual(problems[0]!.args, ['sub1', 'trackerFields']);
+    assert.deepEqual(said(problems[0]!.args), ['sub1', 'trackerFields']);
   });
 
   test('a duplicate property inside an entry names the entry', () => {
     const text = '{ "customFields": { "geo": { "type": "text", "type": "number" } } }';
-    assert.deepEqual(onlyProblem(text).args, ['type', 'customFields.geo']);
+    assert.deepEqual(said(onlyProblem(text).args), ['type', 'customFields.geo']);
   });
 
   test('a duplicate top-level key names the fields file', () => {
-    assert.deepEqual(onlyProblem('{ "profiles": {}, "profiles": {} }').args, ['profiles', 'the fields file']);
+    assert.deepEqual(said(onlyProblem('{ "profiles": {}, "profiles": {} }').args), ['profiles', 'the fields file']);
   });
 });
 
@@ -360,7 +361,7 @@ describe('parseFieldsFile: syntax errors', () => {
     const result = parseFieldsFile(text, 'json');
     assert.equal(result.model, undefined);
     assert.equal(result.problems[0]!.code, ProblemCode.FieldsSyntaxError);
-    assert.deepEqual(result.problems[0]!.args, ['Expected a comma']);
+    assert.deepEqual(said(result.problems[0]!.args), ['Expected a comma']);
     assert.equal(slice(text, result.problems[0]!.span), '"trackerFields"');
   });
 
@@ -379,7 +380,7 @@ describe('parseFieldsFile: syntax errors', () => {
     for (const problem of result.problems) {
       assert.equal(problem.code, ProblemCode.FieldsSyntaxError);
       assert.ok(problem.span.start >= 0 && problem.span.end <= text.length && problem.span.end > problem.span.start);
-      assert.doesNotMatch(problem.args[0]!, /\.$/);
+      assert.doesNotMatch(EN.say(problem.args[0]!), /\.$/);
     }
   });
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type MarkupContent } from 'vscode-languageserver-types';
 import { countUses, definitionHover, unusedFieldDiagnostics, type UsageCounts } from '../../server/src/core/fields-hints';
-import { setLanguage } from '../../server/src/core/l10n';
 import { parseFieldsFile } from '../../server/src/core/fields-file';
 import type { FieldsModel } from '../../server/src/core/types';
+import { EN, RU } from '../support/l10n';
 
 const FIELDS = `{
   "customFields": { "geo": { "type": "text" }, "spare": { "type": "text" } },
@@ -29,22 +29,23 @@ const counts = (entries: Record<string, [places: number, files: number]>): Usage
 
 const slice = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => FIELDS.slice(document.offsetAt(range.start), document.offsetAt(range.end));
 
-const hoverText = (needle: string, usage: UsageCounts) => (definitionHover(document, document.positionAt(FIELDS.indexOf(needle) + 2), model(), usage)?.contents as MarkupContent | undefined)?.value;
+const hoverText = (needle: string, usage: UsageCounts, l10n = EN) =>
+  (definitionHover(document, document.positionAt(FIELDS.indexOf(needle) + 2), model(), usage, l10n)?.contents as MarkupContent | undefined)?.value;
 
 test('every field no template uses gets a fields-unused hint on its key, in every section', () => {
-  const diagnostics = unusedFieldDiagnostics(document, model(), counts({ 'custom:geo': [3, 2], 'tracker:clickid': [1, 1] }));
+  const diagnostics = unusedFieldDiagnostics(document, model(), counts({ 'custom:geo': [3, 2], 'tracker:clickid': [1, 1] }), EN);
   assert.deepEqual(diagnostics.map((d) => `${d.code} ${slice(d.range)}`), ['fields-unused spare', 'fields-unused sub1', 'fields-unused regLink']);
 });
 
 test('the fields-unused hint is a hint, tagged Unnecessary, naming the key and its section', () => {
-  const [diagnostic] = unusedFieldDiagnostics(document, model(), counts({ 'custom:geo': [1, 1], 'tracker:clickid': [1, 1], 'tracker:sub1': [1, 1], 'variable:regLink': [1, 1] }));
+  const [diagnostic] = unusedFieldDiagnostics(document, model(), counts({ 'custom:geo': [1, 1], 'tracker:clickid': [1, 1], 'tracker:sub1': [1, 1], 'variable:regLink': [1, 1] }), EN);
   assert.equal(diagnostic.severity, DiagnosticSeverity.Hint);
   assert.deepEqual(diagnostic.tags, [DiagnosticTag.Unnecessary]);
   assert.equal(diagnostic.message, '"spare" (customFields) is not used by any template in the workspace.');
 });
 
 test('a profile naming a field does not count as a use', () => {
-  const unused = unusedFieldDiagnostics(document, model(), counts({})).map((d) => slice(d.range));
+  const unused = unusedFieldDiagnostics(document, model(), counts({}), EN).map((d) => slice(d.range));
   assert.ok(unused.includes('spare') && unused.includes('clickid'));
 });
 
@@ -53,13 +54,13 @@ test('a use is counted by section: a custom use of a key does not cover the trac
   const parsed = parseFieldsFile(text, 'json');
   assert.ok(parsed.model);
   const fieldsDocument = TextDocument.create('file:///project/webhook-fields.json', 'json', 1, text);
-  const [diagnostic] = unusedFieldDiagnostics(fieldsDocument, parsed.model, counts({ 'custom:same': [1, 1] }));
+  const [diagnostic] = unusedFieldDiagnostics(fieldsDocument, parsed.model, counts({ 'custom:same': [1, 1] }), EN);
   assert.equal(diagnostic.message, '"same" (trackerFields) is not used by any template in the workspace.');
 });
 
 test('with every field used there are no hints', () => {
   const all = counts({ 'custom:geo': [1, 1], 'custom:spare': [1, 1], 'tracker:clickid': [1, 1], 'tracker:sub1': [1, 1], 'variable:regLink': [1, 1] });
-  assert.deepEqual(unusedFieldDiagnostics(document, model(), all), []);
+  assert.deepEqual(unusedFieldDiagnostics(document, model(), all, EN), []);
 });
 
 test('hover on a definition says how many times and in how many files it is used', () => {
@@ -83,18 +84,13 @@ test('hover on an unused definition that a profile sets says so', () => {
 });
 
 test('hover in Russian takes the plural forms of the counts', () => {
-  setLanguage('ru');
-  try {
-    assert.equal(hoverText('"geo"', counts({ 'custom:geo': [22, 11] })), '`geo` используется 22 раза в 11 файлах. Список покажет «Найти все ссылки».');
-    assert.equal(hoverText('"clickid"', counts({ 'tracker:clickid': [21, 1] })), '`clickid` используется 21 раз в 1 файле и задаётся в 1 профиле. Список покажет «Найти все ссылки».');
-  } finally {
-    setLanguage('en');
-  }
+  assert.equal(hoverText('"geo"', counts({ 'custom:geo': [22, 11] }), RU), '`geo` используется 22 раза в 11 файлах. Список покажет «Найти все ссылки».');
+  assert.equal(hoverText('"clickid"', counts({ 'tracker:clickid': [21, 1] }), RU), '`clickid` используется 21 раз в 1 файле и задаётся в 1 профиле. Список покажет «Найти все ссылки».');
 });
 
 test('hover on a profile key "tracker.clickid" counts the tracker field, its range covering "clickid"', () => {
   const offset = FIELDS.indexOf('"tracker.clickid"') + 12;
-  const hover = definitionHover(document, document.positionAt(offset), model(), counts({ 'tracker:clickid': [2, 2] }));
+  const hover = definitionHover(document, document.positionAt(offset), model(), counts({ 'tracker:clickid': [2, 2] }), EN);
   assert.match((hover?.contents as MarkupContent).value, /^`clickid` is used 2 times in 2 files/);
   assert.equal(slice(hover!.range!), 'clickid');
 });
@@ -106,5 +102,5 @@ test('countUses counts every use as a place and each file holding one once', () 
 });
 
 test('hover away from any definition key gives nothing', () => {
-  assert.equal(definitionHover(document, document.positionAt(FIELDS.indexOf('"text"') + 1), model(), counts({})), null);
+  assert.equal(definitionHover(document, document.positionAt(FIELDS.indexOf('"text"') + 1), model(), counts({}), EN), null);
 });

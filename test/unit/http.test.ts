@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, test } from 'node:test';
 import type { ExpandedRequest } from '../../server/src/core/types';
 import { contentTypeFor, SendError, sendRequest, type SendOptions } from '../../send/src/http';
+import { EN } from '../support/l10n';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -68,7 +69,7 @@ function webhook(fields: Partial<ExpandedRequest> & { url: string }): ExpandedRe
   return { name: 'test', method: 'GET', headers: [], unresolved: [], empty: [], secrets: [], ...fields };
 }
 
-const defaults: SendOptions = { timeoutMs: 5000, maxRedirects: 5, maxResponseBytes: 1024 * 1024 };
+const defaults: SendOptions = { timeoutMs: 5000, maxRedirects: 5, maxResponseBytes: 1024 * 1024, l10n: EN };
 
 async function failure(promise: Promise<unknown>): Promise<SendError> {
   try {

@@ -9,6 +9,7 @@ import { parseScriptFile } from '../../server/src/core/script-file';
 import type { Span } from '../../server/src/core/types';
 import { parseWebhookFile } from '../../server/src/core/webhook-file';
 import { fieldsContext } from './core-helpers';
+import { EN } from '../support/l10n';
 
 const FIELDS = `{
   "customFields": {
@@ -29,7 +30,7 @@ const ENV: Environment = { WT_CHAT: '482913377' };
 function hints(text: string, profile?: string, within?: Span, env: Environment = ENV): string[] {
   const document = TextDocument.create('file:///project/h.webhook', 'webhook-template', 1, text);
   const parsed = text.startsWith('flows:') ? parseScriptFile(text, 'yaml') : parseWebhookFile(text);
-  return sampleValueHints(document, parsed, fieldsContext(FIELDS), profile, env, within ?? { start: 0, end: text.length }).map((hint) => {
+  return sampleValueHints(document, parsed, fieldsContext(FIELDS), profile, env, within ?? { start: 0, end: text.length }, EN).map((hint) => {
     const before = text.slice(0, document.offsetAt(hint.position));
     return `${before.slice(before.lastIndexOf('{'))} ${hint.label as string}`;
   });
@@ -88,7 +89,7 @@ test('a request outside the span gives no hints, in a file of several requests',
 test('a hint is padded on the left, of kind Type, and its tooltip names the profile and the source', () => {
   const text = 'GET https://t.example/p?c={tracker.clickid}&g={geo}\n';
   const document = TextDocument.create('file:///project/h.webhook', 'webhook-template', 1, text);
-  const [profiled, example] = sampleValueHints(document, parseWebhookFile(text), fieldsContext(FIELDS), 'lead', ENV, { start: 0, end: text.length });
+  const [profiled, example] = sampleValueHints(document, parseWebhookFile(text), fieldsContext(FIELDS), 'lead', ENV, { start: 0, end: text.length }, EN);
   assert.equal(profiled.kind, InlayHintKind.Type);
   assert.equal(profiled.paddingLeft, true);
   assert.deepEqual(profiled.position, document.positionAt(text.indexOf('&g=')));

@@ -1,23 +1,26 @@
-// Specifies the Russian translation: every English text that reaches the user has one, with the same placeholders.
-import { afterEach, test } from 'node:test';
+// Specifies the one translation table every host reads: every English text that reaches the user, from the core,
+// the server, the command line, the sender and the extension, has a Russian one with the same placeholders, and
+// no Russian text is orphaned.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-types';
+import { createTemplateService } from '../../server/src/core/index';
 import { BUILTIN_KEYS, TRACKER_EMPTY_NOTE } from '../../server/src/core/builtins';
 import { DATE_REASON } from '../../server/src/core/fields-file-examples';
 import { ERROR_MESSAGES } from '../../server/src/core/fields-file-json';
 import { SAMPLE_SOURCES } from '../../server/src/core/inlay-hints';
-import { setLanguage, t, tCount } from '../../server/src/core/l10n';
-import { RU } from '../../server/src/core/l10n-ru';
+import { createL10n, languageOf, phrase } from '../../server/src/core/l10n';
+import RU from '../../server/src/core/l10n.ru.json';
 import { HINTS, PROBLEMS } from '../../server/src/core/problems';
 import { receiverTexts } from '../../server/src/core/receivers/index';
 import { snippetTexts } from '../../server/src/core/receivers/snippets';
 import { MESSAGES as SCRIPT_JSON_MESSAGES } from '../../server/src/core/script-file-json';
 import { repoRoot } from '../support/paths';
-import { docAt, fieldsContext, onlyProblem, service, webhookDoc, WEBHOOK_URI } from './core-helpers';
+import { docAt, fieldsContext, webhookDoc, WEBHOOK_URI } from './core-helpers';
 
-afterEach(() => setLanguage('en'));
+const TABLE: Record<string, string> = RU;
 
 function tsFilesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -67,18 +70,20 @@ function callsOf(files: readonly string[], callee: RegExp): Call[] {
   });
 }
 
-const SERVER_FILES = [...tsFilesUnder(join(repoRoot, 'server', 'src')), ...tsFilesUnder(join(repoRoot, 'send', 'src'))].filter((file) => !/core[\\/]l10n(-ru)?\.ts$/.test(file));
-const SERVER_CALLS = callsOf(SERVER_FILES, /(?<![.\w$])t(?:Count)?/);
-/** Counted phrases: their English text holds the forms one|other, their Russian one|few|many. */
-const COUNT_CALLS = callsOf(SERVER_FILES, /(?<![.\w$])tCount/);
+/** Every source a user-facing text can come from; l10n.ts defines the calls and is left out. */
+const SOURCES = ['server/src', 'send/src', 'client/src'].flatMap((dir) => tsFilesUnder(join(repoRoot, dir))).filter((file) => !/core[\\/]l10n\.ts$/.test(file));
+/** `l10n.t(…)` and `service.l10n.t(…)`, counted phrases `l10n.count(…)`, and phrases made to be said later. */
+const CALLS = callsOf(SOURCES, /(?:\bl10n\.(?:t|count)|(?<![.\w$])phrase)/);
+const COUNT_CALLS = callsOf(SOURCES, /\bl10n\.count/);
 
-/** Calls of `t` on something other than a literal, and the English texts each can hand it. */
+/** Calls on something other than a literal, and the English texts each can hand over. */
 const ROUTED: Record<string, readonly string[]> = {
   'PROBLEMS[code].message': Object.values(PROBLEMS).map((problem) => problem.message),
   'HINTS.didYouMean': [HINTS.didYouMean],
   'HINTS.noFieldsFile': [HINTS.noFieldsFile],
   'target.builtin.description': BUILTIN_KEYS.map((builtin) => builtin.description),
   'target.builtin.mayBeEmpty': BUILTIN_KEYS.flatMap((builtin) => builtin.mayBeEmpty ?? []),
+  'target.builtin.noun': BUILTIN_KEYS.map((builtin) => builtin.noun),
   TRACKER_EMPTY_NOTE: [TRACKER_EMPTY_NOTE],
   'SAMPLE_SOURCES[lookup.value.source]': Object.values(SAMPLE_SOURCES),
   DATE_REASON: [DATE_REASON],
@@ -90,7 +95,7 @@ const ROUTED: Record<string, readonly string[]> = {
 };
 
 function englishTemplates(): Set<string> {
-  const literals = SERVER_CALLS.flatMap((call) => (call.literal === undefined ? [] : [call.literal]));
+  const literals = CALLS.flatMap((call) => (call.literal === undefined ? [] : [call.literal]));
   return new Set([...literals, ...Object.values(ROUTED).flat()]);
 }
 
@@ -98,121 +103,95 @@ function placeholders(text: string): string[] {
   return [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
 }
 
-// ---- The server and core -----------------------------------------------------------------------
+// ---- The one table ------------------------------------------------------------------------------
 
-test('the source scan finds the translated calls (a broken pattern would make the checks below vacuous)', () => {
-  assert.ok(SERVER_CALLS.some((call) => call.literal === 'Send test webhook'));
-  assert.ok(SERVER_CALLS.some((call) => call.expression === 'PROBLEMS[code].message'));
+test('the source scan finds the calls of every host (a broken pattern would make the checks below vacuous)', () => {
+  const files = new Set(CALLS.map((call) => call.file.split(/[\\/]/)[0]));
+  assert.deepEqual([...files].sort(), ['client', 'send', 'server']);
+  assert.ok(CALLS.some((call) => call.literal === 'Send test webhook'));
+  assert.ok(CALLS.some((call) => call.expression === 'PROBLEMS[code].message'));
 });
 
 test('every counted phrase has two English forms and three Russian ones, each with the count', () => {
   assert.ok(COUNT_CALLS.length > 0);
   const wrong = COUNT_CALLS.filter(({ literal }) => {
     const english = literal?.split('|') ?? [];
-    const russian = literal !== undefined ? (RU[literal]?.split('|') ?? []) : [];
+    const russian = literal !== undefined ? (TABLE[literal]?.split('|') ?? []) : [];
     return english.length !== 2 || russian.length !== 3 || ![...english, ...russian].every((form) => form.includes('{0}'));
   });
   assert.deepEqual(wrong.map((call) => `${call.file}: ${call.literal ?? call.expression}`), []);
 });
 
-test('every call of t on a non-literal is one whose possible texts the test knows', () => {
-  const unknown = SERVER_CALLS.filter((call) => call.expression !== undefined && !(call.expression in ROUTED));
-  assert.deepEqual(unknown.map((call) => `${call.file}: t(${call.expression}`), []);
+test('every call on a non-literal is one whose possible texts the test knows', () => {
+  const unknown = CALLS.filter((call) => call.expression !== undefined && !(call.expression in ROUTED));
+  assert.deepEqual(unknown.map((call) => `${call.file}: ${call.expression}`), []);
 });
 
-test('every English template that reaches t has a Russian text', () => {
-  const missing = [...englishTemplates()].filter((english) => !(english in RU));
+test('every English template that reaches the user has a Russian text', () => {
+  const missing = [...englishTemplates()].filter((english) => !(english in TABLE));
   assert.deepEqual(missing, []);
 });
 
 test('the Russian table has no entry that no code uses', () => {
   const used = englishTemplates();
-  assert.deepEqual(Object.keys(RU).filter((english) => !used.has(english)), []);
+  assert.deepEqual(Object.keys(TABLE).filter((english) => !used.has(english)), []);
 });
 
 test('every Russian text keeps the placeholders of its English template', () => {
-  const differing = Object.entries(RU).filter(([english, russian]) => placeholders(english).join() !== placeholders(russian).join());
+  const differing = Object.entries(TABLE).filter(([english, russian]) => placeholders(english).join() !== placeholders(russian).join());
   assert.deepEqual(differing, []);
 });
 
 test('every Russian text is written in Cyrillic (not a copied English text)', () => {
-  const untranslated = Object.entries(RU).filter(([english, russian]) => /[a-z]{3}/i.test(english.replace(/\{\d+\}/g, '')) && !/[а-яё]/i.test(russian));
+  const untranslated = Object.entries(TABLE).filter(([english, russian]) => /[a-z]{3}/i.test(english.replace(/\{\d+\}/g, '')) && !/[а-яё]/i.test(russian));
   assert.deepEqual(untranslated, []);
 });
 
-// ---- Choosing the language ---------------------------------------------------------------------
+test('there is no second table: no vscode.l10n calls, no l10n bundle folder, no l10n field in package.json', () => {
+  assert.deepEqual(callsOf(SOURCES, /vscode\.l10n\.t/), []);
+  assert.equal(existsSync(join(repoRoot, 'l10n')), false);
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { l10n?: string };
+  assert.equal(manifest.l10n, undefined);
+});
 
-test('setLanguage reads Russian from "ru", "ru-RU" and "ru_RU.UTF-8", English from anything else', () => {
-  const chosen = ['ru', 'ru-RU', 'ru_RU.UTF-8', 'RU', 'en', 'en-US', 'C.UTF-8', 'rus', ''].map(setLanguage);
+// ---- The language, passed in ------------------------------------------------------------------------
+
+test('languageOf reads Russian from "ru", "ru-RU" and "ru_RU.UTF-8", English from anything else', () => {
+  const chosen = ['ru', 'ru-RU', 'ru_RU.UTF-8', 'RU', 'en', 'en-US', 'C.UTF-8', 'rus', ''].map(languageOf);
   assert.deepEqual(chosen, ['ru', 'ru', 'ru', 'ru', 'en', 'en', 'en', 'en', 'en']);
 });
 
-test('tCount picks the English form by count: 1 time, 2 times', () => {
-  setLanguage('en');
-  assert.deepEqual([1, 2, 0].map((count) => tCount('{0} time|{0} times', count)), ['1 time', '2 times', '0 times']);
+test('count picks the English form by count: 1 time, 2 times', () => {
+  const en = createL10n('en');
+  assert.deepEqual([1, 2, 0].map((count) => en.count('{0} time|{0} times', count)), ['1 time', '2 times', '0 times']);
 });
 
-test('tCount picks the Russian form by count: 1 раз, 2 раза, 5 раз; в 21 файле, в 22 файлах', () => {
-  setLanguage('ru');
-  assert.deepEqual([1, 2, 5].map((count) => tCount('{0} time|{0} times', count)), ['1 раз', '2 раза', '5 раз']);
-  assert.deepEqual([21, 22].map((count) => tCount('in {0} file|in {0} files', count)), ['в 21 файле', 'в 22 файлах']);
+test('count picks the Russian form by count: 1 раз, 2 раза, 5 раз; в 21 файле, в 22 файлах', () => {
+  const ru = createL10n('ru');
+  assert.deepEqual([1, 2, 5].map((count) => ru.count('{0} time|{0} times', count)), ['1 раз', '2 раза', '5 раз']);
+  assert.deepEqual([21, 22].map((count) => ru.count('in {0} file|in {0} files', count)), ['в 21 файле', 'в 22 файлах']);
 });
 
-test('t formats the English template while English is active', () => {
-  setLanguage('en');
-  assert.equal(t('Change to {0}', '{chatId}'), 'Change to {chatId}');
+test('a phrase is said in the language of whoever says it, its phrase arguments too', () => {
+  const said = phrase('{0} is text ({1})', '{username}', phrase('a Telegram username'));
+  assert.equal(createL10n('en').say(said), '{username} is text (a Telegram username)');
+  assert.match(createL10n('ru').say(said), /Telegram/);
+  assert.notEqual(createL10n('ru').say(said), createL10n('en').say(said));
 });
 
-test('with Russian, an unknown key is reported in Russian with its suggestion', () => {
-  setLanguage('ru-RU');
-  const problem = onlyProblem(webhookDoc('GET https://t.example/p?c={chatid}\n'));
-  assert.equal(problem.code, 'unknown-key');
-  assert.equal(problem.message, 'Неизвестный ключ "chatid" (проверено по: webhook-fields.json). Возможно, имелось в виду "{chatId}"?');
-});
-
-test('setLanguage("en") brings the English message back', () => {
-  setLanguage('ru');
-  setLanguage('en');
-  const problem = onlyProblem(webhookDoc('GET https://t.example/p?c={chatid}\n'));
-  assert.equal(problem.message, 'Unknown key "chatid" (checked against webhook-fields.json). Did you mean "{chatId}"?');
+test('two services in two languages side by side each speak their own (no language kept in a module)', () => {
+  const document = webhookDoc('GET https://t.example/p?c={chatid}\n');
+  const ru = createTemplateService({ locale: 'ru-RU' }).templateDiagnostics(document, fieldsContext())[0].message;
+  const en = createTemplateService({ locale: 'en' }).templateDiagnostics(document, fieldsContext())[0].message;
+  assert.equal(ru, 'Неизвестный ключ "chatid" (проверено по: webhook-fields.json). Возможно, имелось в виду "{chatId}"?');
+  assert.equal(en, 'Unknown key "chatid" (checked against webhook-fields.json). Did you mean "{chatId}"?');
 });
 
 test('with Russian, the hover of a built-in key is in Russian', () => {
-  setLanguage('ru');
   const { document, position } = docAt(WEBHOOK_URI, 'GET https://t.example/p?u={user|name}\n');
-  const value = (service().hover(document, position, fieldsContext())?.contents as MarkupContent).value;
+  const value = (createTemplateService({ locale: 'ru' }).hover(document, position, fieldsContext())?.contents as MarkupContent).value;
   assert.match(value, /Встроенный ключ · text/);
   assert.match(value, /Пусто у пользователей без username в Telegram/);
-});
-
-// ---- The client and package.json ----------------------------------------------------------------
-
-const CLIENT_CALLS = callsOf(tsFilesUnder(join(repoRoot, 'client', 'src')), /vscode\.l10n\.t/);
-const BUNDLE = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.ru.json'), 'utf8')) as Record<string, string>;
-
-test('package.json points VS Code at the l10n folder', () => {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { l10n?: string };
-  assert.equal(manifest.l10n, './l10n');
-});
-
-test('every vscode.l10n.t call of the client has a literal English text', () => {
-  assert.ok(CLIENT_CALLS.length > 0);
-  assert.deepEqual(CLIENT_CALLS.filter((call) => call.literal === undefined).map((call) => `${call.file}: ${call.expression}`), []);
-});
-
-test('every client text has a Russian entry in l10n/bundle.l10n.ru.json', () => {
-  const missing = CLIENT_CALLS.flatMap((call) => (call.literal !== undefined && !(call.literal in BUNDLE) ? [call.literal] : []));
-  assert.deepEqual(missing, []);
-});
-
-test('the client bundle has no entry that the client does not use', () => {
-  const used = new Set(CLIENT_CALLS.map((call) => call.literal));
-  assert.deepEqual(Object.keys(BUNDLE).filter((english) => !used.has(english)), []);
-});
-
-test('every client Russian text keeps the placeholders of its English text', () => {
-  const differing = Object.entries(BUNDLE).filter(([english, russian]) => placeholders(english).join() !== placeholders(russian).join());
-  assert.deepEqual(differing, []);
 });
 
 test('package.nls.ru.json has exactly the keys of package.nls.json', () => {

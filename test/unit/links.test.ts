@@ -6,6 +6,7 @@ import { documentLinks } from '../../server/src/core/links';
 import { parseScriptFile } from '../../server/src/core/script-file';
 import type { ParsedTemplate } from '../../server/src/core/types';
 import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { EN } from '../support/l10n';
 
 interface SeenLink {
   covers: string;
@@ -14,7 +15,7 @@ interface SeenLink {
 
 function linksOf(text: string, parsed: ParsedTemplate): SeenLink[] {
   const document = TextDocument.create('file:///project/x', 'plaintext', 1, text);
-  return documentLinks(document, parsed).map((link) => ({
+  return documentLinks(document, parsed, EN).map((link) => ({
     covers: text.slice(document.offsetAt(link.range.start), document.offsetAt(link.range.end)),
     target: link.target,
   }));
@@ -32,7 +33,7 @@ test('a request URL links its scheme and host to the host root, never the postba
 test('the link tooltip says the path and query are not opened, and why', () => {
   const text = 'https://keitaro.yoursite.com/25123a/postback?subid=1\n';
   const document = TextDocument.create('file:///project/x.webhook', 'webhook-template', 1, text);
-  const [link] = documentLinks(document, parseWebhookFile(text));
+  const [link] = documentLinks(document, parseWebhookFile(text), EN);
   assert.equal(link.tooltip, 'Open https://keitaro.yoursite.com/ — the path and query are not opened: a postback URL would record a conversion');
 });
 
@@ -47,7 +48,7 @@ test('every request of a file gets its own link', () => {
 test('a host repeated over many requests links each URL where it stands, written as it is written there', () => {
   const text = '### A\nGET https://a.example/p\n\n### B\nGET https://b.example/q\n\n### C\nGET HTTPS://A.example/r\n\n### D\nGET https://a.example/s\n';
   const document = TextDocument.create('file:///project/x.webhook', 'webhook-template', 1, text);
-  const links = documentLinks(document, parseWebhookFile(text));
+  const links = documentLinks(document, parseWebhookFile(text), EN);
   assert.deepEqual(links.map((link) => [link.range.start.line, link.target]), [
     [1, 'https://a.example/'],
     [4, 'https://b.example/'],

@@ -6,6 +6,7 @@ import { parseFieldsFile } from '../../server/src/core/fields-file';
 import { createSampleContext, numberText, profileNames, sampleText, type SampleLookup } from '../../server/src/core/profiles';
 import type { Target } from '../../server/src/core/resolve-placeholder';
 import type { FieldsModel } from '../../server/src/core/types';
+import { EN } from '../support/l10n';
 
 const FIELDS = `{
   "customFields": {
@@ -115,12 +116,12 @@ test('without a step key or profile value stepKey takes the built-in sample', ()
 
 test('a custom field without value or example is missing, naming the fields file', () => {
   const lookup = createSampleContext(model(), 'mid', {}, undefined, 'webhook-fields.json')(custom('trader_id'));
-  assert.deepEqual(lookup, { missing: 'no value in profile "mid" and no example in webhook-fields.json' });
+  assert.equal('missing' in lookup && EN.say(lookup.missing), 'no value in profile "mid" and no example in webhook-fields.json');
 });
 
 test('an unknown profile makes every lookup missing', () => {
   const lookup = createSampleContext(model(), 'nobody', {}, undefined, 'webhook-fields.json')(builtin('chatId'));
-  assert.deepEqual(lookup, { missing: 'no profile "nobody" in webhook-fields.json' });
+  assert.equal('missing' in lookup && EN.say(lookup.missing), 'no profile "nobody" in webhook-fields.json');
 });
 
 test('an object sample is written as JSON', () => {

@@ -46,12 +46,12 @@ interface TypeCase {
 
 const CASES: TypeCase[] = [
   // Built-ins, by their types.
-  { url: `${KEITARO}{username}`, message: 'Keitaro reads "payout" as a number; {username} is text (Telegram username of the user).' },
-  { url: `${KEITARO}{stepKey}`, message: 'Keitaro reads "payout" as a number; {stepKey} is text (Key of the step the user is on).' },
-  { url: `${KEITARO}{createdAt}`, message: 'Keitaro reads "payout" as a number; {createdAt} is a date and time (When the dialogue started, ISO 8601 UTC with milliseconds).' },
+  { url: `${KEITARO}{username}`, message: 'Keitaro reads "payout" as a number; {username} is text (a Telegram username).' },
+  { url: `${KEITARO}{stepKey}`, message: 'Keitaro reads "payout" as a number; {stepKey} is text (the key of the step the user is on).' },
+  { url: `${KEITARO}{createdAt}`, message: 'Keitaro reads "payout" as a number; {createdAt} is a date and time (when the dialogue started).' },
   { url: `${KEITARO}{chatId}` },
-  { url: `${UPDATE}{username}`, message: 'Chatterfy updateDialog reads "chatId" as an integer; {username} is text (Telegram username of the user).' },
-  { url: `${UPDATE}{createdAt}`, message: 'Chatterfy updateDialog reads "chatId" as an integer; {createdAt} is a date and time (When the dialogue started, ISO 8601 UTC with milliseconds).' },
+  { url: `${UPDATE}{username}`, message: 'Chatterfy updateDialog reads "chatId" as an integer; {username} is text (a Telegram username).' },
+  { url: `${UPDATE}{createdAt}`, message: 'Chatterfy updateDialog reads "chatId" as an integer; {createdAt} is a date and time (when the dialogue started).' },
   { url: `${UPDATE}{chatId}` },
   // Custom fields, by their types.
   { url: `${KEITARO}{deposit_amount}` },
@@ -94,14 +94,14 @@ const CASES: TypeCase[] = [
   { url: `${KEITARO}%31%30` },
   { url: KEITARO },
   // Every number the tables name.
-  { url: 'https://k.example.com/a/postback?subid=1&status=lead&revenue={username}', message: 'Keitaro reads "revenue" as a number; {username} is text (Telegram username of the user).' },
+  { url: 'https://k.example.com/a/postback?subid=1&status=lead&revenue={username}', message: 'Keitaro reads "revenue" as a number; {username} is text (a Telegram username).' },
   { url: 'https://k.example.com/a/postback?subid=1&status=lead&cost=free', message: 'Keitaro reads "cost" as a number; "free" is not a number.' },
   { url: 'https://b.example.com/click.php?cnv_id=1&payout={reg_date}', message: 'Binom reads "payout" as a number; {reg_date} is a date field in webhook-fields.json.' },
-  { url: 'https://abc.voluumtrk.com/postback?cid=1&payout={username}', message: 'Voluum reads "payout" as a number; {username} is text (Telegram username of the user).' },
-  { url: 'https://abc.rdtk.io/postback?clickid=1&sum={createdAt}', message: 'RedTrack reads "sum" as a number; {createdAt} is a date and time (When the dialogue started, ISO 8601 UTC with milliseconds).' },
+  { url: 'https://abc.voluumtrk.com/postback?cid=1&payout={username}', message: 'Voluum reads "payout" as a number; {username} is text (a Telegram username).' },
+  { url: 'https://abc.rdtk.io/postback?clickid=1&sum={createdAt}', message: 'RedTrack reads "sum" as a number; {createdAt} is a date and time (when the dialogue started).' },
   {
     url: 'https://api.chatterfy.ai/api/postbacks/u1/tracker-postback?clickid={sub1}&tracker.cost={username}',
-    message: 'Chatterfy tracker postback reads "tracker.cost" as a number; {username} is text (Telegram username of the user).',
+    message: 'Chatterfy tracker postback reads "tracker.cost" as a number; {username} is text (a Telegram username).',
   },
   { url: 'https://api.chatterfy.ai/api/postbacks/u1/tracker-postback?clickid={sub1}&tracker.cost={amount}' },
   // Parameters read as text are never judged.

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import type { ExpandedRequest } from '../../server/src/core/types';
 import type { SendResult } from '../../send/src/http';
 import { formatResponse } from '../../send/src/response-text';
+import { EN } from '../support/l10n';
 
 const request: ExpandedRequest = {
   name: 'lead',
@@ -34,39 +35,39 @@ function result(fields: Partial<SendResult> = {}): SendResult {
 
 describe('formatResponse', () => {
   test('shows request line, status line with time, headers, a blank line and the body', () => {
-    const text = formatResponse(result({ body: 'ok', bytes: 2 }), request);
+    const text = formatResponse(result({ body: 'ok', bytes: 2 }), request, EN);
     const expected = ['POST https://t.example.com/postback?subid=abc', 'HTTP 200 OK · 42 ms · 2 B', 'content-type: application/json', '', 'ok', ''];
     assert.equal(text, expected.join('\n'));
   });
 
   test('pretty-prints a JSON body, keeping big numbers exactly as received', () => {
-    const text = formatResponse(result({ body: '{"id":12345678901234567890,"ok":[true]}' }), request);
+    const text = formatResponse(result({ body: '{"id":12345678901234567890,"ok":[true]}' }), request, EN);
     assert.ok(text.endsWith('\n\n{\n  "id": 12345678901234567890,\n  "ok": [\n    true\n  ]\n}\n'), text);
   });
 
   test('shows a body that is not JSON as it is', () => {
-    const text = formatResponse(result({ body: '{not json\n  as is' }), request);
+    const text = formatResponse(result({ body: '{not json\n  as is' }), request, EN);
     assert.ok(text.endsWith('\n\n{not json\n  as is\n'));
   });
 
   test('notes a truncated body and leaves it as received', () => {
-    const text = formatResponse(result({ body: '{"a": [1, 2', truncated: true, bytes: 1048576 }), request);
+    const text = formatResponse(result({ body: '{"a": [1, 2', truncated: true, bytes: 1048576 }), request, EN);
     assert.ok(text.includes('\n\n{"a": [1, 2\n'));
     assert.match(text, /Truncated: only the first 1,048,576 bytes/);
   });
 
   test('names the final request after redirects', () => {
-    const text = formatResponse(result({ url: 'https://t.example.com/done', method: 'GET', redirects: [request.url] }), request);
+    const text = formatResponse(result({ url: 'https://t.example.com/done', method: 'GET', redirects: [request.url] }), request, EN);
     assert.match(text, /^→ after 1 redirect: GET https:\/\/t\.example\.com\/done$/m);
   });
 
   test('says when the body is empty', () => {
-    assert.match(formatResponse(result({ status: 204, statusText: 'No Content', headers: [] }), request), /^HTTP 204 No Content · 42 ms · 0 B\n\n\(empty body\)\n$/m);
+    assert.match(formatResponse(result({ status: 204, statusText: 'No Content', headers: [] }), request, EN), /^HTTP 204 No Content · 42 ms · 0 B\n\n\(empty body\)\n$/m);
   });
 
   test('hides secrets, in the URL and in a body that echoes them', () => {
     const withSecret = { ...request, url: 'https://t.example.com/postback?key=s3cr3t', secrets: ['s3cr3t'] };
-    const text = formatResponse(result({ body: '{"echo":"s3cr3t"}' }), withSecret);
+    const text = formatResponse(result({ body: '{"echo":"s3cr3t"}' }), withSecret, EN);
     assert.doesNotMatch(text, /s3cr3t/);
     assert.match(text, /key=\*\*\*/);
   });

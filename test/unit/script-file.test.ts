@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parseScriptFile } from '../../server/src/core/script-file';
 import { ProblemCode } from '../../server/src/core/problems';
 import type { Span } from '../../server/src/core/types';
+import { EN } from '../support/l10n';
 
 const YAML_SCRIPT = `flows:
   - key: main
@@ -290,7 +291,7 @@ test('a YAML syntax error is reported inside the text and the rest is still read
   for (const problem of parsed.problems) {
     assert.equal(problem.code, ProblemCode.ScriptSyntaxError);
     assert.ok(problem.span.start >= 0 && problem.span.start <= problem.span.end && problem.span.end <= text.length);
-    assert.ok(problem.args[0].length > 0);
+    assert.ok(EN.say(problem.args[0]).length > 0);
   }
   assert.equal(regionTexts(text, 'yaml')[0], 'message text: fine {{name}}');
 });
@@ -305,7 +306,7 @@ test('a YAML unclosed quote is reported and its value is still a region', () => 
 test('a JSON syntax error is reported with a readable message and the rest is still read', () => {
   const text = '{"a": "x {{name}}" "b": "y"}';
   const parsed = parseScriptFile(text, 'json');
-  assert.deepEqual(parsed.problems.map((problem) => [problem.code, problem.args[0], slice(text, problem.span)]), [
+  assert.deepEqual(parsed.problems.map((problem) => [problem.code, EN.say(problem.args[0]), slice(text, problem.span)]), [
     [ProblemCode.ScriptSyntaxError, 'Comma expected', '"b"'],
   ]);
   assert.deepEqual(regionTexts(text, 'json'), ['message text: x {{name}}', 'message text: y']);
@@ -353,5 +354,5 @@ test('a JSON file of comments only is empty, not broken', () => {
 
 test('JSON nested too deeply to read is reported as such', () => {
   const text = '['.repeat(20000) + ']'.repeat(20000);
-  assert.deepEqual(parseScriptFile(text, 'json').problems.map((problem) => problem.args[0]), ['The document is nested too deeply to read']);
+  assert.deepEqual(parseScriptFile(text, 'json').problems.map((problem) => EN.say(problem.args[0])), ['The document is nested too deeply to read']);
 });

@@ -8,6 +8,7 @@ import { toCurl } from '../../send/src/curl';
 import { sendRequest } from '../../send/src/http';
 import { formatExpandedRequest } from '../../send/src/request-text';
 import { formatResponse } from '../../send/src/response-text';
+import { EN } from '../support/l10n';
 
 interface Receiver {
   base: string;
@@ -31,7 +32,7 @@ async function receiver(route: (path: string) => string | undefined): Promise<Re
 }
 
 const SECRET = 'tok-9f8e7d';
-const OPTIONS = { timeoutMs: 5000, maxRedirects: 5, maxResponseBytes: 1024 };
+const OPTIONS = { timeoutMs: 5000, maxRedirects: 5, maxResponseBytes: 1024, l10n: EN };
 
 function request(overrides: Partial<ExpandedRequest>): ExpandedRequest {
   return { name: 'r', method: 'GET', url: 'http://127.0.0.1/', headers: [], unresolved: [], empty: [], secrets: [], ...overrides };
@@ -79,11 +80,11 @@ describe('secrets from ${env:…}', () => {
   });
 
   test('the preview shows them as ***', () => {
-    assert.ok(!formatExpandedRequest(withSecret).includes(SECRET));
+    assert.ok(!formatExpandedRequest(withSecret, EN).includes(SECRET));
   });
 
   test('the response view hides them, even when the receiver echoes them back', () => {
     const result = { url: withSecret.url, method: 'POST', status: 200, statusText: 'OK', headers: [['x-echo', SECRET]] as [string, string][], body: `{"got":"${SECRET}"}`, truncated: false, bytes: 10, timeMs: 1, redirects: [] };
-    assert.ok(!formatResponse(result, withSecret).includes(SECRET));
+    assert.ok(!formatResponse(result, withSecret, EN).includes(SECRET));
   });
 });

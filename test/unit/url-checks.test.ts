@@ -15,6 +15,7 @@ import { parseWebhookFile } from '../../server/src/core/webhook-file';
 import { examplesDir } from '../support/paths';
 import { params } from './fuzz-support';
 import { doc, fieldsContext, noFields, seen, webhookStepScript, SCRIPT_JSON_URI, SCRIPT_YAML_URI, WEBHOOK_URI, type Seen } from './core-helpers';
+import { EN } from '../support/l10n';
 
 function parse(uri: string, text: string) {
   if (uri.endsWith('.webhook')) return parseWebhookFile(text);
@@ -23,7 +24,7 @@ function parse(uri: string, text: string) {
 
 function checksOf(uri: string, text: string, fields: FieldsContext = fieldsContext()): Seen[] {
   const document = doc(uri, text);
-  return urlDiagnostics(document, parse(uri, text), fields).map((diagnostic) => seen(document, diagnostic));
+  return urlDiagnostics(document, parse(uri, text), fields, EN).map((diagnostic) => seen(document, diagnostic));
 }
 
 const webhookChecks = (text: string, fields?: FieldsContext) => checksOf(WEBHOOK_URI, text, fields);
@@ -86,13 +87,13 @@ test('a URL whose samples all stand past encodedFrom is valid exactly when its e
     fc.pre(brace < 0 || brace >= encodedFrom(value));
     const part = { span: { start: 0, end: value.length }, value };
     const request = { name: 'r', span: part.span, nameSpan: part.span, method: 'GET', url: part, headers: [] };
-    assert.equal(whyNotHttpUrl(value), whyNotHttpUrl(expandUrl(request, fields).url));
+    assert.deepEqual(whyNotHttpUrl(value), whyNotHttpUrl(expandUrl(request, fields).url));
   }), params(300));
 });
 
 test('an invalid URL is an error carrying its code and source', () => {
   const document = doc(WEBHOOK_URI, 'GET ftp://x/\n');
-  const [diagnostic] = urlDiagnostics(document, parseWebhookFile(document.getText()), fieldsContext());
+  const [diagnostic] = urlDiagnostics(document, parseWebhookFile(document.getText()), fieldsContext(), EN);
   assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
   assert.equal(diagnostic.code, 'url-invalid');
   assert.equal(diagnostic.source, 'webhook-templates');
@@ -147,7 +148,7 @@ test('a placeholder in the path is not in the host', () => {
 test('a repeated query parameter is a warning on its second name', () => {
   const text = 'GET https://t.example/postback?status=lead&subid={tracker.clickid}&status=sale\n';
   const document = doc(WEBHOOK_URI, text);
-  const [diagnostic, ...rest] = urlDiagnostics(document, parseWebhookFile(text), fieldsContext());
+  const [diagnostic, ...rest] = urlDiagnostics(document, parseWebhookFile(text), fieldsContext(), EN);
   assert.deepEqual(rest, []);
   assert.deepEqual(seen(document, diagnostic), {
     code: ProblemCode.RepeatedQueryParameter,
@@ -179,7 +180,7 @@ test('a parameter written encoded and plain is the same parameter', () => {
 
 test('plain http to another host is a hint on "http"', () => {
   const document = doc(WEBHOOK_URI, 'GET http://tracker.example/postback?subid={tracker.clickid}\n');
-  const [diagnostic, ...rest] = urlDiagnostics(document, parseWebhookFile(document.getText()), fieldsContext());
+  const [diagnostic, ...rest] = urlDiagnostics(document, parseWebhookFile(document.getText()), fieldsContext(), EN);
   assert.deepEqual(rest, []);
   assert.deepEqual(seen(document, diagnostic), {
     code: ProblemCode.InsecureHttp,

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExpandRequest, ProfilesRequest, type ExpandResult, type RequestTarget } from '../../../server/src/protocol';
 import type { ProfileState } from '../profile-state';
+import { l10n } from '../l10n';
 
 /** The profile to use: the command's, else the active one if it still exists, else the only one, else ask. */
 export async function chooseProfile(client: LanguageClient, target: RequestTarget, state: ProfileState): Promise<string | undefined | null> {
@@ -10,7 +11,7 @@ export async function chooseProfile(client: LanguageClient, target: RequestTarge
   const profiles = await client.sendRequest(ProfilesRequest, { uri: target.uri });
   if (state.active && profiles.includes(state.active)) return state.active;
   if (profiles.length <= 1 || target.confirm === false) return profiles[0];
-  const picked = await vscode.window.showQuickPick(profiles, { placeHolder: vscode.l10n.t('Sample profile for this webhook') });
+  const picked = await vscode.window.showQuickPick(profiles, { placeHolder: l10n.t('Sample profile for this webhook') });
   if (picked === undefined) return null;
   await state.set(picked);
   return picked;

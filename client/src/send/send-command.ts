@@ -12,6 +12,7 @@ import type { ProfileState } from '../profile-state';
 import { chooseProfile, expandTarget } from './expand-client';
 import type { SendHistory } from './history';
 import type { ResponseViews } from './response-view';
+import { l10n } from '../l10n';
 
 export interface SendDeps {
   handle: () => ClientHandle | undefined;
@@ -44,9 +45,9 @@ function refuse(message: string): never {
 
 async function confirmEmptyValues(request: ExpandedRequest, interactive: boolean): Promise<boolean> {
   if (request.empty.length === 0 || !interactive) return true;
-  const send = vscode.l10n.t('Send anyway');
+  const send = l10n.t('Send anyway');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('These placeholders are empty for this profile: {0}. The receiver gets empty values.', listIssues(request.empty)),
+    l10n.t('These placeholders are empty for this profile: {0}. The receiver gets empty values.', listIssues(request.empty)),
     { modal: true },
     send,
   );
@@ -58,9 +59,9 @@ async function confirmHost(request: ExpandedRequest, deps: SendDeps, interactive
   const host = new URL(request.url).host;
   const confirmed = deps.confirmedHosts.get<string[]>(CONFIRMED_HOSTS, []);
   if (confirmed.includes(host)) return true;
-  const send = vscode.l10n.t('Send to {0}', host);
+  const send = l10n.t('Send to {0}', host);
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Send a test webhook to {0}? A live tracker records it as a real conversion.', host),
+    l10n.t('Send a test webhook to {0}? A live tracker records it as a real conversion.', host),
     { modal: true },
     send,
   );
@@ -72,7 +73,7 @@ async function confirmHost(request: ExpandedRequest, deps: SendDeps, interactive
 async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri): Promise<SendResult> {
 
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending {0} {1}', request.method, request.name), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('Sending {0} {1}', request.method, request.name), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
@@ -81,6 +82,7 @@ async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri): Pr
         maxRedirects: resourceSetting('send.maxRedirects', scope),
         maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
         signal: controller.signal,
+        l10n,
       });
     },
   );
@@ -88,15 +90,15 @@ async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri): Pr
 
 export async function sendTestWebhook(target: RequestTarget, deps: SendDeps): Promise<SendOutcome | undefined> {
   const interactive = target.confirm !== false;
-  if (!vscode.workspace.isTrusted) refuse(vscode.l10n.t('Sending test webhooks is off in an untrusted workspace. Trust the workspace to send.'));
+  if (!vscode.workspace.isTrusted) refuse(l10n.t('Sending test webhooks is off in an untrusted workspace. Trust the workspace to send.'));
   const client = deps.handle()?.client;
-  if (!client?.isRunning()) refuse(vscode.l10n.t('The Webhook Templates language server is not running; see the log.'));
+  if (!client?.isRunning()) refuse(l10n.t('The Webhook Templates language server is not running; see the log.'));
   const profile = await chooseProfile(client, target, deps.profiles);
   if (profile === null) return undefined;
   const expanded = await expandTarget(client, target, profile);
-  if (!expanded.request) refuse(expanded.error ?? vscode.l10n.t('Nothing to send here.'));
+  if (!expanded.request) refuse(expanded.error ?? l10n.t('Nothing to send here.'));
   const request = expanded.request;
-  if (request.unresolved.length > 0) refuse(vscode.l10n.t('Not sent: unresolved placeholders: {0}.', listIssues(request.unresolved)));
+  if (request.unresolved.length > 0) refuse(l10n.t('Not sent: unresolved placeholders: {0}.', listIssues(request.unresolved)));
   const scope = vscode.Uri.parse(target.uri);
   if (!(await confirmEmptyValues(request, interactive)) || !(await confirmHost(request, deps, interactive, scope))) return undefined;
   return deliver(request, target, deps, scope);
@@ -107,7 +109,7 @@ async function deliver(request: ExpandedRequest, target: RequestTarget, deps: Se
   const time = new Date().toISOString();
   try {
     const result = await sendWithProgress(request, scope);
-    const view = formatResponse(result, request);
+    const view = formatResponse(result, request, l10n);
     deps.log.info(`Sent ${request.method} ${request.name}: ${result.status} in ${Math.round(result.timeMs)} ms`);
     await deps.history.add({ id, time, target, request, status: result.status, timeMs: result.timeMs, view });
     await deps.views.show(`${request.name}-${result.status}`, view);
@@ -116,6 +118,6 @@ async function deliver(request: ExpandedRequest, target: RequestTarget, deps: Se
     const message = redact(error instanceof SendError ? error.message : String(error), request.secrets);
     deps.log.warn(`Send of ${request.name} failed: ${message}`);
     await deps.history.add({ id, time, target, request, error: message, view: message });
-    return refuse(vscode.l10n.t('Test webhook not delivered: {0}', message));
+    return refuse(l10n.t('Test webhook not delivered: {0}', message));
   }
 }

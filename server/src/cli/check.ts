@@ -37,13 +37,13 @@ function expandPaths(paths: readonly string[], cwd: string): { files: string[]; 
   return { files, roots };
 }
 
-export function runCheck(args: CheckArguments, cwd: string, write: (text: string) => void, writeError: (text: string) => void): number {
+export function runCheck(args: CheckArguments, cwd: string, locale: string, write: (text: string) => void, writeError: (text: string) => void): number {
   const expanded = expandPaths(args.paths, cwd);
   if ('error' in expanded) {
     writeError(`webhook-templates: ${expanded.error}\n`);
     return 2;
   }
-  const host = createCliWorkspace(expanded.roots);
+  const host = createCliWorkspace(expanded.roots, locale);
   const fieldsFiles = new Set<string>();
   const reports: FileReport[] = [];
   const checked = new Set<string>();

@@ -17,12 +17,12 @@ export interface CliWorkspace {
 }
 
 /** Fields files are searched up to these roots, as an editor searches up to its workspace folder. */
-export function createCliWorkspace(roots: readonly string[]): CliWorkspace {
+export function createCliWorkspace(roots: readonly string[], locale: string): CliWorkspace {
   const folders = new WorkspaceFolders();
   folders.set(roots.map((root) => ({ uri: pathToUri(root), name: root })));
   const byRoot = new Map(roots.map((root) => [root, folderSettings(root)]));
   const settingsFor = (path: string) => byRoot.get(folders.containing(path)?.path ?? '') ?? folderSettings(dirname(path));
-  const service = createTemplateService({ scriptGlobs: (uri) => settingsFor(uriToPath(uri)).scriptFiles });
+  const service = createTemplateService({ locale, scriptGlobs: (uri) => settingsFor(uriToPath(uri)).scriptFiles });
   return { service, registry: new FieldsRegistry(NO_OPEN_EDITORS, service, folders), settingsFor };
 }
 

@@ -2,7 +2,6 @@
 import { parseArguments, usage } from './arguments';
 import { runCheck } from './check';
 import { runRequestCommand } from './request-commands';
-import { setLanguage } from '../core/l10n';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArguments(argv);
@@ -14,9 +13,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
-  if (parsed.command === 'check') return runCheck(parsed, process.cwd(), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+  const locale = localeOf(process.env);
+  if (parsed.command === 'check') return runCheck(parsed, process.cwd(), locale, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   return runRequestCommand(parsed, {
     cwd: process.cwd(),
+    locale,
     env: process.env,
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
@@ -28,7 +29,6 @@ function localeOf(env: NodeJS.ProcessEnv): string {
   return env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en';
 }
 
-setLanguage(localeOf(process.env));
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {

@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { expandRequest } from '../core/expand';
-import type { Environment } from '../core/profiles';
-import type { ExpandedRequest, ExpansionIssue, TemplateRequest } from '../core/types';
+import type { Environment, ExpandedRequest, ExpansionIssue, L10n, TemplateRequest } from '../core';
 import { isFile } from '../disk-documents';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import { formatResponse } from '../../../send/src/response-text';
@@ -16,6 +14,8 @@ import { createCliWorkspace, rootForFile } from './cli-workspace';
 
 export interface CliIo {
   cwd: string;
+  /** The locale the checks' and the sender's texts are written in (from LC_ALL, LC_MESSAGES or LANG). */
+  locale: string;
   env: Environment;
   out: (text: string) => void;
   err: (text: string) => void;
@@ -37,10 +37,10 @@ function pickRequests(all: readonly TemplateRequest[], name: string | undefined,
 }
 
 /** Reads the file and expands the requests the arguments pick. */
-function expandFromArguments(args: RequestArguments, io: CliIo): ExpandedRequest[] {
+function expandFromArguments(args: RequestArguments, io: CliIo): { requests: ExpandedRequest[]; l10n: L10n } {
   const path = resolve(io.cwd, args.file);
   if (!isFile(path)) throw new UsageError(`No such file: ${args.file}`);
-  const { service, registry } = createCliWorkspace([rootForFile(path, io.cwd)]);
+  const { service, registry } = createCliWorkspace([rootForFile(path, io.cwd)], io.locale);
   const uri = pathToUri(path);
   const parsed = service.parseTemplate(TextDocument.create(uri, 'plaintext', 1, readFileSync(path, 'utf8')));
   if (!parsed) throw new UsageError(`${args.file} is not a template: expected a .webhook or *.script.yaml|yml|json file.`);
@@ -49,24 +49,25 @@ function expandFromArguments(args: RequestArguments, io: CliIo): ExpandedRequest
   if (args.profile !== undefined && !profiles.includes(args.profile)) {
     throw new UsageError(`No profile "${args.profile}" in ${fields.source?.displayName ?? 'the fields file (none found)'}; profiles: ${profiles.join(', ') || 'none'}.`);
   }
-  return pickRequests(parsed.requests, args.request, args.file).map((request) => expandRequest(request, fields, args.profile, io.env));
+  const requests = pickRequests(parsed.requests, args.request, args.file).map((request) => service.expandedRequestOf(request, fields, args.profile, io.env));
+  return { requests, l10n: service.l10n };
 }
 
-function runExpand(requests: readonly ExpandedRequest[], io: CliIo): number {
-  io.out(requests.map(formatExpandedRequest).join('\n'));
+function runExpand(requests: readonly ExpandedRequest[], io: CliIo, l10n: L10n): number {
+  io.out(requests.map((request) => formatExpandedRequest(request, l10n)).join('\n'));
   const unresolved = requests.flatMap((request) => request.unresolved);
   if (unresolved.length > 0) io.err(`Unresolved placeholders:\n${issueList(unresolved)}\n`);
   return unresolved.length > 0 ? 1 : 0;
 }
 
-async function runSend(requests: readonly ExpandedRequest[], args: RequestArguments, io: CliIo): Promise<number> {
+async function runSend(requests: readonly ExpandedRequest[], args: RequestArguments, io: CliIo, l10n: L10n): Promise<number> {
   if (requests.length > 1) throw new UsageError(`${args.file} holds ${requests.length} requests; pick one with --request NAME: ${requests.map((request) => request.name).join(', ')}.`);
   const request = requests[0];
   if (request.unresolved.length > 0) return refuse(io, `Not sent: unresolved placeholders:\n${issueList(request.unresolved)}`);
   if (request.empty.length > 0 && !args.allowEmpty) return refuse(io, `Not sent: these placeholders are empty for this profile (add --allow-empty to send anyway):\n${issueList(request.empty)}`);
   try {
-    const result = await sendRequest(request, { timeoutMs: args.timeoutSeconds * 1000, maxRedirects: args.maxRedirects, maxResponseBytes: args.maxResponseKB * 1024 });
-    io.out(formatResponse(result, request));
+    const result = await sendRequest(request, { timeoutMs: args.timeoutSeconds * 1000, maxRedirects: args.maxRedirects, maxResponseBytes: args.maxResponseKB * 1024, l10n });
+    io.out(formatResponse(result, request, l10n));
     return result.status >= 200 && result.status < 300 ? 0 : 1;
   } catch (error) {
     if (!(error instanceof SendError)) throw error;
@@ -81,8 +82,8 @@ function refuse(io: CliIo, message: string): number {
 
 export async function runRequestCommand(args: RequestArguments, io: CliIo): Promise<number> {
   try {
-    const requests = expandFromArguments(args, io);
-    return args.command === 'expand' ? runExpand(requests, io) : await runSend(requests, args, io);
+    const { requests, l10n } = expandFromArguments(args, io);
+    return args.command === 'expand' ? runExpand(requests, io, l10n) : await runSend(requests, args, io, l10n);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`webhook-templates: ${error.message}\n`);

@@ -9,15 +9,15 @@ import { toRange } from './positions';
 import { analyzePlaceholder } from './resolve-placeholder';
 import { scanRegions } from './scan-placeholders';
 import type { FieldsContext, FieldsSource, ParsedTemplate } from './types';
-import { t } from './l10n';
+import type { L10n } from './l10n';
 
 function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-function replaceAction(document: TextDocument, diagnostic: Diagnostic, fix: string): CodeAction {
+function replaceAction(document: TextDocument, diagnostic: Diagnostic, fix: string, l10n: L10n): CodeAction {
   return {
-    title: t('Change to {0}', fix),
+    title: l10n.t('Change to {0}', fix),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
@@ -53,9 +53,9 @@ function fieldsEdits(source: FieldsSource, missing: MissingKey): TextEdit[] {
   return edits.map((edit) => ({ range: toRange(fieldsDocument, { start: edit.offset, end: edit.offset + edit.length }), newText: edit.content }));
 }
 
-function addKeyAction(diagnostic: Diagnostic, source: FieldsSource, missing: MissingKey): CodeAction {
+function addKeyAction(diagnostic: Diagnostic, source: FieldsSource, missing: MissingKey, l10n: L10n): CodeAction {
   return {
-    title: t('Add "{0}" to {1} in {2}', missing.key, missing.section, source.displayName),
+    title: l10n.t('Add "{0}" to {1} in {2}', missing.key, missing.section, source.displayName),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: { changes: { [source.uri]: fieldsEdits(source, missing) } },
@@ -73,7 +73,7 @@ export function missingKeysOf(text: string, parsed: ParsedTemplate, fields: Fiel
   return [...seen.values()];
 }
 
-function createFileAction(diagnostic: Diagnostic, uri: string, keys: MissingKey[]): CodeAction {
+function createFileAction(diagnostic: Diagnostic, uri: string, keys: MissingKey[], l10n: L10n): CodeAction {
   const start = { line: 0, character: 0 };
   const edit: WorkspaceEdit = {
     documentChanges: [
@@ -82,7 +82,7 @@ function createFileAction(diagnostic: Diagnostic, uri: string, keys: MissingKey[
       { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: newFieldsFileText(keys) }] },
     ],
   };
-  return { title: t('Create {0} with the keys this template uses', baseName(uri)), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+  return { title: l10n.t('Create {0} with the keys this template uses', baseName(uri)), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
 function rangesMeet(a: Range, b: Range): boolean {
@@ -90,16 +90,16 @@ function rangesMeet(a: Range, b: Range): boolean {
   return before(a.start, b.end) && before(b.start, a.end);
 }
 
-export function getCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], parsed: ParsedTemplate, fields: FieldsContext): CodeAction[] {
+export function getCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !rangesMeet(diagnostic.range, range)) continue;
     const data = (diagnostic.data ?? {}) as DiagnosticData;
-    if (data.fix) actions.push(replaceAction(document, diagnostic, data.fix));
+    if (data.fix) actions.push(replaceAction(document, diagnostic, data.fix, l10n));
     for (const fix of data.fixes ?? []) actions.push(writtenFixAction(document, diagnostic, fix));
-    if (data.missing && fields.source) actions.push(addKeyAction(diagnostic, fields.source, data.missing));
+    if (data.missing && fields.source) actions.push(addKeyAction(diagnostic, fields.source, data.missing, l10n));
     if (data.missing && !fields.source && fields.suggestedUri) {
-      actions.push(createFileAction(diagnostic, fields.suggestedUri, missingKeysOf(document.getText(), parsed, fields)));
+      actions.push(createFileAction(diagnostic, fields.suggestedUri, missingKeysOf(document.getText(), parsed, fields), l10n));
     }
   }
   return distinct(actions);

@@ -7,10 +7,9 @@ import { regionsAround } from './incremental';
 import { toRange } from './positions';
 import { regionsAt } from './regions-at';
 import { delimiterFor, keyFormOf, targetsOf, type Target } from './resolve-placeholder';
-import { snippetCompletions } from './receivers/snippets';
 import { closerOf } from './scan-placeholders';
 import type { Delimiter, Dialect, FieldsContext, ParsedTemplate, PlaceholderSyntax, Region, Span } from './types';
-import { t } from './l10n';
+import type { L10n } from './l10n';
 
 const KEY_CHAR = /[A-Za-z0-9_.]/;
 const NAMESPACES: Record<Dialect, string[]> = { webhook: ['tracker'], message: ['fields', 'tracker', 'variables'] };
@@ -63,22 +62,22 @@ export function completionSite(text: string, offset: number, regions: readonly R
   return { region, delimiter, namespace, replace, closing: closingAfter(text, keyEnd, closerOf(delimiter)) };
 }
 
-function keyItem(document: TextDocument, site: CompletionSite, target: Target, fields: FieldsContext, rank: number): CompletionItem {
+function keyItem(document: TextDocument, site: CompletionSite, target: Target, fields: FieldsContext, rank: number, l10n: L10n): CompletionItem {
   const { dialect } = site.region;
   const full = keyFormOf(target, dialect);
   const name = site.namespace ? full.slice(site.namespace.length + 1) : full;
   return {
     label: name,
     kind: target.kind === 'builtin' ? CompletionItemKind.Constant : target.kind === 'variable' ? CompletionItemKind.Variable : CompletionItemKind.Field,
-    detail: targetDetail(target),
-    documentation: { kind: MarkupKind.Markdown, value: describeTarget(target, dialect, site.delimiter, fields.source) },
+    detail: targetDetail(target, l10n),
+    documentation: { kind: MarkupKind.Markdown, value: describeTarget(target, dialect, site.delimiter, fields.source, l10n) },
     sortText: `${rank}_${name}`,
     filterText: name,
     textEdit: { range: toRange(document, site.replace), newText: name + site.closing },
   };
 }
 
-function namespaceItem(document: TextDocument, site: CompletionSite, namespace: string): CompletionItem {
+function namespaceItem(document: TextDocument, site: CompletionSite, namespace: string, l10n: L10n): CompletionItem {
   // In `{tra|cker.clickid}` only the namespace is replaced; the key after its dot stays.
   const text = document.getText();
   const dot = text.indexOf('.', site.replace.start);
@@ -86,11 +85,11 @@ function namespaceItem(document: TextDocument, site: CompletionSite, namespace: 
   return {
     label: `${namespace}.`,
     kind: CompletionItemKind.Module,
-    detail: t('{0} namespace', namespace),
+    detail: l10n.t('{0} namespace', namespace),
     sortText: `3_${namespace}`,
     filterText: namespace,
     textEdit: { range: toRange(document, { start: site.replace.start, end }), newText: `${namespace}.` },
-    command: { title: t('Suggest'), command: 'editor.action.triggerSuggest' },
+    command: { title: l10n.t('Suggest'), command: 'editor.action.triggerSuggest' },
   };
 }
 
@@ -106,12 +105,13 @@ function targetsAt(site: CompletionSite, fields: FieldsContext): Target[] {
   });
 }
 
-export function doComplete(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext): CompletionList {
+/** The keys that fit the placeholder being typed at the cursor; undefined when the cursor is in no placeholder. */
+export function keyCompletions(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): CompletionList | undefined {
   const { syntax } = resolveContextOf(fields);
   const offset = document.offsetAt(position);
   const site = completionSite(document.getText(), offset, regionsAround(parsed, offset), syntax);
-  if (!site) return { isIncomplete: false, items: snippetCompletions(document, position, parsed) };
-  const items = targetsAt(site, fields).map((target) => keyItem(document, site, target, fields, RANKS[target.kind]));
-  if (site.namespace === '') items.push(...NAMESPACES[site.region.dialect].map((namespace) => namespaceItem(document, site, namespace)));
+  if (!site) return undefined;
+  const items = targetsAt(site, fields).map((target) => keyItem(document, site, target, fields, RANKS[target.kind], l10n));
+  if (site.namespace === '') items.push(...NAMESPACES[site.region.dialect].map((namespace) => namespaceItem(document, site, namespace, l10n)));
   return { isIncomplete: false, items };
 }

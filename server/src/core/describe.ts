@@ -3,19 +3,19 @@ import { TRACKER_EMPTY_NOTE } from './builtins';
 import { fieldsDocumentOf } from './fields-document';
 import { definitionOfTarget, keyFormOf, wrapKey, type Target } from './resolve-placeholder';
 import type { Delimiter, Definition, Dialect, FieldsSource } from './types';
-import { t } from './l10n';
+import type { L10n } from './l10n';
 
 /** A short kind-and-type line: `Custom field · number`. */
-export function targetDetail(target: Target): string {
+export function targetDetail(target: Target, l10n: L10n): string {
   switch (target.kind) {
     case 'builtin':
-      return t('Built-in · {0}', target.builtin.type);
+      return l10n.t('Built-in · {0}', target.builtin.type);
     case 'custom':
-      return t('Custom field · {0}', target.field.rawType ?? target.field.type ?? 'text');
+      return l10n.t('Custom field · {0}', target.field.rawType ?? target.field.type ?? 'text');
     case 'tracker':
-      return t('Tracker field');
+      return l10n.t('Tracker field');
     case 'variable':
-      return t('Bot variable');
+      return l10n.t('Bot variable');
   }
 }
 
@@ -25,28 +25,28 @@ function exampleText(example: unknown): string | undefined {
 }
 
 
-function definedIn(definition: Definition, source: FieldsSource): string {
+function definedIn(definition: Definition, source: FieldsSource, l10n: L10n): string {
   const line = fieldsDocumentOf(source).positionAt(definition.keySpan.start).line + 1;
-  return t('Defined in [{0}]({1}#L{2}), line {2}.', source.displayName, source.uri, line);
+  return l10n.t('Defined in [{0}]({1}#L{2}), line {2}.', source.displayName, source.uri, line);
 }
 
-function notesOf(target: Target): string[] {
-  if (target.kind === 'builtin') return target.builtin.mayBeEmpty ? [t(target.builtin.mayBeEmpty)] : [];
-  if (target.kind === 'tracker') return [t(TRACKER_EMPTY_NOTE)];
-  if (target.kind === 'custom' && target.field.items?.length) return [t('One of: {0}.', target.field.items.map((item) => `\`${item}\``).join(', '))];
-  if (target.kind === 'variable' && target.variable.value !== undefined) return [t('Value: {0}', `\`${target.variable.value}\``)];
+function notesOf(target: Target, l10n: L10n): string[] {
+  if (target.kind === 'builtin') return target.builtin.mayBeEmpty ? [l10n.t(target.builtin.mayBeEmpty)] : [];
+  if (target.kind === 'tracker') return [l10n.t(TRACKER_EMPTY_NOTE)];
+  if (target.kind === 'custom' && target.field.items?.length) return [l10n.t('One of: {0}.', target.field.items.map((item) => `\`${item}\``).join(', '))];
+  if (target.kind === 'variable' && target.variable.value !== undefined) return [l10n.t('Value: {0}', `\`${target.variable.value}\``)];
   return [];
 }
 
 /** The full explanation: how it is written, what it is, an example, caveats and where it is defined. */
-export function describeTarget(target: Target, dialect: Dialect, delimiter: Delimiter, source: FieldsSource | undefined): string {
+export function describeTarget(target: Target, dialect: Dialect, delimiter: Delimiter, source: FieldsSource | undefined, l10n: L10n): string {
   const definition = definitionOfTarget(target);
-  const description = target.kind === 'builtin' ? t(target.builtin.description) : definition?.description;
+  const description = target.kind === 'builtin' ? l10n.t(target.builtin.description) : definition?.description;
   const example = exampleText(target.kind === 'builtin' ? target.builtin.example : definition?.example);
-  const parts = [`\`${wrapKey(keyFormOf(target, dialect), delimiter)}\` — ${targetDetail(target)}`];
+  const parts = [`\`${wrapKey(keyFormOf(target, dialect), delimiter)}\` — ${targetDetail(target, l10n)}`];
   if (description) parts.push(description);
-  if (example !== undefined) parts.push(t('Example: {0}', `\`${example}\``));
-  parts.push(...notesOf(target));
-  if (definition && source) parts.push(definedIn(definition, source));
+  if (example !== undefined) parts.push(l10n.t('Example: {0}', `\`${example}\``));
+  parts.push(...notesOf(target, l10n));
+  if (definition && source) parts.push(definedIn(definition, source, l10n));
   return parts.join('\n\n');
 }

@@ -3,11 +3,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { resolveContextOf } from './fields-context';
 import { toRange } from './positions';
-import { HINTS, PROBLEMS, ProblemCode, problemMessage, type Severity } from './problems';
-import { analyzePlaceholder, type Finding, type ResolveContext } from './resolve-placeholder';
+import { PROBLEMS, ProblemCode, problemText, type Severity } from './problems';
+import { analyzePlaceholder, findingPhrase, type Finding, type ResolveContext } from './resolve-placeholder';
 import { scanRegions } from './scan-placeholders';
 import type { FieldsContext, ParsedTemplate, Region, Span, StructureProblem } from './types';
-import { t } from './l10n';
+import type { Arg, L10n } from './l10n';
 
 export const DIAGNOSTIC_SOURCE = 'webhook-templates';
 
@@ -45,34 +45,28 @@ export function makeDiagnostic(document: TextDocument, span: Span, code: Problem
 }
 
 /** A note about a whole file, at the start of its first line (no document needed: it may not have been read). */
-export function fileNote(code: ProblemCode, args: readonly (string | number)[]): Diagnostic {
+export function fileNote(l10n: L10n, code: ProblemCode, args: readonly Arg[]): Diagnostic {
   const start = { line: 0, character: 0 };
-  return { range: { start, end: start }, severity: SEVERITIES[PROBLEMS[code].severity], code, source: DIAGNOSTIC_SOURCE, message: problemMessage(code, args) };
-}
-
-function findingMessage(finding: Finding): string {
-  const message = problemMessage(finding.code, finding.args);
-  const suggests = finding.fix && (finding.code === ProblemCode.UnknownKey || finding.code === ProblemCode.InvalidKey);
-  return suggests ? message + t(HINTS.didYouMean, finding.fix!) : message;
+  return { range: { start, end: start }, severity: SEVERITIES[PROBLEMS[code].severity], code, source: DIAGNOSTIC_SOURCE, message: problemText(l10n, code, args) };
 }
 
 /** Diagnostics for the placeholders of some regions of a document. */
-export function placeholderDiagnostics(document: TextDocument, regions: readonly Region[], context: ResolveContext): Diagnostic[] {
+export function placeholderDiagnostics(document: TextDocument, regions: readonly Region[], context: ResolveContext, l10n: L10n): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const placeholder of scanRegions(document.getText(), regions, context.syntax)) {
     const finding = analyzePlaceholder(placeholder, context)?.finding;
     if (!finding) continue;
     const data: DiagnosticData = { fix: finding.fix, missing: finding.missing };
-    diagnostics.push(makeDiagnostic(document, placeholder, finding.code, findingMessage(finding), data));
+    diagnostics.push(makeDiagnostic(document, placeholder, finding.code, l10n.say(findingPhrase(finding)), data));
   }
   return diagnostics;
 }
 
-export function structureDiagnostics(document: TextDocument, problems: readonly StructureProblem[]): Diagnostic[] {
-  return problems.map((problem) => makeDiagnostic(document, problem.span, problem.code, problemMessage(problem.code, problem.args)));
+export function structureDiagnostics(document: TextDocument, problems: readonly StructureProblem[], l10n: L10n): Diagnostic[] {
+  return problems.map((problem) => makeDiagnostic(document, problem.span, problem.code, problemText(l10n, problem.code, problem.args)));
 }
 
 /** Every problem of a template document checked against its fields. */
-export function templateDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
-  return structureDiagnostics(document, parsed.problems).concat(placeholderDiagnostics(document, parsed.regions, resolveContextOf(fields)));
+export function templateDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Diagnostic[] {
+  return structureDiagnostics(document, parsed.problems, l10n).concat(placeholderDiagnostics(document, parsed.regions, resolveContextOf(fields), l10n));
 }

@@ -7,29 +7,32 @@
 // changed the length (a JSON `\"`, a folded YAML scalar) offsets no longer line up and the whole part is.
 import { bodyEncodings, encodeValue, urlEncodings, type Encoding } from './encode';
 import { resolveContextOf } from './fields-context';
-import { HINTS, ProblemCode, problemMessage } from './problems';
 import { createSampleContext, type Environment, type SampleLookup } from './profiles';
-import { analyzePlaceholder, type Finding, type PlaceholderAnalysis, type ResolveContext, type Target } from './resolve-placeholder';
+import { analyzePlaceholder, findingPhrase, type PlaceholderAnalysis, type ResolveContext, type Target } from './resolve-placeholder';
 import { urlRegionsOf } from './receivers/partner-macros';
 import { scanRegions } from './scan-placeholders';
 import type { ExpandedRequest, ExpansionIssue, FieldsContext, Place, Span, TemplatePart, TemplateRequest } from './types';
-import { t } from './l10n';
+import { phrase, type L10n, type Phrase } from './l10n';
 
 /** What one expansion collects across the parts of a request. */
 interface Expansion {
   context: ResolveContext;
   lookup: (target: Target) => SampleLookup;
   profile?: string;
-  unresolved: ExpansionIssue[];
-  empty: ExpansionIssue[];
+  unresolved: PendingIssue[];
+  empty: PendingIssue[];
   secrets: Set<string>;
 }
+
+/** An issue as the expansion finds it: its reason is said in the host's language once the request is done. */
+type PendingIssue = Omit<ExpansionIssue, 'reason'> & { reason: Phrase };
 
 export function expandRequest(
   request: TemplateRequest,
   fields: FieldsContext,
   profile: string | undefined,
   env: Environment,
+  l10n: L10n,
 ): ExpandedRequest {
   const run = startExpansion(request, fields, profile, env);
   const contentType = request.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.value;
@@ -40,16 +43,20 @@ export function expandRequest(
     headers: request.headers.map((header) => [header.name, expandPart(header.value, 'header', run)]),
     body: request.body && expandPart(request.body, 'body', run, contentType),
     profile,
-    unresolved: run.unresolved,
-    empty: run.empty,
+    unresolved: run.unresolved.map((issue) => said(issue, l10n)),
+    empty: run.empty.map((issue) => said(issue, l10n)),
     secrets: [...run.secrets],
   };
 }
 
-/** Only the URL expanded with sample values (no profile), and what of it stays unresolved: what the URL checks need. */
-export function expandUrl(request: TemplateRequest, fields: FieldsContext): { url: string; unresolved: ExpansionIssue[] } {
+function said(issue: PendingIssue, l10n: L10n): ExpansionIssue {
+  return { text: issue.text, span: issue.span, reason: l10n.say(issue.reason) };
+}
+
+/** Only the URL expanded with sample values (no profile), and where it stays unresolved: what the URL checks need. */
+export function expandUrl(request: TemplateRequest, fields: FieldsContext): { url: string; unresolved: Span[] } {
   const run = startExpansion(request, fields, undefined, {});
-  return { url: request.url ? expandPart(request.url, 'url', run) : '', unresolved: run.unresolved };
+  return { url: request.url ? expandPart(request.url, 'url', run) : '', unresolved: run.unresolved.map((issue) => issue.span) };
 }
 
 function startExpansion(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): Expansion {
@@ -94,19 +101,19 @@ function encodingsFor(value: string, place: Place, analyses: PlaceholderAnalysis
 
 /** The sample for one placeholder, or undefined (recorded as unresolved) when there is none. */
 function sampleFor(analysis: PlaceholderAnalysis, part: TemplatePart, run: Expansion): string | undefined {
-  const lookup: SampleLookup = analysis.target ? run.lookup(analysis.target) : { missing: findingReason(analysis.finding) };
+  const lookup: SampleLookup = analysis.target ? run.lookup(analysis.target) : { missing: analysis.finding ? findingPhrase(analysis.finding) : phrase('not resolved') };
   if ('missing' in lookup) {
     run.unresolved.push(issueOf(analysis, part, lookup.missing));
     return undefined;
   }
   const { value, secret, source } = lookup.value;
-  const reason = source === 'profile' ? t('empty in profile "{0}"', run.profile ?? '') : t('empty sample value');
+  const reason = source === 'profile' ? phrase('empty in profile "{0}"', run.profile ?? '') : phrase('empty sample value');
   if (value === '') run.empty.push(issueOf(analysis, part, reason));
   if (secret && value !== '') run.secrets.add(value);
   return value;
 }
 
-function issueOf(analysis: PlaceholderAnalysis, part: TemplatePart, reason: string): ExpansionIssue {
+function issueOf(analysis: PlaceholderAnalysis, part: TemplatePart, reason: Phrase): PendingIssue {
   const { start, end } = analysis.placeholder;
   return { text: part.value.slice(start, end), span: documentSpan(part, analysis.placeholder), reason };
 }
@@ -118,10 +125,3 @@ export function documentSpan(part: TemplatePart, placeholder: Span): Span {
   return { start: part.span.start + placeholder.start, end: part.span.start + placeholder.end };
 }
 
-/** The diagnostic's message for a placeholder problem, with its suggestion. */
-function findingReason(finding: Finding | undefined): string {
-  if (!finding) return t('not resolved');
-  const message = problemMessage(finding.code, finding.args);
-  const suggests = finding.fix && (finding.code === ProblemCode.UnknownKey || finding.code === ProblemCode.InvalidKey);
-  return suggests ? message + t(HINTS.didYouMean, finding.fix!) : message;
-}

@@ -2,13 +2,13 @@
 import type { ResolveContext } from './resolve-placeholder';
 import { HINTS } from './problems';
 import type { FieldsContext } from './types';
-import { t } from './l10n';
+import { phrase } from './l10n';
 
 export function resolveContextOf(fields: FieldsContext): ResolveContext {
   const source = fields.source;
   return {
     model: source?.model,
-    fieldsName: source?.displayName ?? t(HINTS.noFieldsFile),
+    fieldsName: source?.displayName ?? phrase(HINTS.noFieldsFile),
     syntax: source?.model.placeholderSyntax ?? 'braces',
   };
 }

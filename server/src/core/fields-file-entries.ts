@@ -4,7 +4,7 @@ import { plainValue, structureProblem, uniqueProperties, type TreeProperty } fro
 import { ProblemCode } from './problems';
 import { FIELD_TYPES, type FieldType, type StructureProblem } from './types';
 import type { BotVariable, CustomField, Definition, Profile, TrackerField } from './types';
-import { t } from './l10n';
+import { phrase, type Arg, type Phrase } from './l10n';
 
 type Properties = Map<string, TreeProperty>;
 
@@ -43,11 +43,11 @@ export function readBotVariable(entry: TreeProperty, problems: StructureProblem[
 export function readProfile(entry: TreeProperty, problems: StructureProblem[]): Profile {
   const profile: Profile = { name: entry.key, span: entry.span, values: new Map(), keySpans: new Map() };
   const where = `profiles.${entry.key}`;
-  if (!isObjectOrEmpty(entry, t('{0} must be an object whose properties are sample values.', where), problems)) return profile;
+  if (!isObjectOrEmpty(entry, phrase('{0} must be an object whose properties are sample values.', where), problems)) return profile;
   for (const property of uniqueProperties(entry.value, where, problems)) {
     const { kind, scalar, span } = property.value;
     if (kind === 'object' || kind === 'array' || kind === 'other') {
-      const message = t('Value of "{0}" in {1} must be a string, number, boolean or null; it is ignored.', property.key, where);
+      const message = phrase('Value of "{0}" in {1} must be a string, number, boolean or null; it is ignored.', property.key, where);
       problems.push(structureProblem(span, message));
     } else {
       profile.values.set(property.key, scalar);
@@ -67,7 +67,7 @@ function entryProperties(
   const properties: Properties = new Map();
   const label = `${section}.${entry.key}`;
   const knownList = known.join(', ');
-  if (!isObjectOrEmpty(entry, t('{0} must be an object with {1}.', label, knownList), problems)) return properties;
+  if (!isObjectOrEmpty(entry, phrase('{0} must be an object with {1}.', label, knownList), problems)) return properties;
   for (const property of uniqueProperties(entry.value, label, problems)) {
     if (known.includes(property.key)) properties.set(property.key, property);
     else problems.push({ code: ProblemCode.FieldsUnknownProperty, span: property.keySpan, args: [property.key, label, knownList] });
@@ -76,7 +76,7 @@ function entryProperties(
 }
 
 /** True for an object; reports anything else but null, which stands for an empty entry, with `message`. */
-function isObjectOrEmpty(entry: TreeProperty, message: string, problems: StructureProblem[]): boolean {
+function isObjectOrEmpty(entry: TreeProperty, message: Phrase, problems: StructureProblem[]): boolean {
   const kind = entry.value.kind;
   if (kind !== 'object' && kind !== 'null') {
     problems.push(structureProblem(entry.value.span, message));
@@ -99,9 +99,9 @@ function definitionOf(
   return definition;
 }
 
-function stringValue(property: TreeProperty, where: string, problems: StructureProblem[]): string | undefined {
+function stringValue(property: TreeProperty, where: Arg, problems: StructureProblem[]): string | undefined {
   if (property.value.kind === 'string') return String(property.value.scalar);
-  problems.push(structureProblem(property.value.span, t('"{0}" of {1} must be a string.', property.key, where)));
+  problems.push(structureProblem(property.value.span, phrase('"{0}" of {1} must be a string.', property.key, where)));
   return undefined;
 }
 
@@ -121,13 +121,13 @@ function readType(field: CustomField, type: TreeProperty | undefined, problems: 
 function readItems(field: CustomField, items: TreeProperty | undefined, problems: StructureProblem[]): void {
   if (!items) return;
   if (items.value.kind !== 'array') {
-    problems.push(structureProblem(items.value.span, t('"items" of customFields.{0} must be an array of strings.', field.key)));
+    problems.push(structureProblem(items.value.span, phrase('"items" of customFields.{0} must be an array of strings.', field.key)));
     return;
   }
   field.items = [];
   for (const item of items.value.items) {
     if (item.kind === 'string') field.items.push(String(item.scalar));
-    else problems.push(structureProblem(item.span, t('Items of customFields.{0} must be strings; this one is ignored.', field.key)));
+    else problems.push(structureProblem(item.span, phrase('Items of customFields.{0} must be strings; this one is ignored.', field.key)));
   }
 }
 

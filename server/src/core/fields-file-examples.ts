@@ -1,6 +1,6 @@
 // Whether a custom field's `example` fits its type; the reason (for FieldsExampleMismatch) when it does not.
 import type { FieldType } from './types';
-import { t } from './l10n';
+import { phrase, type Phrase } from './l10n';
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 export const DATE_REASON = 'expected an ISO 8601 date-time like "2030-01-30T10:20:30Z"';
@@ -10,19 +10,19 @@ const MAX_EXAMPLE_TEXT = 60;
  * Undefined when the example fits. Numbers must be JSON/YAML numbers (a quoted "150" does not fit), and a
  * multiselect example is an array of its items (no comma lists). Items are only checked when there are some.
  */
-export function exampleMismatch(example: unknown, type: FieldType, items?: readonly string[]): string | undefined {
+export function exampleMismatch(example: unknown, type: FieldType, items?: readonly string[]): Phrase | undefined {
   switch (type) {
     case 'text':
     case 'long-text':
-      return typeof example === 'string' ? undefined : t('expected a string');
+      return typeof example === 'string' ? undefined : phrase('expected a string');
     case 'number':
       return numberMismatch(example);
     case 'date':
-      return typeof example === 'string' && isIsoDateTime(example) ? undefined : t(DATE_REASON);
+      return typeof example === 'string' && isIsoDateTime(example) ? undefined : phrase(DATE_REASON);
     case 'link':
-      return typeof example === 'string' && isHttpUrl(example) ? undefined : t('expected an absolute http or https URL');
+      return typeof example === 'string' && isHttpUrl(example) ? undefined : phrase('expected an absolute http or https URL');
     case 'select':
-      return typeof example === 'string' ? itemMismatch(example, items) : t('expected one of its items, as a string');
+      return typeof example === 'string' ? itemMismatch(example, items) : phrase('expected one of its items, as a string');
     case 'multiselect':
       return multiselectMismatch(example, items);
   }
@@ -35,19 +35,19 @@ export function exampleText(example: unknown): string {
   return text.length > MAX_EXAMPLE_TEXT ? `${text.slice(0, MAX_EXAMPLE_TEXT - 1)}…` : text;
 }
 
-function numberMismatch(example: unknown): string | undefined {
-  if (typeof example === 'number') return Number.isFinite(example) ? undefined : t('expected a finite number');
-  return typeof example === 'string' ? t('expected a number, written without quotes') : t('expected a number');
+function numberMismatch(example: unknown): Phrase | undefined {
+  if (typeof example === 'number') return Number.isFinite(example) ? undefined : phrase('expected a finite number');
+  return typeof example === 'string' ? phrase('expected a number, written without quotes') : phrase('expected a number');
 }
 
-function itemMismatch(value: string, items: readonly string[] | undefined): string | undefined {
+function itemMismatch(value: string, items: readonly string[] | undefined): Phrase | undefined {
   if (!items || items.length === 0 || items.includes(value)) return undefined;
-  return t('"{0}" is not one of its items ({1})', value, items.join(', '));
+  return phrase('"{0}" is not one of its items ({1})', value, items.join(', '));
 }
 
-function multiselectMismatch(example: unknown, items: readonly string[] | undefined): string | undefined {
+function multiselectMismatch(example: unknown, items: readonly string[] | undefined): Phrase | undefined {
   if (!Array.isArray(example) || !example.every((item) => typeof item === 'string')) {
-    return t('expected an array of its items');
+    return phrase('expected an array of its items');
   }
   return example.map((item: string) => itemMismatch(item, items)).find((reason) => reason !== undefined);
 }

@@ -1,7 +1,7 @@
 // Reads a JSON (with comments) fields file into the format-neutral tree, or its syntax errors.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { syntaxError, treeNode, type TreeNode, type TreeProperty, type TreeResult } from './fields-file-tree';
-import { t } from './l10n';
+import { phrase, type Arg } from './l10n';
 
 /** Readable words for jsonc-parser's error codes (by `printParseErrorCode` name). */
 export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
@@ -33,9 +33,9 @@ export function readJsonTree(text: string): TreeResult {
   return { root: root && toTree(root), syntaxErrors: [] };
 }
 
-function errorMessage(error: ParseError): string {
+function errorMessage(error: ParseError): Arg {
   const name = printParseErrorCode(error.error);
-  return name in ERROR_MESSAGES ? t(ERROR_MESSAGES[name]) : name.replace(/([a-z])([A-Z])/g, '$1 $2');
+  return name in ERROR_MESSAGES ? phrase(ERROR_MESSAGES[name]) : name.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
 function toTree(node: Node): TreeNode {

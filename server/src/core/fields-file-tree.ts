@@ -1,6 +1,7 @@
 // The fields file as one format-neutral tree (from JSON or YAML), with spans, and small helpers over it.
 import { ProblemCode } from './problems';
 import type { Span, StructureProblem } from './types';
+import type { Arg } from './l10n';
 
 export type TreeKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' | 'other';
 
@@ -64,13 +65,13 @@ function charLength(text: string, offset: number): number {
 }
 
 /** A FieldsSyntaxError for `message` (a trailing period is dropped: the template adds its own words). */
-export function syntaxError(text: string, message: string, start: number, length: number): StructureProblem {
-  const trimmed = message.trim().replace(/\.$/, '');
+export function syntaxError(text: string, message: Arg, start: number, length: number): StructureProblem {
+  const trimmed = typeof message === 'string' ? message.trim().replace(/\.$/, '') : message;
   return { code: ProblemCode.FieldsSyntaxError, span: visibleSpan(text, start, length), args: [trimmed] };
 }
 
 /** A FieldsInvalidStructure problem; `message` is the whole sentence, already in the host's language. */
-export function structureProblem(span: Span, message: string): StructureProblem {
+export function structureProblem(span: Span, message: Arg): StructureProblem {
   return { code: ProblemCode.FieldsInvalidStructure, span, args: [message] };
 }
 
@@ -78,7 +79,7 @@ export function structureProblem(span: Span, message: string): StructureProblem 
  * The properties of an object node, each key once: the first occurrence wins (it is where "go to definition"
  * leads) and every later one is reported as FieldsDuplicateKey on its key, naming `where` (e.g. `customFields`).
  */
-export function uniqueProperties(node: TreeNode, where: string, problems: StructureProblem[]): TreeProperty[] {
+export function uniqueProperties(node: TreeNode, where: Arg, problems: StructureProblem[]): TreeProperty[] {
   const seen = new Set<string>();
   const unique: TreeProperty[] = [];
   for (const property of node.properties) {

@@ -5,7 +5,7 @@ import { structureProblem, syntaxError, uniqueProperties, type TreeNode, type Tr
 import { readYamlTree } from './fields-file-yaml';
 import { ProblemCode } from './problems';
 import type { FieldsModel, PlaceholderSyntax, StructureProblem } from './types';
-import { t } from './l10n';
+import { phrase } from './l10n';
 import { isIdentifier } from './identifier';
 
 export type FieldsFormat = 'json' | 'yaml';
@@ -36,7 +36,7 @@ export function parseFieldsFile(text: string, format: FieldsFormat): FieldsParse
     return { model, problems };
   } catch (error) {
     // The parsers and the tree walk recurse per nesting level: thousands of `[` exhaust the stack.
-    const message = error instanceof RangeError ? t('The document is nested too deeply to read') : String(error);
+    const message = error instanceof RangeError ? phrase('The document is nested too deeply to read') : String(error);
     return { model: undefined, problems: [syntaxError(text, message, 0, 0)] };
   }
 }
@@ -58,10 +58,10 @@ export function emptyFieldsModel(): FieldsModel {
 function buildModel(root: TreeNode, problems: StructureProblem[]): FieldsModel {
   const model = emptyFieldsModel();
   if (root.kind !== 'object') {
-    problems.push(structureProblem(root.span, t('The fields file must be an object with {0}.', TOP_LEVEL_KEYS.join(', '))));
+    problems.push(structureProblem(root.span, phrase('The fields file must be an object with {0}.', TOP_LEVEL_KEYS.join(', '))));
     return model;
   }
-  for (const property of uniqueProperties(root, t('the fields file'), problems)) readTopLevel(model, property, problems);
+  for (const property of uniqueProperties(root, phrase('the fields file'), problems)) readTopLevel(model, property, problems);
   return model;
 }
 
@@ -73,13 +73,13 @@ function readTopLevel(model: FieldsModel, property: TreeProperty, problems: Stru
     readSection(model, property.key as SectionName, property.value, problems);
   } else {
     const known = TOP_LEVEL_KEYS.join(', ');
-    problems.push({ code: ProblemCode.FieldsUnknownProperty, span: property.keySpan, args: [property.key, t('the fields file'), known] });
+    problems.push({ code: ProblemCode.FieldsUnknownProperty, span: property.keySpan, args: [property.key, phrase('the fields file'), known] });
   }
 }
 
 function readPlaceholderSyntax(value: TreeNode, problems: StructureProblem[]): PlaceholderSyntax {
   if (value.scalar === 'braces' || value.scalar === 'angle') return value.scalar;
-  problems.push(structureProblem(value.span, t('placeholderSyntax must be "braces" or "angle"; "braces" is used.')));
+  problems.push(structureProblem(value.span, phrase('placeholderSyntax must be "braces" or "angle"; "braces" is used.')));
   return 'braces';
 }
 
@@ -87,7 +87,7 @@ function readPlaceholderSyntax(value: TreeNode, problems: StructureProblem[]): P
 function readSection(model: FieldsModel, name: SectionName, value: TreeNode, problems: StructureProblem[]): void {
   if (value.kind === 'null') return;
   if (value.kind !== 'object') {
-    problems.push(structureProblem(value.span, t('{0} must be an object: one property per entry.', name)));
+    problems.push(structureProblem(value.span, phrase('{0} must be an object: one property per entry.', name)));
     return;
   }
   for (const entry of uniqueProperties(value, name, problems)) {

@@ -1,19 +1,19 @@
-// Hover on a placeholder: what it is, its type and example, caveats and where it is defined; elsewhere in a URL, its receiver.
+// Hover on a placeholder: what it is, its type and example, caveats and where it is defined.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { describeTarget } from './describe';
+import type { L10n } from './l10n';
 import { placeholderAt } from './placeholder-at';
 import { toRange } from './positions';
-import { receiverHover } from './receivers/receiver-hover';
 import type { FieldsContext, ParsedTemplate } from './types';
 
-export function doHover(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext): Hover | null {
+/** The hover of the placeholder under the cursor (null when it names nothing); undefined when there is no placeholder. */
+export function placeholderHover(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Hover | null | undefined {
   const found = placeholderAt(document.getText(), document.offsetAt(position), parsed, fields);
-  if (!found) return receiverHover(document, document.offsetAt(position), parsed, fields);
-  if (!found.target) return null;
+  if (!found?.target) return found && null;
   const { placeholder, target } = found;
   return {
-    contents: { kind: MarkupKind.Markdown, value: describeTarget(target, placeholder.region.dialect, placeholder.delimiter, fields.source) },
+    contents: { kind: MarkupKind.Markdown, value: describeTarget(target, placeholder.region.dialect, placeholder.delimiter, fields.source, l10n) },
     range: toRange(document, placeholder),
   };
 }

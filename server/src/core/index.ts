@@ -7,7 +7,7 @@ import type {
   CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './code-actions';
-import { doComplete } from './completion';
+import { keyCompletions } from './completion';
 import { fileNote, templateDiagnostics } from './diagnostics';
 import { isFieldsKind } from './document-kind';
 import { fieldsFileDiagnostics } from './fields-diagnostics';
@@ -15,29 +15,31 @@ import type { FieldsParseResult } from './fields-file';
 import { definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
 import { expandRequest } from './expand';
 import { foldingRanges } from './folding';
-import { doHover } from './hover';
+import { placeholderHover } from './hover';
 import { sampleValueHints } from './inlay-hints';
 import { documentLinks } from './links';
 import { findDefinition } from './navigation';
 import { ProblemCode } from './problems';
 import { profileNames, type Environment } from './profiles';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
+import { receiverHover } from './receivers/receiver-hover';
+import { snippetCompletions } from './receivers/snippets';
 import { fieldAtCursor, referenceLocations, renameEdit, renameRefusal, type UsesOf, type WorkspaceTexts } from './references';
 import { requestAtLine, requestLenses } from './requests';
 import { documentSymbols } from './symbols';
 import { createTemplateDocuments, parseByKind } from './template-documents';
-import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate } from './types';
+import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate, TemplateRequest } from './types';
 import { urlDiagnostics } from './url-checks';
 import { UsageIndex } from './usage-index';
 import { fieldsFileUsages, templateUsages, type Usage } from './usages';
 import type { TextChange } from './incremental';
-import { t } from './l10n';
+import { createL10n, type L10n } from './l10n';
 
 export * from './types';
 export { ProblemCode, PROBLEMS, type Severity } from './problems';
 export { isIdentifier } from './identifier';
 export { isLoopbackHost, isLoopbackUrl } from './hosts';
-export { t } from './l10n';
+export { createL10n, type L10n } from './l10n';
 export { documentKindOf, FIELDS_FILE_NAMES, isFieldsFileName, isFieldsKind, isTemplateKind } from './document-kind';
 export type { FieldsParseResult } from './fields-file';
 export type { Environment } from './profiles';
@@ -48,6 +50,8 @@ export type { UsageCounts } from './fields-hints';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {
+  /** The locale user-facing text is written in, as the host names it (`ru`, `ru-RU`, `en`); English by default. */
+  locale?: string;
   /** Globs of extra script files that apply to a document (the setting `webhookTemplates.scriptFiles`). */
   scriptGlobs?: (uri: string) => readonly string[];
 }
@@ -56,6 +60,8 @@ export interface TemplateServiceOptions {
 export type RenameStart = { range: Range; placeholder: string } | { refusal: string };
 
 export interface TemplateService {
+  /** The language the service writes in, for the host's own texts around its answers. */
+  readonly l10n: L10n;
   kindOf(document: TextDocument): DocumentKind | undefined;
   parseTemplate(document: TextDocument): ParsedTemplate | undefined;
   /** A fields file's definitions; `asFields` reads a document of any name as one (the file `webhookTemplates.fieldsFile` names). */
@@ -103,6 +109,8 @@ export interface TemplateService {
   profileNames(fields: FieldsContext): string[];
   /** The request or webhook step at a zero-based line, expanded with a profile's values; undefined when there is none. */
   expandedRequest(document: TextDocument, line: number, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest | undefined;
+  /** One request of a parsed template, expanded with a profile's values. */
+  expandedRequestOf(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest;
 
   // Documents the service keeps
   /**
@@ -122,6 +130,7 @@ export interface TemplateService {
 const NOTHING: CompletionList = { isIncomplete: false, items: [] };
 
 export function createTemplateService(options: TemplateServiceOptions = {}): TemplateService {
+  const l10n = createL10n(options.locale ?? 'en');
   const documents = createTemplateDocuments(options.scriptGlobs ?? (() => []));
   const index = new UsageIndex();
   const parseTemplate = (document: TextDocument) => documents.entryOf(document)?.parsed;
@@ -147,40 +156,43 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     const parsed = kind && parseByKind(document.getText(), kind);
     return parsed ? templateUsages(document.getText(), parsed, fields) : [];
   };
-  const cursorField = (document: TextDocument, position: Position, fields: FieldsContext) => fieldAtCursor(document, position, parseTemplate(document), fields);
+  const cursorField = (document: TextDocument, position: Position, fields: FieldsContext) => fieldAtCursor(document, position, parseTemplate(document), fields, l10n);
   return {
+    l10n,
     kindOf: documents.kindOf,
     parseTemplate,
     parseFields: documents.parseFields,
     templateDiagnostics: (document, fields) => {
       const entry = documents.entryOf(document);
       if (!entry?.parsed) return [];
-      const check = (parsed: ParsedTemplate) => templateDiagnostics(document, parsed, fields).concat(urlDiagnostics(document, parsed, fields), receiverDiagnostics(document, parsed, fields));
+      const check = (parsed: ParsedTemplate) =>
+        templateDiagnostics(document, parsed, fields, l10n).concat(urlDiagnostics(document, parsed, fields, l10n), receiverDiagnostics(document, parsed, fields, l10n));
       return documents.diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
     },
     fieldsFileDiagnostics: (document, displayName, withUnused = false) => {
       const result = documents.parseFields(document);
       if (!result) return [];
-      const own = fieldsFileDiagnostics(document, result, displayName);
-      return withUnused && result.model ? own.concat(unusedFieldDiagnostics(document, result.model, index.counts(document.uri))) : own;
+      const own = fieldsFileDiagnostics(document, result, displayName, l10n);
+      return withUnused && result.model ? own.concat(unusedFieldDiagnostics(document, result.model, index.counts(document.uri), l10n)) : own;
     },
-    tooLargeNote: (displayName, bytes, limitMB) => fileNote(ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB]),
-    missingFieldsFileNote: (displayName) => fileNote(ProblemCode.FieldsFileNotFound, [displayName]),
-    completions: (document, position, fields) => withTemplate(document, NOTHING, (parsed) => doComplete(document, position, parsed, fields)),
+    tooLargeNote: (displayName, bytes, limitMB) => fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB]),
+    missingFieldsFileNote: (displayName) => fileNote(l10n, ProblemCode.FieldsFileNotFound, [displayName]),
+    completions: (document, position, fields) =>
+      withTemplate(document, NOTHING, (parsed) => keyCompletions(document, position, parsed, fields, l10n) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) }),
     hover: (document, position, fields) => {
       const parsed = parseTemplate(document);
-      if (parsed) return doHover(document, position, parsed, fields);
+      if (parsed) return placeholderHover(document, position, parsed, fields, l10n) ?? receiverHover(document, document.offsetAt(position), parsed, fields, l10n);
       const model = isFieldsKind(documents.kindOf(document)) ? fields.source?.model : undefined;
-      return model ? definitionHover(document, position, model, index.counts(document.uri)) : null;
+      return model ? definitionHover(document, position, model, index.counts(document.uri), l10n) : null;
     },
     definitions: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
-    codeActions: (document, range, diagnostics, fields) => withTemplate(document, [], (parsed) => getCodeActions(document, range, diagnostics, parsed, fields)),
-    codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed)),
+    codeActions: (document, range, diagnostics, fields) => withTemplate(document, [], (parsed) => getCodeActions(document, range, diagnostics, parsed, fields, l10n)),
+    codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed, l10n)),
     inlayHints: (document, range, fields, profile, env) =>
-      withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) })),
+      withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n)),
     documentSymbols: (document) => withTemplate(document, [], (parsed) => documentSymbols(document, parsed)),
     foldingRanges: (document) => withTemplate(document, [], (parsed) => foldingRanges(document, parsed)),
-    documentLinks: (document) => withTemplate(document, [], (parsed) => documentLinks(document, parsed)),
+    documentLinks: (document) => withTemplate(document, [], (parsed) => documentLinks(document, parsed, l10n)),
     usages,
     indexUsages: (document, fields) => {
       const fieldsUri = isFieldsKind(documents.kindOf(document)) ? document.uri : fields.source?.uri;
@@ -200,16 +212,17 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     },
     renameEdits: (document, position, newName, fields, workspace) => {
       const field = cursorField(document, position, fields);
-      if (!field) return { refusal: t('Nothing to rename here.') };
+      if (!field) return { refusal: l10n.t('Nothing to rename here.') };
       if ('refusal' in field) return field;
-      const refusal = renameRefusal(field, newName);
+      const refusal = renameRefusal(field, newName, l10n);
       return refusal ? { refusal } : renameEdit(referenceLocations(field, index, workspace, usesOf, true), newName);
     },
     profileNames: (fields) => profileNames(fields.source?.model),
     expandedRequest: (document, line, fields, profile, env) => {
       const request = withTemplate(document, undefined, (parsed) => requestAtLine(document, parsed, line));
-      return request && expandRequest(request, fields, profile, env);
+      return request && expandRequest(request, fields, profile, env, l10n);
     },
+    expandedRequestOf: (request, fields, profile, env) => expandRequest(request, fields, profile, env, l10n),
     noteChange: documents.noteChange,
     readingOf: documents.readingOf,
     forget: documents.forget,

@@ -6,7 +6,7 @@ import { createSampleContext, type Environment, type SampleValue } from './profi
 import { analyzePlaceholder } from './resolve-placeholder';
 import { scanRegions } from './scan-placeholders';
 import type { FieldsContext, ParsedTemplate, Span } from './types';
-import { t } from './l10n';
+import type { L10n } from './l10n';
 
 const MAX_SHOWN = 40;
 
@@ -18,13 +18,13 @@ export const SAMPLE_SOURCES: Record<SampleValue['source'], string> = {
   step: "this step's key",
 };
 
-function shown(sample: SampleValue): string {
+function shown(sample: SampleValue, l10n: L10n): string {
   if (sample.secret) return '***';
-  if (sample.value === '') return t('(empty)');
+  if (sample.value === '') return l10n.t('(empty)');
   return sample.value.length > MAX_SHOWN ? `${sample.value.slice(0, MAX_SHOWN - 1)}…` : sample.value;
 }
 
-export function sampleValueHints(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext, profile: string | undefined, env: Environment, within: Span): InlayHint[] {
+export function sampleValueHints(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext, profile: string | undefined, env: Environment, within: Span, l10n: L10n): InlayHint[] {
   const context = resolveContextOf(fields);
   const hints: InlayHint[] = [];
   const regions = parsed.regions.filter((region) => region.end >= within.start && region.start <= within.end);
@@ -37,10 +37,10 @@ export function sampleValueHints(document: TextDocument, parsed: ParsedTemplate,
     if (!('value' in lookup)) continue;
     hints.push({
       position: document.positionAt(placeholder.end),
-      label: `= ${shown(lookup.value)}`,
+      label: `= ${shown(lookup.value, l10n)}`,
       kind: InlayHintKind.Type,
       paddingLeft: true,
-      tooltip: `${profile ? t('Profile "{0}"', profile) : t('No profile')}: ${t(SAMPLE_SOURCES[lookup.value.source])}.`,
+      tooltip: `${profile ? l10n.t('Profile "{0}"', profile) : l10n.t('No profile')}: ${l10n.t(SAMPLE_SOURCES[lookup.value.source])}.`,
     });
   }
   return hints;

@@ -8,13 +8,13 @@ import { toRange } from './positions';
 import type { ParsedTemplate, TemplatePart } from './types';
 import { hostnameOf } from './url-checks';
 import { urlReadingOf } from './url-reading';
-import { t } from './l10n';
+import type { L10n } from './l10n';
 
-export function documentLinks(document: TextDocument, parsed: ParsedTemplate): DocumentLink[] {
+export function documentLinks(document: TextDocument, parsed: ParsedTemplate, l10n: L10n): DocumentLink[] {
   const text = document.getText();
   // A script repeats a handful of hosts over thousands of steps: each origin is worked out once.
   const origins = new Map<string, Origin | undefined>();
-  return parsed.requests.flatMap((request) => (request.url ? originLink(document, text, request.url, origins) : []));
+  return parsed.requests.flatMap((request) => (request.url ? originLink(document, text, request.url, origins, l10n) : []));
 }
 
 /** Where a link to `scheme://authority` opens, and what it says; undefined when the host is not valid. */
@@ -23,7 +23,7 @@ interface Origin {
   tooltip: string;
 }
 
-function originLink(document: TextDocument, text: string, url: TemplatePart, origins: Map<string, Origin | undefined>): DocumentLink[] {
+function originLink(document: TextDocument, text: string, url: TemplatePart, origins: Map<string, Origin | undefined>, l10n: L10n): DocumentLink[] {
   const { scheme, authority } = urlReadingOf(url).parts;
   if (!scheme || !authority) return [];
   const schemeText = url.value.slice(scheme.start, scheme.end).toLowerCase();
@@ -33,17 +33,17 @@ function originLink(document: TextDocument, text: string, url: TemplatePart, ori
   if (text.slice(url.span.start, url.span.start + written.length) !== written) return [];
   const authorityText = url.value.slice(authority.start, authority.end);
   const key = `${schemeText}://${authorityText}`;
-  if (!origins.has(key)) origins.set(key, originFor(schemeText, authorityText));
+  if (!origins.has(key)) origins.set(key, originFor(schemeText, authorityText, l10n));
   const origin = origins.get(key);
   if (!origin) return [];
   const span = { start: url.span.start + scheme.start, end: url.span.start + authority.end };
   return [{ range: toRange(document, span), target: origin.target, tooltip: origin.tooltip }];
 }
 
-function originFor(schemeText: string, authorityText: string): Origin | undefined {
+function originFor(schemeText: string, authorityText: string, l10n: L10n): Origin | undefined {
   if (hostnameOf(authorityText) === undefined) return undefined;
   const target = originOf(`${schemeText}://${authorityText}/`);
-  return target ? { target, tooltip: t('Open {0} — the path and query are not opened: a postback URL would record a conversion', target) } : undefined;
+  return target ? { target, tooltip: l10n.t('Open {0} — the path and query are not opened: a postback URL would record a conversion', target) } : undefined;
 }
 
 /** `scheme://host[:port]/` as the URL parser writes it (user and password left out). */

@@ -1,5 +1,5 @@
 // The one table of problems: stable code, default severity and message template of each.
-import { formatText, t } from './l10n';
+import { phrase, type Arg, type L10n, type Phrase } from './l10n';
 
 export enum ProblemCode {
   // Placeholders in templates
@@ -102,11 +102,14 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.FieldsFileNotFound]: { severity: 'information', message: 'The setting "webhookTemplates.fieldsFile" names {0}, which is not a file: only built-in keys are known. Create the file or correct the setting.' },
 };
 
-export { formatText };
+/** The problem's message, to be said in the host's language (the English table above is the source of every translation). */
+export function problemPhrase(code: ProblemCode, args: readonly Arg[]): Phrase {
+  return phrase(PROBLEMS[code].message, ...args);
+}
 
-/** The problem's message in the host's language (the English table above is the source of every translation). */
-export function problemMessage(code: ProblemCode, args: readonly (string | number)[]): string {
-  return t(PROBLEMS[code].message, ...args);
+/** The problem's message in the host's language. */
+export function problemText(l10n: L10n, code: ProblemCode, args: readonly Arg[]): string {
+  return l10n.say(problemPhrase(code, args));
 }
 
 /** Extra sentences added to messages (English templates, translated where they are used). */

@@ -7,7 +7,7 @@
 // With an unknown profile name every lookup is missing, so a send stops and names the profile.
 import type { Target } from './resolve-placeholder';
 import type { FieldsModel, Profile } from './types';
-import { t } from './l10n';
+import { phrase, type Arg, type Phrase } from './l10n';
 
 export interface SampleValue {
   value: string;
@@ -15,7 +15,7 @@ export interface SampleValue {
   source: 'profile' | 'example' | 'builtin' | 'step';
 }
 
-export type SampleLookup = { value: SampleValue } | { missing: string };
+export type SampleLookup = { value: SampleValue } | { missing: Phrase };
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -35,11 +35,11 @@ export function createSampleContext(
   profile: string | undefined,
   env: Environment,
   stepKey?: string,
-  fieldsName: string = t('the fields file'),
+  fieldsName: Arg = phrase('the fields file'),
 ): (target: Target) => SampleLookup {
   const chosen = profile === undefined ? undefined : model?.profiles.get(profile);
   if (profile !== undefined && !chosen) {
-    const missing = t('no profile "{0}" in {1}', profile, fieldsName);
+    const missing = phrase('no profile "{0}" in {1}', profile, fieldsName);
     return () => ({ missing });
   }
   return (target) => lookupSample(target, { profile: chosen, env, stepKey, fieldsName });
@@ -49,7 +49,7 @@ interface LookupScope {
   profile: Profile | undefined;
   env: Environment;
   stepKey?: string;
-  fieldsName: string;
+  fieldsName: Arg;
 }
 
 function lookupSample(target: Target, scope: LookupScope): SampleLookup {
@@ -82,7 +82,7 @@ function profileValue(raw: unknown, env: Environment): SampleLookup {
   if (!reference) return { value: { value: sampleText(raw), secret: false, source: 'profile' } };
   const name = reference[1];
   const value = env[name];
-  if (value === undefined) return { missing: t('environment variable {0} is not set', name) };
+  if (value === undefined) return { missing: phrase('environment variable {0} is not set', name) };
   return { value: { value, secret: true, source: 'profile' } };
 }
 
@@ -94,9 +94,9 @@ function fallbackOf(target: Target): SampleValue | undefined {
   return { value: sampleText(example), secret: false, source: 'example' };
 }
 
-function missingReason(scope: LookupScope): string {
-  if (!scope.profile) return t('no value (no profile chosen) and no example in {0}', scope.fieldsName);
-  return t('no value in profile "{0}" and no example in {1}', scope.profile.name, scope.fieldsName);
+function missingReason(scope: LookupScope): Phrase {
+  if (!scope.profile) return phrase('no value (no profile chosen) and no example in {0}', scope.fieldsName);
+  return phrase('no value in profile "{0}" and no example in {1}', scope.profile.name, scope.fieldsName);
 }
 
 /** A sample as the platform would write it: numbers never in exponent form, a multiselect as `a,b`. */

@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { locationInFields } from './fields-document';
 import { isIdentifier } from './identifier';
-import { t } from './l10n';
+import type { L10n } from './l10n';
 import { placeholderAt } from './placeholder-at';
 import { toRange } from './positions';
 import type { UsageIndex } from './usage-index';
@@ -32,7 +32,7 @@ export type CursorField = FieldAtCursor | { refusal: string } | undefined;
  * The field under the cursor: in a template (`parsed`), the one its placeholder names; in the fields file (no
  * `parsed`; `fields.source` is that file's last good reading), the definition or profile key under the cursor.
  */
-export function fieldAtCursor(document: TextDocument, position: Position, parsed: ParsedTemplate | undefined, fields: FieldsContext): CursorField {
+export function fieldAtCursor(document: TextDocument, position: Position, parsed: ParsedTemplate | undefined, fields: FieldsContext, l10n: L10n): CursorField {
   const offset = document.offsetAt(position);
   const source = fields.source;
   if (!parsed) {
@@ -42,7 +42,7 @@ export function fieldAtCursor(document: TextDocument, position: Position, parsed
   const found = placeholderAt(document.getText(), offset, parsed, fields);
   if (!found?.target) return undefined;
   const ref = refOfTarget(found.target);
-  if (!ref) return { refusal: t('"{0}" is built in; only fields of the fields file can be renamed.', found.placeholder.key) };
+  if (!ref) return { refusal: l10n.t('"{0}" is built in; only fields of the fields file can be renamed.', found.placeholder.key) };
   const { keyEnd } = found.placeholder;
   return source && { ref, source, range: toRange(document, { start: keyEnd - ref.key.length, end: keyEnd }) };
 }
@@ -65,11 +65,11 @@ export function referenceLocations(field: FieldAtCursor, index: UsageIndex, work
 }
 
 /** Why a new name cannot be taken, or undefined when it can. */
-export function renameRefusal(field: FieldAtCursor, newName: string): string | undefined {
+export function renameRefusal(field: FieldAtCursor, newName: string, l10n: L10n): string | undefined {
   const { ref, source } = field;
-  if (!isIdentifier(newName)) return t('"{0}" is not a valid key: use letters, digits and "_", not starting with a digit.', newName);
+  if (!isIdentifier(newName)) return l10n.t('"{0}" is not a valid key: use letters, digits and "_", not starting with a digit.', newName);
   if (newName === ref.key || !sectionOf(source.model, ref.kind).has(newName)) return undefined;
-  return t('{0} already has "{1}" in {2}.', SECTION_OF[ref.kind], newName, source.displayName);
+  return l10n.t('{0} already has "{1}" in {2}.', SECTION_OF[ref.kind], newName, source.displayName);
 }
 
 export function renameEdit(locations: readonly Location[], newName: string): WorkspaceEdit {

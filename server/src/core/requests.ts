@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { toRange } from './positions';
 import type { ParsedTemplate, TemplateRequest } from './types';
-import { t } from './l10n';
+import type { L10n } from './l10n';
 
 export const SEND_COMMAND = 'webhookTemplates.sendTestWebhook';
 export const PREVIEW_COMMAND = 'webhookTemplates.previewWebhook';
@@ -16,13 +16,13 @@ export function requestAtLine(document: TextDocument, parsed: ParsedTemplate, li
   });
 }
 
-export function requestLenses(document: TextDocument, parsed: ParsedTemplate): CodeLens[] {
+export function requestLenses(document: TextDocument, parsed: ParsedTemplate, l10n: L10n): CodeLens[] {
   return parsed.requests.flatMap((request) => {
     const range = toRange(document, { start: request.nameSpan.start, end: request.nameSpan.start });
     const target = { uri: document.uri, line: range.start.line };
     return [
-      { range, command: { title: t('Send test webhook'), command: SEND_COMMAND, arguments: [target] } },
-      { range, command: { title: t('Preview'), command: PREVIEW_COMMAND, arguments: [target] } },
+      { range, command: { title: l10n.t('Send test webhook'), command: SEND_COMMAND, arguments: [target] } },
+      { range, command: { title: l10n.t('Preview'), command: PREVIEW_COMMAND, arguments: [target] } },
     ];
   });
 }

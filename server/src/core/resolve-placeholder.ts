@@ -1,9 +1,9 @@
 // Decides what a placeholder refers to in its dialect, or which problem it has and how to fix it.
 import { builtinKey, builtinsOf, type BuiltinKey } from './builtins';
 import { didYouMean } from './did-you-mean';
-import { ProblemCode } from './problems';
+import { HINTS, ProblemCode, problemPhrase } from './problems';
 import { closerOf, scanPlaceholders } from './scan-placeholders';
-import { t } from './l10n';
+import { phrase, type Arg, type Phrase } from './l10n';
 import { isIdentifier, isKeyPath, keyPrefixOf } from './identifier';
 import type { BotVariable, CustomField, Definition, Delimiter, Dialect, FieldsModel, Placeholder, PlaceholderSyntax, Region, TrackerField } from './types';
 
@@ -17,11 +17,18 @@ export type FieldsSection = 'customFields' | 'trackerFields' | 'botVariables';
 
 export interface Finding {
   code: ProblemCode;
-  args: string[];
+  args: Arg[];
   /** Text that replaces the whole placeholder to fix it. */
   fix?: string;
   /** An unknown key that a quick fix may add to the fields file. */
   missing?: { section: FieldsSection; key: string };
+}
+
+/** What a finding says: its problem's message, and the suggestion when it is a likely typo's. */
+export function findingPhrase(finding: Finding): Phrase {
+  const message = problemPhrase(finding.code, finding.args);
+  const suggests = finding.fix && (finding.code === ProblemCode.UnknownKey || finding.code === ProblemCode.InvalidKey);
+  return suggests ? phrase('{0}{1}', message, phrase(HINTS.didYouMean, finding.fix!)) : message;
 }
 
 export interface PlaceholderAnalysis {
@@ -33,7 +40,7 @@ export interface PlaceholderAnalysis {
 export interface ResolveContext {
   model: FieldsModel | undefined;
   /** How the fields file is named in messages. */
-  fieldsName: string;
+  fieldsName: Arg;
   syntax: PlaceholderSyntax;
 }
 
@@ -223,13 +230,13 @@ function invalidKeyFinding(placeholder: Placeholder, context: ResolveContext): F
 
 const URI_TEMPLATE_OPERATOR = /^[+#./;?&=,!@|%]/;
 
-function invalidKeyReason(key: string, delimiter: Delimiter): string {
+function invalidKeyReason(key: string, delimiter: Delimiter): Phrase {
   if (delimiter === '{' && (URI_TEMPLATE_OPERATOR.test(key) || key.includes(',') || key.endsWith('*'))) {
-    return t('URI-template operators and lists ({+x}, {?x,y}, {x*}) are not Chatterfy syntax');
+    return phrase('URI-template operators and lists ({+x}, {?x,y}, {x*}) are not Chatterfy syntax');
   }
-  if (key.includes('|')) return t('Chatterfy has no default values or filters ("|")');
-  if (key.includes(':')) return t('Chatterfy has no modifiers or formats (":")');
-  return t('a key is letters, digits and "_", not starting with a digit, with a dot only after a namespace');
+  if (key.includes('|')) return phrase('Chatterfy has no default values or filters ("|")');
+  if (key.includes(':')) return phrase('Chatterfy has no modifiers or formats (":")');
+  return phrase('a key is letters, digits and "_", not starting with a digit, with a dot only after a namespace');
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   MAX_DEPTH, MAX_PROBLEMS, errorText, syntaxProblem,
   type ScriptEntry, type ScriptNode, type ScriptTree,
 } from './script-file-tree';
-import { t } from './l10n';
+import { phrase } from './l10n';
 import { visitJsonTree } from './script-file-json-visit';
 
 /** English templates, translated where the problem is made. */
@@ -42,11 +42,11 @@ export function readJsonTree(text: string): ScriptTree {
     // A file with no value yet (new, or comments only) is empty, not broken.
     const reported = root ? errors : errors.filter((error) => printParseErrorCode(error.error) !== 'ValueExpected');
     const problems = reported.slice(0, MAX_PROBLEMS).map((error) =>
-      syntaxProblem(text, error.offset, error.offset + error.length, t(MESSAGES[printParseErrorCode(error.error)])));
+      syntaxProblem(text, error.offset, error.offset + error.length, phrase(MESSAGES[printParseErrorCode(error.error)])));
     return { roots: root ? [toScriptNode(root, text, 0)] : [], problems };
   } catch (error) {
     // jsonc-parser recurses per nesting level: thousands of `[` exhaust the stack.
-    const message = error instanceof RangeError ? t('The document is nested too deeply to read') : errorText(error);
+    const message = error instanceof RangeError ? phrase('The document is nested too deeply to read') : errorText(error);
     return { roots: [], problems: [syntaxProblem(text, 0, 0, message)] };
   }
 }

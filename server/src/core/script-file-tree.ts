@@ -1,6 +1,7 @@
 // The neutral tree both script readers (YAML, JSON) produce, with the source spans the analysis needs.
 import { ProblemCode } from './problems';
 import type { Span, StructureProblem } from './types';
+import type { Arg } from './l10n';
 
 /** A string value; `span` is its content in the source (inside quotes, after a block scalar's header). */
 export interface ScriptString {
@@ -49,7 +50,7 @@ export const MAX_DEPTH = 400;
 /** Reports stop here: one broken bracket can make a parser report an error on every later line. */
 export const MAX_PROBLEMS = 100;
 
-export function syntaxProblem(text: string, start: number, end: number, message: string): StructureProblem {
+export function syntaxProblem(text: string, start: number, end: number, message: Arg): StructureProblem {
   const clampedStart = Math.min(Math.max(start, 0), text.length);
   const clampedEnd = Math.min(Math.max(end, clampedStart), text.length);
   return { code: ProblemCode.ScriptSyntaxError, span: { start: clampedStart, end: clampedEnd }, args: [message] };

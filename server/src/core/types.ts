@@ -1,6 +1,7 @@
 // Shared shapes of the analysis core: offsets into document text, never LSP positions.
 import type { ProblemCode } from './problems';
 import type { ReceiverDefinition } from './receivers/types';
+import type { Arg } from './l10n';
 
 /** A half-open range of UTF-16 offsets into a document's text. */
 export interface Span {
@@ -174,7 +175,7 @@ export interface ScriptFlow {
 export interface StructureProblem {
   code: ProblemCode;
   span: Span;
-  args: string[];
+  args: Arg[];
 }
 
 /** A template document read into the parts the analysis needs. */

@@ -9,33 +9,33 @@ import { encodedFrom } from './encode';
 import { documentSpan, expandUrl } from './expand';
 import { resolveContextOf } from './fields-context';
 import { isLoopbackHost } from './hosts';
-import { ProblemCode, problemMessage } from './problems';
+import { ProblemCode, problemText } from './problems';
 import { scanPlaceholders } from './scan-placeholders';
 import type { FieldsContext, ParsedTemplate, PlaceholderSyntax, Span, TemplatePart, TemplateRequest } from './types';
-import { t } from './l10n';
+import { phrase, type L10n, type Phrase } from './l10n';
 import { SCHEME } from './url-template-parts';
 import { urlReadingOf } from './url-reading';
 
-export function urlDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
+export function urlDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Diagnostic[] {
   const syntax = resolveContextOf(fields).syntax;
   const diagnostics: Diagnostic[] = [];
   for (const request of parsed.requests) {
     const url = request.url;
     if (!url) continue;
-    diagnostics.push(...invalidUrl(document, request, url, fields, syntax), ...placeholdersInHost(document, url, syntax),
-      ...repeatedQueryNames(document, url), ...insecureHttp(document, url));
+    diagnostics.push(...invalidUrl(document, request, url, fields, syntax, l10n), ...placeholdersInHost(document, url, syntax, l10n),
+      ...repeatedQueryNames(document, url, l10n), ...insecureHttp(document, url, l10n));
   }
   return diagnostics;
 }
 
 /** The expanded URL must parse and be http(s); skipped while a placeholder of the URL is unresolved (already reported). */
-function invalidUrl(document: TextDocument, request: TemplateRequest, url: TemplatePart, fields: FieldsContext, syntax: PlaceholderSyntax): Diagnostic[] {
+function invalidUrl(document: TextDocument, request: TemplateRequest, url: TemplatePart, fields: FieldsContext, syntax: PlaceholderSyntax, l10n: L10n): Diagnostic[] {
   if (onlyEncodedSamples(url.value, syntax) && whyNotHttpUrl(url.value) === undefined) return [];
   const expanded = expandUrl(request, fields);
-  if (expanded.unresolved.some((issue) => within(issue.span, url.span))) return [];
+  if (expanded.unresolved.some((span) => within(span, url.span))) return [];
   const reason = whyNotHttpUrl(expanded.url);
   if (!reason) return [];
-  return [makeDiagnostic(document, url.span, ProblemCode.UrlInvalid, problemMessage(ProblemCode.UrlInvalid, [reason]))];
+  return [makeDiagnostic(document, url.span, ProblemCode.UrlInvalid, problemText(l10n, ProblemCode.UrlInvalid, [reason]))];
 }
 
 /**
@@ -51,14 +51,14 @@ function within(inner: Span, outer: Span): boolean {
 }
 
 /** What is wrong with a URL, or undefined when it is an absolute http(s) URL. */
-export function whyNotHttpUrl(url: string): string | undefined {
-  if (url.trim() === '') return t('the URL is empty');
+export function whyNotHttpUrl(url: string): Phrase | undefined {
+  if (url.trim() === '') return phrase('the URL is empty');
   const parsed = parseUrl(url);
   if (parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return undefined;
   // `localhost:8080/x` and `host.example:443/x` parse with the host as scheme: they lack one.
-  if (!SCHEME.test(url)) return t('it has no scheme; start it with https://');
-  if (!parsed) return /^\s*https?:/i.test(url) ? t('its host or port is not valid') : t('it does not parse as a URL');
-  return t('the scheme is "{0}", not http: or https:', parsed.protocol);
+  if (!SCHEME.test(url)) return phrase('it has no scheme; start it with https://');
+  if (!parsed) return /^\s*https?:/i.test(url) ? phrase('its host or port is not valid') : phrase('it does not parse as a URL');
+  return phrase('the scheme is "{0}", not http: or https:', parsed.protocol);
 }
 
 function parseUrl(url: string): URL | undefined {
@@ -70,7 +70,7 @@ function parseUrl(url: string): URL | undefined {
 }
 
 /** Placeholders written before the path starts: in the scheme, userinfo, host or port. */
-function placeholdersInHost(document: TextDocument, url: TemplatePart, syntax: PlaceholderSyntax): Diagnostic[] {
+function placeholdersInHost(document: TextDocument, url: TemplatePart, syntax: PlaceholderSyntax, l10n: L10n): Diagnostic[] {
   const { origin } = urlReadingOf(url).parts;
   if (!mayOpenPlaceholder(url.value, origin.end, syntax)) return [];
   const region = { start: 0, end: url.value.length, dialect: 'webhook' as const, place: 'url' as const };
@@ -78,7 +78,7 @@ function placeholdersInHost(document: TextDocument, url: TemplatePart, syntax: P
   // When quoting moved offsets every one would mark the whole part: say it once.
   const reported = isVerbatim(url) ? inOrigin : inOrigin.slice(0, 1);
   return reported.map((placeholder) => makeDiagnostic(document, documentSpan(url, placeholder), ProblemCode.PlaceholderInHost,
-    problemMessage(ProblemCode.PlaceholderInHost, [placeholder.raw])));
+    problemText(l10n, ProblemCode.PlaceholderInHost, [placeholder.raw])));
 }
 
 /** Whether a placeholder could start before `end`: every one starts with `{`, or `<` in the angle syntax. */
@@ -94,14 +94,14 @@ function isVerbatim(part: TemplatePart): boolean {
 }
 
 /** Every query parameter name after its first use; `name[]` (a list, by convention) may repeat. */
-function repeatedQueryNames(document: TextDocument, url: TemplatePart): Diagnostic[] {
+function repeatedQueryNames(document: TextDocument, url: TemplatePart, l10n: L10n): Diagnostic[] {
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const name of queryNames(url)) {
     const key = decoded(name.text);
     if (key === '' || key.endsWith('[]')) continue;
     if (seen.has(key)) {
-      const message = problemMessage(ProblemCode.RepeatedQueryParameter, [key]);
+      const message = problemText(l10n, ProblemCode.RepeatedQueryParameter, [key]);
       diagnostics.push(makeDiagnostic(document, documentSpan(url, name), ProblemCode.RepeatedQueryParameter, message));
     }
     seen.add(key);
@@ -134,12 +134,12 @@ function decoded(name: string): string {
 }
 
 /** `http://` to a host other than this machine; a placeholder host cannot be judged. */
-function insecureHttp(document: TextDocument, url: TemplatePart): Diagnostic[] {
+function insecureHttp(document: TextDocument, url: TemplatePart, l10n: L10n): Diagnostic[] {
   const { scheme, authority } = urlReadingOf(url).parts;
   if (!scheme || !authority || url.value.slice(scheme.start, scheme.end).toLowerCase() !== 'http') return [];
   const host = hostnameOf(url.value.slice(authority.start, authority.end));
   if (host === undefined || isLoopbackHost(host)) return [];
-  const message = problemMessage(ProblemCode.InsecureHttp, []);
+  const message = problemText(l10n, ProblemCode.InsecureHttp, []);
   return [makeDiagnostic(document, documentSpan(url, scheme), ProblemCode.InsecureHttp, message)];
 }
 

@@ -3,7 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { checkFieldsFile, checkTemplate } from '../check-document';
-import { isFieldsFileName, isFieldsKind, isTemplateKind, t } from '../core';
+import { isFieldsFileName, isFieldsKind, isTemplateKind, type L10n } from '../core';
 import { readDocumentFromDisk } from '../disk-documents';
 import { fileSize } from '../file-limits';
 import { traceReading } from '../reading-trace';
@@ -148,7 +148,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   async function scanWorkspace(): Promise<void> {
     const generation = ++scanGeneration;
     const uris = await listWorkspaceFiles(context, scriptGlobs);
-    const progress = await startProgress(connection, uris.length);
+    const progress = await startProgress(connection, uris.length, service.l10n);
     for (const [done, uri] of uris.entries()) {
       if (generation !== scanGeneration) return progress.done();
       if (!documents.get(uri)) await checkClosed(uri).catch((error) => logFailure(connection, uri, error));
@@ -214,12 +214,12 @@ interface Progress {
   done(): void;
 }
 
-async function startProgress(connection: Connection, total: number): Promise<Progress> {
+async function startProgress(connection: Connection, total: number, l10n: L10n): Promise<Progress> {
   try {
     const progress = await connection.window.createWorkDoneProgress();
-    progress.begin(t('Checking webhook templates'), 0, t('{0} files', total), false);
+    progress.begin(l10n.t('Checking webhook templates'), 0, l10n.count('{0} file|{0} files', total), false);
     return {
-      report: (done, all) => progress.report(Math.round((done / Math.max(all, 1)) * 100), t('{0}/{1} files', done, all)),
+      report: (done, all) => progress.report(Math.round((done / Math.max(all, 1)) * 100), l10n.t('{0}/{1} files', done, all)),
       done: () => progress.done(),
     };
   } catch {

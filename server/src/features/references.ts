@@ -1,11 +1,11 @@
 // Find All References and rename: one-line adapters from LSP requests to the service's workspace features.
 import { ResponseError } from 'vscode-languageserver';
 import { fieldsAtCursor, indexedNow, workspaceTexts, type ServerContext } from '../context';
-import { t } from '../core';
 import { runSafeAsync } from '../run-safe';
 
 export function registerReferences(context: ServerContext): void {
   const { connection, service } = context;
+  const { l10n } = service;
   connection.onReferences((params, token) =>
     runSafeAsync(connection, 'references', [], token, async () => {
       const document = context.openDocument(params.textDocument.uri);
@@ -19,14 +19,14 @@ export function registerReferences(context: ServerContext): void {
     runSafeAsync(connection, 'prepareRename', null, token, async () => {
       const document = context.openDocument(params.textDocument.uri);
       const start = document && service.renameStart(document, params.position, await fieldsAtCursor(context, document));
-      if (!start) return new ResponseError(0, t('Put the cursor on a placeholder or on a field of the fields file to rename it.'));
+      if (!start) return new ResponseError(0, l10n.t('Put the cursor on a placeholder or on a field of the fields file to rename it.'));
       return 'refusal' in start ? new ResponseError(0, start.refusal) : start;
     }),
   );
   connection.onRenameRequest((params, token) =>
     runSafeAsync(connection, 'rename', null, token, async () => {
       const document = context.openDocument(params.textDocument.uri);
-      if (!document) return new ResponseError(0, t('Nothing to rename here.'));
+      if (!document) return new ResponseError(0, l10n.t('Nothing to rename here.'));
       const fields = await fieldsAtCursor(context, document);
       await indexedNow(context);
       const edits = service.renameEdits(document, params.position, params.newName, fields, workspaceTexts(context));

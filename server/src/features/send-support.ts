@@ -3,12 +3,12 @@ import { fieldsContextOf, type ServerContext } from '../context';
 import { readDocumentFromDisk } from '../disk-documents';
 import { ExpandRequest, ProfilesRequest, type ExpandParams, type ExpandResult } from '../protocol';
 import { runSafeAsync } from '../run-safe';
-import { t } from '../core';
 
 export function registerSendSupport(context: ServerContext): void {
   const { connection, service } = context;
+  const { l10n } = service;
   connection.onRequest(ExpandRequest, (params, token) =>
-    runSafeAsync(connection, 'expand', { profiles: [], error: t('The server failed to expand the request; see the log.') }, token, () => expandAt(context, params)),
+    runSafeAsync(connection, 'expand', { profiles: [], error: l10n.t('The server failed to expand the request; see the log.') }, token, () => expandAt(context, params)),
   );
   connection.onRequest(ProfilesRequest, (params, token) =>
     runSafeAsync(connection, 'profiles', [], token, async () => service.profileNames(await fieldsContextOf(context, params.uri))),
@@ -22,16 +22,17 @@ export function registerSendSupport(context: ServerContext): void {
 }
 
 async function expandAt(context: ServerContext, params: ExpandParams): Promise<ExpandResult> {
+  const { l10n } = context.service;
   const document = context.openDocument(params.uri) ?? readDocumentFromDisk(params.uri, context.limits.maxBytes(params.uri));
-  if (!document) return { profiles: [], error: t('Cannot read {0}.', params.uri) };
+  if (!document) return { profiles: [], error: l10n.t('Cannot read {0}.', params.uri) };
   const fields = await fieldsContextOf(context, params.uri);
   const profiles = context.service.profileNames(fields);
   const fieldsFile = fields.source?.displayName;
   if (params.profile !== undefined && !profiles.includes(params.profile)) {
-    const known = profiles.length > 0 ? profiles.join(', ') : t('none');
-    return { profiles, fieldsFile, error: t('There is no profile "{0}" in {1} (profiles: {2}).', params.profile, fieldsFile ?? t('the fields file'), known) };
+    const known = profiles.length > 0 ? profiles.join(', ') : l10n.t('none');
+    return { profiles, fieldsFile, error: l10n.t('There is no profile "{0}" in {1} (profiles: {2}).', params.profile, fieldsFile ?? l10n.t('the fields file'), known) };
   }
   const request = context.service.expandedRequest(document, params.line, fields, params.profile, process.env);
-  if (!request) return { profiles, fieldsFile, error: t('No request or webhook step at line {0} of {1}.', params.line + 1, params.uri) };
+  if (!request) return { profiles, fieldsFile, error: l10n.t('No request or webhook step at line {0} of {1}.', params.line + 1, params.uri) };
   return { request, profiles, fieldsFile };
 }

@@ -2,7 +2,7 @@
 import type { FieldsSection } from '../resolve-placeholder';
 import type { ProblemCode } from '../problems';
 import type { Span } from '../types';
-import { t } from '../l10n';
+import { phrase, type Arg, type Phrase } from '../l10n';
 
 export interface ValueEdit {
   span: Span;
@@ -10,23 +10,23 @@ export interface ValueEdit {
 }
 
 export interface ReceiverFix {
-  title: string;
+  title: Phrase;
   edits: ValueEdit[];
   preferred?: boolean;
 }
 
 export interface ReceiverFinding {
   code: ProblemCode;
-  args: string[];
+  args: Arg[];
   /** Where in the URL value: a parameter's name or value, or the path for what is missing. */
   span: Span;
   /** Said after the message (translated). */
-  hint?: string;
+  hint?: Phrase;
   fixes: ReceiverFix[];
   missing?: { section: FieldsSection; key: string };
 }
 
 /** Translates a text of a receiver table (one route, so the translation test knows every text it can get). */
-export function tableText(text: string): string {
-  return text === '' ? '' : t(text);
+export function tableText(text: string): Phrase {
+  return phrase(text);
 }

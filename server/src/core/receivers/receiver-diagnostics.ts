@@ -4,14 +4,15 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { makeDiagnostic, type QuickFixData } from '../diagnostics';
 import { documentSpan } from '../expand';
 import { toRange } from '../positions';
-import { problemMessage } from '../problems';
+import { problemPhrase } from '../problems';
+import type { L10n } from '../l10n';
 import type { FieldsContext, ParsedTemplate, TemplatePart } from '../types';
 import { urlReadingOf, type UrlReading } from '../url-reading';
 import type { ReceiverFinding } from './finding';
 import { receiverFindings } from './receiver-findings';
 import { valueScopeOf } from './value-types';
 
-export function receiverDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext): Diagnostic[] {
+export function receiverDiagnostics(document: TextDocument, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Diagnostic[] {
   const scope = valueScopeOf(fields);
   // URLs written alike share a reading (url-reading.ts), and so their findings.
   const findingsOf = new Map<UrlReading, ReceiverFinding[]>();
@@ -23,8 +24,8 @@ export function receiverDiagnostics(document: TextDocument, parsed: ParsedTempla
     let findings = findingsOf.get(reading);
     if (!findings) findingsOf.set(reading, (findings = receiverFindings(url.value, recognised, scope)));
     // When quoting moved offsets every finding would mark the whole part: say the first only, without fixes.
-    if (!isVerbatim(url)) return findings.slice(0, 1).map((finding) => diagnosticOf(document, url, { ...finding, fixes: [] }));
-    return findings.map((finding) => diagnosticOf(document, url, finding));
+    if (!isVerbatim(url)) return findings.slice(0, 1).map((finding) => diagnosticOf(document, url, { ...finding, fixes: [] }, l10n));
+    return findings.map((finding) => diagnosticOf(document, url, finding, l10n));
   });
 }
 
@@ -32,10 +33,10 @@ function isVerbatim(part: TemplatePart): boolean {
   return part.value.length === part.span.end - part.span.start;
 }
 
-function diagnosticOf(document: TextDocument, url: TemplatePart, finding: ReceiverFinding): Diagnostic {
-  const message = problemMessage(finding.code, finding.args) + (finding.hint ?? '');
+function diagnosticOf(document: TextDocument, url: TemplatePart, finding: ReceiverFinding, l10n: L10n): Diagnostic {
+  const message = l10n.say(problemPhrase(finding.code, finding.args)) + (finding.hint ? l10n.say(finding.hint) : '');
   const fixes: QuickFixData[] = finding.fixes.map((fix) => ({
-    title: fix.title,
+    title: l10n.say(fix.title),
     edits: fix.edits.map((edit) => ({ range: toRange(document, documentSpan(url, edit.span)), newText: edit.newText })),
     ...(fix.preferred ? { preferred: true } : {}),
   }));

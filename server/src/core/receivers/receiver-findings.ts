@@ -2,7 +2,7 @@
 import { didYouMean } from '../did-you-mean';
 import { isIdentifier } from '../identifier';
 import { HINTS, ProblemCode } from '../problems';
-import { t } from '../l10n';
+import { phrase } from '../l10n';
 import { tableText, type ReceiverFinding, type ReceiverFix, type ValueEdit } from './finding';
 import { decodedValue, isLiteralValue, parameterOf, type QueryPair, type RecognisedUrl } from './index';
 import { absentFindings, appendEdit, emptyRequiredPairs, fillEdit, isEmptyValue, present } from './required-findings';
@@ -31,8 +31,8 @@ function unknownFindings(pair: QueryPair, recognised: RecognisedUrl): ReceiverFi
   const { receiver } = recognised;
   if (receiver.unknownParameters !== 'ignored') return [];
   const slot = freeSlots(recognised, 1)[0];
-  const fixes = slot === undefined ? [] : [{ title: t('Rename to {0}', slot), edits: [{ span: pair.nameSpan, newText: slot }] }];
-  const hint = receiver.unknownHint && tableText(receiver.unknownHint);
+  const fixes = slot === undefined ? [] : [{ title: phrase('Rename to {0}', slot), edits: [{ span: pair.nameSpan, newText: slot }] }];
+  const hint = receiver.unknownHint ? tableText(receiver.unknownHint) : undefined;
   return [{ code: ProblemCode.ReceiverUnknownParameter, args: [receiver.name, pair.name], span: pair.nameSpan, hint, fixes }];
 }
 
@@ -55,7 +55,7 @@ function valueFindings(pair: QueryPair, parameter: ReceiverParameter, recognised
   const value = decodedValue(pair.value);
   const allowed = allowedValues(parameter, recognised);
   if (!allowed?.length || allowed.includes(value)) return [];
-  const fixes = allowed.map((choice) => ({ title: t('Change to {0}', `${pair.name}=${choice}`), edits: [{ span: pair.valueSpan, newText: choice }] }));
+  const fixes = allowed.map((choice) => ({ title: phrase('Change to {0}', `${pair.name}=${choice}`), edits: [{ span: pair.valueSpan, newText: choice }] }));
   const code = parameter.openValues ? ProblemCode.ReceiverCustomValue : ProblemCode.ReceiverValueNotAllowed;
   return [{ code, args: [receiver.name, pair.name, value, allowed.join(', ')], span: pair.valueSpan, fixes }];
 }
@@ -81,9 +81,9 @@ function fieldFindings(pair: QueryPair, parameter: ReceiverParameter, scope: Val
   const key = pair.name.slice(prefix.length);
   if (model.customFields.has(key)) return [];
   const suggestion = didYouMean(key, model.customFields.keys());
-  const fixes = suggestion ? [{ title: t('Rename to {0}', prefix + suggestion), edits: [{ span: pair.nameSpan, newText: prefix + suggestion }], preferred: true }] : [];
+  const fixes = suggestion ? [{ title: phrase('Rename to {0}', prefix + suggestion), edits: [{ span: pair.nameSpan, newText: prefix + suggestion }], preferred: true }] : [];
   const missing = isIdentifier(key) && !suggestion ? { section: 'customFields' as const, key } : undefined;
-  const hint = suggestion && t(HINTS.didYouMean, prefix + suggestion);
+  const hint = suggestion ? phrase(HINTS.didYouMean, prefix + suggestion) : undefined;
   return [{ code: ProblemCode.ReceiverUnknownField, args: [pair.name, fieldsName], span: pair.nameSpan, hint, fixes, missing }];
 }
 

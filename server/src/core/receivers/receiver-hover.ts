@@ -4,13 +4,13 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { expandRequest } from '../expand';
 import { toRange } from '../positions';
 import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../types';
-import { t } from '../l10n';
+import type { L10n } from '../l10n';
 import { urlReadingOf } from '../url-reading';
 import { parameterLabel, parameterOf, readReceiverUrl, type RecognisedUrl } from './index';
 import { tableText } from './finding';
 import type { ReceiverDefinition, ReceiverParameter } from './types';
 
-export function receiverHover(document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext): Hover | null {
+export function receiverHover(document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Hover | null {
   for (const request of parsed.requests) {
     const url = request.url;
     if (!url || offset < url.span.start || offset > url.span.end || url.value.length !== url.span.end - url.span.start) continue;
@@ -19,10 +19,10 @@ export function receiverHover(document: TextDocument, offset: number, parsed: Pa
     const local = offset - url.span.start;
     const at = (span: Span) => toRange(document, { start: url.span.start + span.start, end: url.span.start + span.end });
     const pair = recognised.url.pairs.find((candidate) => candidate.nameSpan.start <= local && local < candidate.nameSpan.end);
-    if (pair) return markdown(parameterMarkdown(recognised.receiver, pair.name), at(pair.nameSpan));
+    if (pair) return markdown(parameterMarkdown(recognised.receiver, pair.name, l10n), at(pair.nameSpan));
     const macro = recognised.receiver.partnerMacros ? partnerMacroAt(recognised, local) : undefined;
-    if (macro) return markdown(t("`{0}` is the partner network's macro: the network fills it in before it calls this link, so it is sent as written.", url.value.slice(macro.start, macro.end)), at(macro));
-    if (local < recognised.url.pathSpan.end) return markdown(tableMarkdown(request, recognised, fields), at({ start: 0, end: recognised.url.pathSpan.end }));
+    if (macro) return markdown(l10n.t("`{0}` is the partner network's macro: the network fills it in before it calls this link, so it is sent as written.", url.value.slice(macro.start, macro.end)), at(macro));
+    if (local < recognised.url.pathSpan.end) return markdown(tableMarkdown(request, recognised, fields, l10n), at({ start: 0, end: recognised.url.pathSpan.end }));
     return null;
   }
   return null;
@@ -46,25 +46,25 @@ function markdown(value: string, range: Hover['range']): Hover {
 }
 
 /** What the receiver does with one parameter: meaning, required, allowed values, default. */
-export function parameterMarkdown(receiver: ReceiverDefinition, name: string): string {
+export function parameterMarkdown(receiver: ReceiverDefinition, name: string, l10n: L10n): string {
   const parameter = parameterOf(receiver, name);
   if (!parameter) {
     const ignored = receiver.unknownParameters === 'ignored';
-    const note = ignored ? t('{0} ignores this parameter.', receiver.name) + tableText(receiver.unknownHint ?? '') : t('{0} does not document this parameter.', receiver.name);
+    const note = ignored ? l10n.t('{0} ignores this parameter.', receiver.name) + l10n.say(tableText(receiver.unknownHint ?? '')) : l10n.t('{0} does not document this parameter.', receiver.name);
     return `\`${name}\` — ${receiver.name}\n\n${note}`;
   }
-  return [`\`${name}\` — ${receiver.name}`, tableText(parameter.meaning), ...parameterNotes(receiver, parameter)].join('\n\n');
+  return [`\`${name}\` — ${receiver.name}`, l10n.say(tableText(parameter.meaning)), ...parameterNotes(receiver, parameter, l10n)].join('\n\n');
 }
 
-function parameterNotes(receiver: ReceiverDefinition, parameter: ReceiverParameter): string[] {
+function parameterNotes(receiver: ReceiverDefinition, parameter: ReceiverParameter, l10n: L10n): string[] {
   const notes: string[] = [];
-  if (parameter.required) notes.push(t('Required.'));
-  if (parameter.integer) notes.push(t('An integer.'));
-  if (parameter.number && !parameter.integer) notes.push(t('A number.'));
-  if (parameter.values?.length && parameter.openValues) notes.push(t('Standard values: {0}; others are recorded as custom.', codeList(parameter.values)));
-  if (parameter.values?.length && !parameter.openValues) notes.push(t('Allowed values: {0}.', codeList(parameter.values)));
-  if (parameter.whenAbsent) notes.push(t('When absent, {0} takes {1}.', receiver.name, `\`${parameter.whenAbsent.value}\``));
-  if (parameter.customFieldPrefix) notes.push(t('KEY is a custom field of the fields file.'));
+  if (parameter.required) notes.push(l10n.t('Required.'));
+  if (parameter.integer) notes.push(l10n.t('An integer.'));
+  if (parameter.number && !parameter.integer) notes.push(l10n.t('A number.'));
+  if (parameter.values?.length && parameter.openValues) notes.push(l10n.t('Standard values: {0}; others are recorded as custom.', codeList(parameter.values)));
+  if (parameter.values?.length && !parameter.openValues) notes.push(l10n.t('Allowed values: {0}.', codeList(parameter.values)));
+  if (parameter.whenAbsent) notes.push(l10n.t('When absent, {0} takes {1}.', receiver.name, `\`${parameter.whenAbsent.value}\``));
+  if (parameter.customFieldPrefix) notes.push(l10n.t('KEY is a custom field of the fields file.'));
   return notes;
 }
 
@@ -73,30 +73,30 @@ function codeList(values: readonly string[]): string {
 }
 
 /** A table of the URL's parameters: what the receiver reads each as and the value it gets with sample values. */
-function tableMarkdown(request: TemplateRequest, recognised: RecognisedUrl, fields: FieldsContext): string {
+function tableMarkdown(request: TemplateRequest, recognised: RecognisedUrl, fields: FieldsContext, l10n: L10n): string {
   const { receiver, url } = recognised;
-  const sent = readReceiverUrl(expandRequest(request, fields, undefined, {}).url)?.pairs ?? [];
+  const sent = readReceiverUrl(expandRequest(request, fields, undefined, {}, l10n).url)?.pairs ?? [];
   const rows = url.pairs.map((pair, index) => {
     const parameter = parameterOf(receiver, pair.name);
-    const meaning = parameter ? tableText(parameter.meaning) : receiver.unknownParameters === 'ignored' ? t('ignored') : t('not documented');
-    return `| \`${pair.name}\` | ${cell(meaning)} | ${cell(sampleText(sent[index]?.value))} |`;
+    const meaning = parameter ? l10n.say(tableText(parameter.meaning)) : receiver.unknownParameters === 'ignored' ? l10n.t('ignored') : l10n.t('not documented');
+    return `| \`${pair.name}\` | ${cell(meaning)} | ${cell(sampleText(sent[index]?.value, l10n))} |`;
   });
-  const header = [t('**{0}** — parameters and the values they get with sample values', receiver.name), '', `| ${t('parameter')} | ${t('{0} reads it as', receiver.name)} | ${t('value')} |`, '|---|---|---|'];
-  return [...header, ...rows, ...absentLines(recognised)].join('\n');
+  const header = [l10n.t('**{0}** — parameters and the values they get with sample values', receiver.name), '', `| ${l10n.t('parameter')} | ${l10n.t('{0} reads it as', receiver.name)} | ${l10n.t('value')} |`, '|---|---|---|'];
+  return [...header, ...rows, ...absentLines(recognised, l10n)].join('\n');
 }
 
-function absentLines({ receiver, url }: RecognisedUrl): string[] {
+function absentLines({ receiver, url }: RecognisedUrl, l10n: L10n): string[] {
   const names = new Set(url.pairs.map((pair) => pair.name));
   const lines = receiver.parameters.flatMap((parameter) => {
     if (!parameter.name || names.has(parameter.name)) return [];
-    if (parameter.required) return [t('Missing: {0} (required).', `\`${parameterLabel(parameter)}\``)];
-    return parameter.whenAbsent ? [t('Missing: {0}, so {1} takes {2}.', `\`${parameter.name}\``, receiver.name, `\`${parameter.whenAbsent.value}\``)] : [];
+    if (parameter.required) return [l10n.t('Missing: {0} (required).', `\`${parameterLabel(parameter)}\``)];
+    return parameter.whenAbsent ? [l10n.t('Missing: {0}, so {1} takes {2}.', `\`${parameter.name}\``, receiver.name, `\`${parameter.whenAbsent.value}\``)] : [];
   });
   return lines.length ? ['', ...lines] : [];
 }
 
-function sampleText(value: string | undefined): string {
-  if (value === undefined || value === '') return t('(empty)');
+function sampleText(value: string | undefined, l10n: L10n): string {
+  if (value === undefined || value === '') return l10n.t('(empty)');
   try {
     return `\`${decodeURIComponent(value.replace(/\+/g, ' '))}\``;
   } catch {

@@ -1,6 +1,6 @@
 // What a URL lacks for its receiver: a required parameter missing or empty, a parameter whose absence means a default.
 import { ProblemCode } from '../problems';
-import { t } from '../l10n';
+import { phrase } from '../l10n';
 import { tableText, type ReceiverFinding, type ReceiverFix, type ValueEdit } from './finding';
 import { decodedValue, isLiteralValue, type QueryPair, type RecognisedUrl } from './index';
 import type { ReceiverDefinition, ReceiverParameter } from './types';
@@ -21,7 +21,7 @@ export function absentFindings(value: string, recognised: RecognisedUrl): Receiv
 
 function missingFindings(value: string, recognised: RecognisedUrl, parameter: ReceiverParameter, name: string): ReceiverFinding[] {
   const { receiver, url } = recognised;
-  const add = (newValue: string): ReceiverFix => ({ title: t('Add {0}', `${name}=${newValue}`), edits: [appendEdit(value, recognised, [`${name}=${newValue}`])] });
+  const add = (newValue: string): ReceiverFix => ({ title: phrase('Add {0}', `${name}=${newValue}`), edits: [appendEdit(value, recognised, [`${name}=${newValue}`])] });
   if (parameter.required) {
     const fixes = parameter.suggestedValue === undefined ? [] : [add(parameter.suggestedValue)];
     return [{ code: ProblemCode.ReceiverMissingParameter, args: [receiver.name, name, tableText(parameter.meaning)], span: url.pathSpan, fixes }];
@@ -34,8 +34,8 @@ function missingFindings(value: string, recognised: RecognisedUrl, parameter: Re
 /** `cid=` (or a bare `cid`): the receiver gets no value, which loses the conversion as surely as no `cid` at all. */
 function emptyFinding(pair: QueryPair, parameter: ReceiverParameter, receiver: ReceiverDefinition): ReceiverFinding {
   const suggested = parameter.suggestedValue;
-  const fixes = suggested === undefined ? [] : [{ title: t('Change to {0}', `${pair.name}=${suggested}`), edits: [fillEdit(pair, suggested)] }];
-  const hint = t(' "{0}=" is empty: {1} gets no value.', pair.name, receiver.name);
+  const fixes = suggested === undefined ? [] : [{ title: phrase('Change to {0}', `${pair.name}=${suggested}`), edits: [fillEdit(pair, suggested)] }];
+  const hint = phrase(' "{0}=" is empty: {1} gets no value.', pair.name, receiver.name);
   const args = [receiver.name, pair.name, tableText(parameter.meaning)];
   return { code: ProblemCode.ReceiverMissingParameter, args, span: { start: pair.nameSpan.start, end: pair.valueSpan.end }, hint, fixes };
 }

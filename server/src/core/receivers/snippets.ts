@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { toRange } from '../positions';
 import type { ParsedTemplate, Span } from '../types';
-import { t } from '../l10n';
+import type { L10n } from '../l10n';
 
 interface Snippet {
   label: string;
@@ -49,13 +49,13 @@ const YAML_URL_LINE = /^[ \t]*(?:-[ \t]+)?url:[ \t]*(["']?)([A-Za-z]*)$/;
 const JSON_URL = /"url"\s*:\s*"([A-Za-z]*)$/;
 const WEBHOOK_STEP_TYPES = ['webhook', 'send_webhook'];
 
-export function snippetCompletions(document: TextDocument, position: Position, parsed: ParsedTemplate): CompletionItem[] {
+export function snippetCompletions(document: TextDocument, position: Position, parsed: ParsedTemplate, l10n: L10n): CompletionItem[] {
   const site = snippetSite(document, position, parsed);
   if (!site) return [];
   return site.snippets.map((snippet, index) => ({
-    label: t(snippet.label),
+    label: l10n.t(snippet.label),
     kind: CompletionItemKind.Snippet,
-    detail: t(snippet.detail),
+    detail: l10n.t(snippet.detail),
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: `0_${index}`,
     filterText: `https ${snippet.label}`,

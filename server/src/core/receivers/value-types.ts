@@ -4,7 +4,7 @@
 // by its sample value where its type is text (text, long-text and link fields, tracker fields): the active profile's
 // value, else the field's example (profiles.ts). What cannot be told is never reported: a guess would flag good templates.
 import { resolveContextOf } from '../fields-context';
-import { t } from '../l10n';
+import { phrase, type Arg, type Phrase } from '../l10n';
 import { isNamespacedKey } from '../identifier';
 import { ProblemCode } from '../problems';
 import { createSampleContext, type SampleLookup } from '../profiles';
@@ -49,8 +49,8 @@ function fits(text: string, reading: Reading): boolean {
   return FORMS[reading].test(text);
 }
 
-function readingText(reading: Reading): string {
-  return reading === 'integer' ? t('an integer') : t('a number');
+function readingText(reading: Reading): Phrase {
+  return reading === 'integer' ? phrase('an integer') : phrase('a number');
 }
 
 /** An empty value is not judged: a required one is missing (required-findings.ts), an optional one just absent. */
@@ -58,10 +58,10 @@ function literalFindings(pair: QueryPair, reading: Reading, receiverName: string
   const value = decodedValue(pair.value);
   if (value === '' || fits(value, reading)) return [];
   if (reading === 'integer') return [{ code: ProblemCode.ReceiverNotInteger, args: [receiverName, pair.name, value], span: pair.valueSpan, fixes: [] }];
-  return [wrongType(pair, receiverName, reading, t('"{0}" is not {1}', value, readingText(reading)))];
+  return [wrongType(pair, receiverName, reading, phrase('"{0}" is not {1}', value, readingText(reading)))];
 }
 
-function wrongType(pair: QueryPair, receiverName: string, reading: Reading, reason: string): ReceiverFinding {
+function wrongType(pair: QueryPair, receiverName: string, reading: Reading, reason: Phrase): ReceiverFinding {
   return { code: ProblemCode.ReceiverWrongType, args: [receiverName, pair.name, readingText(reading), reason], span: pair.valueSpan, fixes: [] };
 }
 
@@ -77,33 +77,33 @@ function placeholderTarget(value: string, scope: ValueScope): Target | undefined
 const TYPED_FIELDS: readonly FieldType[] = ['number', 'date', 'select', 'multiselect'];
 
 /** Why what the target holds does not fit the reading; undefined when it fits or cannot be told. */
-function targetMismatch(target: Target, written: string, reading: Reading, scope: ValueScope): string | undefined {
+function targetMismatch(target: Target, written: string, reading: Reading, scope: ValueScope): Phrase | undefined {
   if (target.kind === 'builtin') return builtinMismatch(target, written);
   if (target.kind === 'custom' && target.field.type && TYPED_FIELDS.includes(target.field.type)) return typedFieldMismatch(target.field, written, reading, scope.fieldsName);
   return sampleMismatch(target, written, reading, scope);
 }
 
 /** `{chatId}` is an integer, so it fits both readings; text and a date-time fit neither. */
-function builtinMismatch(target: Extract<Target, { kind: 'builtin' }>, written: string): string | undefined {
-  const what = t(target.builtin.description).replace(/\.$/, '');
-  if (target.builtin.type === 'text') return t('{0} is text ({1})', written, what);
-  return target.builtin.type === 'date-time' ? t('{0} is a date and time ({1})', written, what) : undefined;
+function builtinMismatch(target: Extract<Target, { kind: 'builtin' }>, written: string): Phrase | undefined {
+  const what = phrase(target.builtin.noun);
+  if (target.builtin.type === 'text') return phrase('{0} is text ({1})', written, what);
+  return target.builtin.type === 'date-time' ? phrase('{0} is a date and time ({1})', written, what) : undefined;
 }
 
 /** A number field fits an integer too (its values cannot be told); a select fits when every choice does. */
-function typedFieldMismatch(field: CustomField, written: string, reading: Reading, fieldsName: string): string | undefined {
-  if (field.type === 'date') return t('{0} is a date field in {1}', written, fieldsName);
+function typedFieldMismatch(field: CustomField, written: string, reading: Reading, fieldsName: Arg): Phrase | undefined {
+  if (field.type === 'date') return phrase('{0} is a date field in {1}', written, fieldsName);
   if (field.type === 'number') return undefined;
   const odd = field.items?.find((item) => !fits(item, reading));
-  return odd === undefined ? undefined : t('{0} is a "{1}" field in {2}, and its choice "{3}" is not {4}', written, field.type ?? '', fieldsName, odd, readingText(reading));
+  return odd === undefined ? undefined : phrase('{0} is a "{1}" field in {2}, and its choice "{3}" is not {4}', written, field.type ?? '', fieldsName, odd, readingText(reading));
 }
 
 /** A text-like field judged by the value it would send: the profile's, else its example; nothing to judge, nothing said. */
-function sampleMismatch(target: Target, written: string, reading: Reading, scope: ValueScope): string | undefined {
+function sampleMismatch(target: Target, written: string, reading: Reading, scope: ValueScope): Phrase | undefined {
   const lookup = scope.sampleOf(target);
   if (!('value' in lookup) || lookup.value.secret) return undefined;
   const { value, source } = lookup.value;
   if (value === '' || fits(value, reading)) return undefined;
-  if (source === 'profile') return t('{0} has the value "{1}" in profile "{2}", which is not {3}', written, value, scope.profile ?? '', readingText(reading));
-  return source === 'example' ? t('{0} has the example "{1}" in {2}, which is not {3}', written, value, scope.fieldsName, readingText(reading)) : undefined;
+  if (source === 'profile') return phrase('{0} has the value "{1}" in profile "{2}", which is not {3}', written, value, scope.profile ?? '', readingText(reading));
+  return source === 'example' ? phrase('{0} has the example "{1}" in {2}, which is not {3}', written, value, scope.fieldsName, readingText(reading)) : undefined;
 }

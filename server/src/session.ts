@@ -1,0 +1,65 @@
+// One session of the language server, made at `initialize`: the core service in the client's language, the open
+// documents, the workspace's state, and the checks that publish diagnostics.
+import { TextDocuments, type Connection, type InitializeParams, type TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerContext } from './context';
+import { createTemplateService, type TemplateService } from './core';
+import { DeferredIndexing } from './deferred-indexing';
+import { createChecks, type Checks } from './features/diagnostics';
+import { FieldsRegistry } from './fields-registry';
+import { FileLimits } from './file-limits';
+import { SettingsCache } from './settings';
+import { singleEdit } from './single-edit';
+import { WorkspaceFolders, uriToPath } from './workspace-folders';
+
+export interface Session {
+  context: ServerContext;
+  checks: Checks;
+  /** The script-file globs of each workspace folder (setting `webhookTemplates.scriptFiles`), read at each reload. */
+  scriptGlobs: Map<string, readonly string[]>;
+}
+
+/**
+ * Documents that tell the service what each edit did, so it can re-read only the step an edit falls in,
+ * and the size limit, so it can follow a large document's size without counting it again.
+ */
+function trackingEdits(service: TemplateService, limits: FileLimits): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      const edit = singleEdit(document, changes);
+      service.noteChange(document.uri, document.version, version, edit?.change);
+      limits.noteEdit(document, edit, version);
+      return TextDocument.update(document, changes, version);
+    },
+  };
+}
+
+function foldersOf(params: InitializeParams): { uri: string; name: string }[] {
+  return params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+}
+
+export function createSession(connection: Connection, params: InitializeParams): Session {
+  const folders = new WorkspaceFolders();
+  folders.set(foldersOf(params));
+  const settings = new SettingsCache(connection);
+  settings.enable(params.capabilities.workspace?.configuration === true);
+  const scriptGlobs = new Map<string, readonly string[]>();
+  const globsOf = (folderUri: string) => scriptGlobs.get(folderUri) ?? [];
+  const limits = new FileLimits(folders);
+  const service = createTemplateService({ locale: params.locale, scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') });
+  const documents = new TextDocuments(trackingEdits(service, limits));
+  const openDocument = (uri: string) => {
+    const document = documents.get(uri);
+    return document && limits.excessOf(document) === undefined ? document : undefined;
+  };
+  const registry = new FieldsRegistry({ get: openDocument }, service, folders, (uri) => limits.maxBytes(uri));
+  const context: ServerContext = {
+    connection, documents, openDocument, service, registry, settings, folders, limits,
+    indexing: new DeferredIndexing(),
+    indexed: () => checks.indexed(),
+    activeProfile: {},
+  };
+  const checks = createChecks(context, globsOf);
+  return { context, checks, scriptGlobs };
+}
