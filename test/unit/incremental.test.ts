@@ -121,7 +121,7 @@ test('typing inside a step re-reads only that step', () => {
   const previous = parseScriptFile(YAML, 'yaml');
   const at = YAML.indexOf('{{fields.geo}}') + 2;
   const text = YAML.slice(0, at) + 'x' + YAML.slice(at);
-  const update = updateScriptParse(previous, text, { start: at, oldEnd: at, delta: 1 });
+  const update = updateScriptParse(previous, text, { start: at, oldEnd: at, delta: 1 }, (piece) => piece);
   assert.ok(update, 'the edit was not taken as a step update');
   assert.equal(update.piece.steps.length, 1);
   assert.equal(update.piece.steps[0].key, 'welcome');
@@ -132,7 +132,7 @@ test('an edit that makes a new step at the steps indentation is read whole', () 
   const at = YAML.indexOf('"Hi {{username}}') + '"Hi {{username}}, {{fields.geo}}"'.length;
   const inserted = '\n      - key: sneaky\n        type: message';
   const text = YAML.slice(0, at) + inserted + YAML.slice(at);
-  assert.equal(updateScriptParse(previous, text, { start: at, oldEnd: at, delta: inserted.length }), undefined);
+  assert.equal(updateScriptParse(previous, text, { start: at, oldEnd: at, delta: inserted.length }, (piece) => piece), undefined);
 });
 
 test('an unclosed quote typed in a step is read whole (the step no longer reads on its own)', () => {

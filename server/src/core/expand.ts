@@ -9,7 +9,7 @@ import { bodyEncodings, encodeValue, urlEncodings, type Encoding } from './encod
 import { resolveContextOf } from './fields-context';
 import { createSampleContext, type Environment, type SampleLookup } from './profiles';
 import { analyzePlaceholder, findingPhrase, type PlaceholderAnalysis, type ResolveContext, type Target } from './resolve-placeholder';
-import { urlRegionsOf } from './receivers/partner-macros';
+import { regionsOfPart } from './partner-regions';
 import { scanRegions } from './scan-placeholders';
 import type { ExpandedRequest, ExpansionIssue, FieldsContext, Place, Span, TemplatePart, TemplateRequest } from './types';
 import { phrase, type L10n, type Phrase } from './l10n';
@@ -83,7 +83,7 @@ function expandPart(part: TemplatePart, place: Place, run: Expansion, contentTyp
 /** The placeholders of a value, scanned as a region of its own; JSON `{}`, partner macros and the like are left out. */
 function placeholdersOf(part: TemplatePart, place: Place, context: ResolveContext): PlaceholderAnalysis[] {
   const region = { start: 0, end: part.value.length, dialect: 'webhook' as const, place };
-  const regions = place === 'url' ? urlRegionsOf(part, region) : [region];
+  const regions = place === 'url' ? regionsOfPart(part, region) : [region];
   const analyses: PlaceholderAnalysis[] = [];
   for (const placeholder of scanRegions(part.value, regions, context.syntax)) {
     const analysis = analyzePlaceholder(placeholder, context);

@@ -3,7 +3,6 @@
 // Safe cases only: the previous read had no problems, the edit lies inside one keyed step, the step's
 // new text reads on its own as exactly one mapping, and (YAML) none of its lines moved left of the step's
 // own indentation, which would change what belongs to it. Anything else answers undefined: read it all.
-import { markPartnerMacros } from './receivers/partner-macros';
 import { parseStepSlice } from './script-file';
 import { shiftFlow, shiftParsed, shiftRegion, shiftRequest, shiftStep } from './shift-spans';
 import type { ParsedTemplate, Region, ScriptStep, Span } from './types';
@@ -71,7 +70,11 @@ function stepOf(previous: ParsedTemplate, change: TextChange, strict: boolean): 
   return previous.steps.find(({ span }) => contains(span, change, strict));
 }
 
-export function updateScriptParse(previous: ParsedTemplate, text: string, change: TextChange): StepUpdate | undefined {
+/**
+ * The parse after an edit that falls in one step, that step alone re-read; `finish` completes a piece read alone as
+ * a whole read is completed (the facade's partner-macro marking). Undefined when the edit does not allow it.
+ */
+export function updateScriptParse(previous: ParsedTemplate, text: string, change: TextChange, finish: (piece: ParsedTemplate) => ParsedTemplate): StepUpdate | undefined {
   if ((previous.kind !== 'script-yaml' && previous.kind !== 'script-json') || previous.problems.length > 0) return undefined;
   const yaml = previous.kind === 'script-yaml';
   const step = stepOf(previous, change, !yaml);
@@ -80,7 +83,7 @@ export function updateScriptParse(previous: ParsedTemplate, text: string, change
   const slice = yaml ? yamlSlice(text, step.span.start, newEnd) : { text: text.slice(step.span.start, newEnd), base: step.span.start };
   const read = slice && parseStepSlice(slice.text, yaml ? 'yaml' : 'json', step.flowKey);
   if (!read || read.steps.length !== 1) return undefined;
-  const piece = markPartnerMacros(shiftParsed(read, slice.base));
+  const piece = finish(shiftParsed(read, slice.base));
   // A step without a key is named by its place in the flow, which a piece read alone does not know.
   if (piece.steps[0].span.start !== step.span.start || !piece.steps[0].key) return undefined;
   const replaced = step.span;

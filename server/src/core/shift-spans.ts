@@ -12,8 +12,10 @@ function shiftOptional(span: Span | undefined, by: number): Span | undefined {
   return span && shift(span, by);
 }
 
+/** A part's partner macros are offsets into its value, which an edit elsewhere does not move. */
 function shiftPart(part: TemplatePart | undefined, by: number): TemplatePart | undefined {
-  return part && { span: shift(part.span, by), value: part.value };
+  if (!part) return undefined;
+  return part.partnerMacros ? { span: shift(part.span, by), value: part.value, partnerMacros: part.partnerMacros } : { span: shift(part.span, by), value: part.value };
 }
 
 export function shiftRegion(region: Region, by: number): Region {

@@ -50,10 +50,15 @@ interface PendingChange {
   change?: TextChange;
 }
 
+/** What every reading of a template gets once read, whole or a step at a time: shared URL readings, partner macros. */
+function finished(parsed: ParsedTemplate): ParsedTemplate {
+  return markPartnerMacros(shareUrlReadings(parsed));
+}
+
 export function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | undefined {
-  if (kind === 'webhook') return markPartnerMacros(shareUrlReadings(parseWebhookFile(text)));
-  if (kind === 'script-yaml') return markPartnerMacros(shareUrlReadings(parseScriptFile(text, 'yaml')));
-  if (kind === 'script-json') return markPartnerMacros(shareUrlReadings(parseScriptFile(text, 'json')));
+  if (kind === 'webhook') return finished(parseWebhookFile(text));
+  if (kind === 'script-yaml') return finished(parseScriptFile(text, 'yaml'));
+  if (kind === 'script-json') return finished(parseScriptFile(text, 'json'));
   return undefined;
 }
 
@@ -62,7 +67,7 @@ const FULL: Reading = { kind: 'full' };
 /** The entry of a version made by re-reading one step of the previous one; undefined when the edit does not allow it. */
 function readStep(previous: TemplateEntry | undefined, change: PendingChange | undefined, document: TextDocument): TemplateEntry | undefined {
   if (!previous?.parsed || !change?.change || change.fromVersion !== previous.version || change.toVersion !== document.version) return undefined;
-  const step = updateScriptParse(previous.parsed, document.getText(), change.change);
+  const step = updateScriptParse(previous.parsed, document.getText(), change.change, finished);
   if (!step) return undefined;
   const update = { fromVersion: previous.version, step };
   const longer = previous.run && !previous.usagesRead && composeStepUpdates(previous.run.step, step);

@@ -1,6 +1,6 @@
 // Shared shapes of the analysis core: offsets into document text, never LSP positions.
 import type { ProblemCode } from './problems';
-import type { ReceiverDefinition } from './receivers/types';
+import type { ReceiverDefinition } from './receiver-table';
 import type { Arg } from './l10n';
 
 /** A half-open range of UTF-16 offsets into a document's text. */
@@ -128,6 +128,11 @@ export interface TemplatePart {
   span: Span;
   /** The text as the platform sees it (YAML/JSON escapes undone); equals the source slice in `.webhook` files. */
   value: string;
+  /**
+   * Stretches of the value (offsets into it) in a partner network's macro language: the query values of a Chatterfy
+   * inbound link, which the network fills in before it calls the link (set by receivers/partner-macros.ts).
+   */
+  partnerMacros?: readonly Span[];
 }
 
 export interface RequestHeader {

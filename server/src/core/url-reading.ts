@@ -1,19 +1,16 @@
 // One reading of a request's URL template, made once per URL part and shared by the URL checks, partner macros,
 // expansion and the receiver checks.
 //
-// Each of them needs the URL's parts, its receiver reading (placeholders masked) or its receiver; reading them
-// again per check was most of the URL checks' time. Everything in a reading is an offset into the part's
-// value, so it is kept per part object and computed on first use.
-import { recogniseUrl, readReceiverUrl, type ReceiverDefinition, type ReceiverUrl, type RecognisedUrl } from './receivers/index';
+// Each of them needs the URL's parts or its receiver reading (placeholders masked); reading them again per check
+// was most of the URL checks' time. Everything in a reading is an offset into the part's value, so it is kept per
+// part object and computed on first use. (Which receiver a reading is for is kept beside it, in receivers/.)
+import { readReceiverUrl, type ReceiverUrl } from './read-url';
 import type { ParsedTemplate, TemplatePart } from './types';
 import { urlTemplateParts, type UrlTemplateParts } from './url-template-parts';
-
-const NO_RECEIVERS: readonly ReceiverDefinition[] = [];
 
 export class UrlReading {
   private partsRead?: UrlTemplateParts;
   private receiverUrlRead?: ReceiverUrl | null;
-  private readonly recognised = new Map<readonly ReceiverDefinition[], RecognisedUrl | undefined>();
 
   constructor(readonly value: string) {}
 
@@ -25,12 +22,6 @@ export class UrlReading {
   get receiverUrl(): ReceiverUrl | undefined {
     if (this.receiverUrlRead === undefined) this.receiverUrlRead = readReceiverUrl(this.value) ?? null;
     return this.receiverUrlRead ?? undefined;
-  }
-
-  /** The receiver, the user's tables tried first (see receivers/index.ts). */
-  recognise(userReceivers: readonly ReceiverDefinition[] = NO_RECEIVERS): RecognisedUrl | undefined {
-    if (!this.recognised.has(userReceivers)) this.recognised.set(userReceivers, recogniseUrl(this.receiverUrl, userReceivers));
-    return this.recognised.get(userReceivers);
   }
 }
 

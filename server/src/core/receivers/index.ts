@@ -6,14 +6,16 @@ import { BINOM } from './binom';
 import { CHATTERFY_TRACKER_POSTBACK } from './chatterfy-tracker-postback';
 import { CHATTERFY_UPDATE_DIALOG } from './chatterfy-update-dialog';
 import { KEITARO } from './keitaro';
-import { readReceiverUrl, type ReceiverUrl } from './read-url';
+import { readReceiverUrl, type ReceiverUrl } from '../read-url';
 import { pickReceiver } from './recognise';
 import { REDTRACK } from './redtrack';
-import type { ReceiverDefinition, ReceiverParameter } from './types';
+import type { ReceiverDefinition, ReceiverParameter } from '../receiver-table';
 import { VOLUUM } from './voluum';
+import type { TemplatePart } from '../types';
+import { urlReadingOf, type UrlReading } from '../url-reading';
 
-export type { ReceiverDefinition, ReceiverParameter, UnknownParameterPolicy } from './types';
-export { readReceiverUrl, decodedValue, isLiteralValue, type QueryPair, type ReceiverUrl } from './read-url';
+export type { ReceiverDefinition, ReceiverParameter, UnknownParameterPolicy } from '../receiver-table';
+export { readReceiverUrl, decodedValue, isLiteralValue, type QueryPair, type ReceiverUrl } from '../read-url';
 export { receiversFromSettings } from './user-receivers';
 
 export const BUILTIN_RECEIVERS: readonly ReceiverDefinition[] = [
@@ -40,6 +42,19 @@ export function recogniseUrl(url: ReceiverUrl | undefined, userReceivers: readon
   if (!url) return undefined;
   const receiver = pickReceiver(userReceivers, url) ?? pickReceiver(BUILTIN_RECEIVERS, url);
   return receiver && { receiver, url };
+}
+
+const NO_RECEIVERS: readonly ReceiverDefinition[] = [];
+/** Per shared URL reading and per receiver tables of the settings: URLs written alike are recognised once. */
+const recognitions = new WeakMap<UrlReading, Map<readonly ReceiverDefinition[], RecognisedUrl | undefined>>();
+
+/** The receiver of a URL part, the user's tables tried first. */
+export function recognisedUrlOf(part: TemplatePart, userReceivers: readonly ReceiverDefinition[] = NO_RECEIVERS): RecognisedUrl | undefined {
+  const reading = urlReadingOf(part);
+  let byTables = recognitions.get(reading);
+  if (!byTables) recognitions.set(reading, (byTables = new Map()));
+  if (!byTables.has(userReceivers)) byTables.set(userReceivers, recogniseUrl(reading.receiverUrl, userReceivers));
+  return byTables.get(userReceivers);
 }
 
 /** The table entry that reads a parameter name, if any. */

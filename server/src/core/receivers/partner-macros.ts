@@ -7,41 +7,36 @@
 // namespace (`{tracker.clickid}`), or differs from a known key only in case (`{chatid}`, a typo) — see
 // isPartnerMacro in resolve-placeholder.ts. Only the built-in tables are read here: parses are cached
 // per document, independent of settings.
-import type { ParsedTemplate, Region, TemplatePart, TemplateRequest } from '../types';
-import { urlReadingOf } from '../url-reading';
+import { splitAtPartnerMacros } from '../partner-regions';
+import type { ParsedTemplate, Region, Span, TemplatePart } from '../types';
+import { recognisedUrlOf } from './index';
 
-/** The region of a URL part's value split so that each query value of an inbound link stands alone, marked. */
-export function urlRegionsOf(url: TemplatePart, region: Region): Region[] {
-  const recognised = urlReadingOf(url).recognise();
-  if (!recognised?.receiver.partnerMacros) return [region];
-  const pieces: Region[] = [];
-  let from = region.start;
-  for (const pair of recognised.url.pairs) {
-    if (!pair.hasEquals) continue;
-    const start = region.start + pair.valueSpan.start;
-    const end = region.start + pair.valueSpan.end;
-    pieces.push({ ...region, start: from, end: start }, { ...region, start, end, partnerMacros: true });
-    from = end;
-  }
-  pieces.push({ ...region, start: from, end: region.end });
-  return pieces;
+/** The query values of an inbound link (offsets into the URL's value); none for any other URL. */
+function partnerMacroSpans(url: TemplatePart): Span[] {
+  const recognised = recognisedUrlOf(url);
+  if (!recognised?.receiver.partnerMacros) return [];
+  return recognised.url.pairs.filter((pair) => pair.hasEquals).map((pair) => pair.valueSpan);
 }
 
-function isVerbatimUrl(request: TemplateRequest): boolean {
-  const url = request.url;
-  return url !== undefined && url.value.length === url.span.end - url.span.start;
+function isVerbatim(url: TemplatePart): boolean {
+  return url.value.length === url.span.end - url.span.start;
 }
 
-/** The parsed template with the URL regions of inbound links split (see the header comment). */
+/**
+ * The parse with the URL regions of inbound links split and their parts' `partnerMacros` set, for expansion. The
+ * parse is fresh from a reader, so its parts are marked in place: the URL readings shared between them stay shared.
+ */
 export function markPartnerMacros(parsed: ParsedTemplate): ParsedTemplate {
   const urlRegions = new Map<number, Region>();
   for (const region of parsed.regions) if (region.place === 'url') urlRegions.set(region.start, region);
   const splits = new Map<number, Region[]>();
-  for (const request of parsed.requests) {
-    if (!isVerbatimUrl(request)) continue;
-    const region = urlRegions.get(request.url!.span.start);
-    const pieces = region && urlRegionsOf(request.url!, region);
-    if (pieces && pieces.length > 1) splits.set(region!.start, pieces);
+  for (const { url } of parsed.requests) {
+    const spans = url ? partnerMacroSpans(url) : [];
+    if (!url || spans.length === 0) continue;
+    url.partnerMacros = spans;
+    // Where quoting moved offsets, the document's region cannot be cut at the value's offsets: it stays whole.
+    const region = isVerbatim(url) ? urlRegions.get(url.span.start) : undefined;
+    if (region) splits.set(region.start, splitAtPartnerMacros(region, spans, region.start));
   }
   if (splits.size === 0) return parsed;
   const regions = parsed.regions.flatMap((region) => (region.place === 'url' && splits.get(region.start)) || [region]);

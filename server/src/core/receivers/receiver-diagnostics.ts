@@ -9,6 +9,7 @@ import type { L10n } from '../l10n';
 import type { FieldsContext, ParsedTemplate, TemplatePart } from '../types';
 import { urlReadingOf, type UrlReading } from '../url-reading';
 import type { ReceiverFinding } from './finding';
+import { recognisedUrlOf } from './index';
 import { receiverFindings } from './receiver-findings';
 import { valueScopeOf } from './value-types';
 
@@ -19,7 +20,7 @@ export function receiverDiagnostics(document: TextDocument, parsed: ParsedTempla
   return parsed.requests.flatMap((request) => {
     const url = request.url;
     const reading = url && urlReadingOf(url);
-    const recognised = reading && reading.recognise(fields.receivers);
+    const recognised = reading && recognisedUrlOf(url, fields.receivers);
     if (!url || !reading || !recognised) return [];
     let findings = findingsOf.get(reading);
     if (!findings) findingsOf.set(reading, (findings = receiverFindings(url.value, recognised, scope)));

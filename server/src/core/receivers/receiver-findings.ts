@@ -6,7 +6,7 @@ import { phrase } from '../l10n';
 import { tableText, type ReceiverFinding, type ReceiverFix, type ValueEdit } from './finding';
 import { decodedValue, isLiteralValue, parameterOf, type QueryPair, type RecognisedUrl } from './index';
 import { absentFindings, appendEdit, emptyRequiredPairs, fillEdit, isEmptyValue, present } from './required-findings';
-import type { ReceiverParameter } from './types';
+import type { ReceiverParameter } from '../receiver-table';
 import { typeFindings, type ValueScope } from './value-types';
 
 export function receiverFindings(value: string, recognised: RecognisedUrl, scope: ValueScope): ReceiverFinding[] {

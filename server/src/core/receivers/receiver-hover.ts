@@ -5,16 +5,15 @@ import { expandRequest } from '../expand';
 import { toRange } from '../positions';
 import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../types';
 import type { L10n } from '../l10n';
-import { urlReadingOf } from '../url-reading';
-import { parameterLabel, parameterOf, readReceiverUrl, type RecognisedUrl } from './index';
+import { parameterLabel, parameterOf, readReceiverUrl, recognisedUrlOf, type RecognisedUrl } from './index';
 import { tableText } from './finding';
-import type { ReceiverDefinition, ReceiverParameter } from './types';
+import type { ReceiverDefinition, ReceiverParameter } from '../receiver-table';
 
 export function receiverHover(document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Hover | null {
   for (const request of parsed.requests) {
     const url = request.url;
     if (!url || offset < url.span.start || offset > url.span.end || url.value.length !== url.span.end - url.span.start) continue;
-    const recognised = urlReadingOf(url).recognise(fields.receivers);
+    const recognised = recognisedUrlOf(url, fields.receivers);
     if (!recognised) return null;
     const local = offset - url.span.start;
     const at = (span: Span) => toRange(document, { start: url.span.start + span.start, end: url.span.start + span.end });

@@ -3,7 +3,7 @@ import { ProblemCode } from '../problems';
 import { phrase } from '../l10n';
 import { tableText, type ReceiverFinding, type ReceiverFix, type ValueEdit } from './finding';
 import { decodedValue, isLiteralValue, type QueryPair, type RecognisedUrl } from './index';
-import type { ReceiverDefinition, ReceiverParameter } from './types';
+import type { ReceiverDefinition, ReceiverParameter } from '../receiver-table';
 
 export function present(recognised: RecognisedUrl, name: string): boolean {
   return recognised.url.pairs.some((pair) => pair.name === name);

@@ -12,8 +12,8 @@ import { delimiterFor, resolveKey, type ResolveContext, type Target } from '../r
 import { closerOf } from '../scan-placeholders';
 import type { CustomField, FieldsContext, FieldType } from '../types';
 import type { ReceiverFinding } from './finding';
-import { decodedValue, isLiteralValue, type QueryPair } from './read-url';
-import type { ReceiverParameter } from './types';
+import { decodedValue, isLiteralValue, type QueryPair } from '../read-url';
+import type { ReceiverParameter } from '../receiver-table';
 
 type Reading = 'number' | 'integer';
 

@@ -3,8 +3,8 @@
 // Names are read as written (receivers compare them case-sensitively); values may be placeholders or,
 // in Chatterfy's inbound links, the partner network's macros (`{sub1}`, `[subid]`, `#s2#`). A `#` opens the
 // fragment only when it does not start a `#word#` macro, so `clickid=#s2#` stays in the query.
-import type { Span } from '../types';
-import { endOfPath, urlTemplateParts } from '../url-template-parts';
+import type { Span } from './types';
+import { endOfPath, urlTemplateParts } from './url-template-parts';
 
 export interface QueryPair {
   /** The name as written, e.g. `sub_id_1`, `fields.geo`. */
