@@ -4,16 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { placeholderDiagnostics, structureDiagnostics } from './diagnostics';
 import type { FieldsParseResult } from './fields-file';
 import type { L10n } from './l10n';
-import type { FieldsModel, Region } from './types';
-
-/** Bot-variable values are message text (DESIGN.md: "their values are themselves checked as message text"). */
-export function botVariableRegions(model: FieldsModel): Region[] {
-  const regions: Region[] = [];
-  for (const variable of model.botVariables.values()) {
-    if (variable.valueSpan) regions.push({ ...variable.valueSpan, dialect: 'message', place: 'text' });
-  }
-  return regions;
-}
+import { botVariableRegions } from './fields-file';
 
 export function fieldsFileDiagnostics(document: TextDocument, result: FieldsParseResult, displayName: string, l10n: L10n): Diagnostic[] {
   const diagnostics = structureDiagnostics(document, result.problems, l10n);

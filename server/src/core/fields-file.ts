@@ -4,7 +4,7 @@ import { readJsonTree } from './fields-file-json';
 import { structureProblem, syntaxError, uniqueProperties, type TreeNode, type TreeProperty } from './fields-file-tree';
 import { readYamlTree } from './fields-file-yaml';
 import { ProblemCode } from './problems';
-import type { FieldsModel, PlaceholderSyntax, StructureProblem } from './types';
+import type { FieldsModel, PlaceholderSyntax, Region, StructureProblem } from './types';
 import { phrase } from './l10n';
 import { isIdentifier } from './identifier';
 
@@ -103,4 +103,13 @@ function readEntry(model: FieldsModel, name: SectionName, entry: TreeProperty, p
   else if (name === 'trackerFields') model.trackerFields.set(entry.key, readTrackerField(entry, problems));
   else if (name === 'botVariables') model.botVariables.set(entry.key, readBotVariable(entry, problems));
   else model.profiles.set(entry.key, readProfile(entry, problems));
+}
+
+/** Bot-variable values are message text (DESIGN.md: "their values are themselves checked as message text"). */
+export function botVariableRegions(model: FieldsModel): Region[] {
+  const regions: Region[] = [];
+  for (const variable of model.botVariables.values()) {
+    if (variable.valueSpan) regions.push({ ...variable.valueSpan, dialect: 'message', place: 'text' });
+  }
+  return regions;
 }

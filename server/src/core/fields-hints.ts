@@ -4,34 +4,10 @@ import { DiagnosticTag, MarkupKind, type Diagnostic, type Hover, type Position }
 import { makeDiagnostic } from './diagnostics';
 import { toRange } from './positions';
 import { ProblemCode, problemText } from './problems';
-import { SECTION_OF, declarationsOf, fieldRefAt, refId, sectionOf, type FieldKind, type FieldRef } from './usages';
+import type { UsageCounts } from './usage-index';
+import { SECTION_OF, declarationsOf, fieldRefAt, refId, sectionOf, type FieldKind } from './usages';
 import type { FieldsModel } from './types';
 import type { L10n } from './l10n';
-
-/**
- * How often each field (by refId) is used: `places` counts its uses, `files` the files they stand in. A use is
- * a placeholder naming the field, in a template or in a bot-variable value of the fields file (that file then
- * counts as one of the files); the definition and profile keys are not uses. Find All References without the
- * declaration lists exactly these places.
- */
-export type UsageCounts = ReadonlyMap<string, { places: number; files: number }>;
-
-/** The counts of the uses each file holds (one list per file). */
-export function countUses(files: Iterable<readonly FieldRef[]>): UsageCounts {
-  const counts = new Map<string, { places: number; files: number }>();
-  for (const uses of files) {
-    const seen = new Set<string>();
-    for (const use of uses) {
-      const id = refId(use);
-      const count = counts.get(id) ?? { places: 0, files: 0 };
-      count.places++;
-      if (!seen.has(id)) count.files++;
-      seen.add(id);
-      counts.set(id, count);
-    }
-  }
-  return counts;
-}
 
 /** A hint, faded in the editor, on every field no template uses. */
 export function unusedFieldDiagnostics(document: TextDocument, model: FieldsModel, counts: UsageCounts, l10n: L10n): Diagnostic[] {

@@ -12,7 +12,7 @@ import { fileNote, templateDiagnostics } from './diagnostics';
 import { isFieldsKind } from './document-kind';
 import { fieldsFileDiagnostics } from './fields-diagnostics';
 import type { FieldsParseResult } from './fields-file';
-import { definitionHover, unusedFieldDiagnostics, type UsageCounts } from './fields-hints';
+import { definitionHover, unusedFieldDiagnostics } from './fields-hints';
 import { expandRequest } from './expand';
 import { foldingRanges } from './folding';
 import { placeholderHover } from './hover';
@@ -30,7 +30,7 @@ import { documentSymbols } from './symbols';
 import { createTemplateDocuments, parseByKind } from './template-documents';
 import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate, TemplateRequest } from './types';
 import { urlDiagnostics } from './url-checks';
-import { UsageIndex } from './usage-index';
+import { UsageIndex, type UsageCounts } from './usage-index';
 import { fieldsFileUsages, templateUsages, type Usage } from './usages';
 import type { TextChange } from './incremental';
 import { createL10n, type L10n } from './l10n';
@@ -46,7 +46,7 @@ export type { Environment } from './profiles';
 export type { TextChange } from './incremental';
 export type { WorkspaceTexts } from './references';
 export type { FieldKind, FieldRef, Usage } from './usages';
-export type { UsageCounts } from './fields-hints';
+export type { UsageCounts } from './usage-index';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {

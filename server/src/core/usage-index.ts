@@ -1,6 +1,30 @@
 // Which fields each file of the workspace names: the summary behind references, rename, usage counts and unused hints.
-import { countUses, type UsageCounts } from './fields-hints';
 import { refId, type FieldRef } from './usages';
+
+/**
+ * How often each field (by refId) is used: `places` counts its uses, `files` the files they stand in. A use is
+ * a placeholder naming the field, in a template or in a bot-variable value of the fields file (that file then
+ * counts as one of the files); the definition and profile keys are not uses. Find All References without the
+ * declaration lists exactly these places.
+ */
+export type UsageCounts = ReadonlyMap<string, { places: number; files: number }>;
+
+/** The counts of the uses each file holds (one list per file). */
+export function countUses(files: Iterable<readonly FieldRef[]>): UsageCounts {
+  const counts = new Map<string, { places: number; files: number }>();
+  for (const uses of files) {
+    const seen = new Set<string>();
+    for (const use of uses) {
+      const id = refId(use);
+      const count = counts.get(id) ?? { places: 0, files: 0 };
+      count.places++;
+      if (!seen.has(id)) count.files++;
+      seen.add(id);
+      counts.set(id, count);
+    }
+  }
+  return counts;
+}
 
 interface IndexedFile {
   /** The fields file the file was checked against (its own URI for a fields file); undefined: none was found. */

@@ -1,5 +1,5 @@
 // Where fields are used and defined: the data behind references, rename and "unused field" hints.
-import { botVariableRegions } from './fields-diagnostics';
+import { botVariableRegions } from './fields-file';
 import { resolveContextOf } from './fields-context';
 import { analyzePlaceholder, type ResolveContext, type Target } from './resolve-placeholder';
 import { scanRegions } from './scan-placeholders';
