@@ -76,7 +76,7 @@ export function measureThroughput(core, corpus, fields) {
   // The JSON reader is jsonc-parser's `visit` (the stack's JSON parser): its bare scan, no callbacks, is the floor under it.
   rows.json.jsoncVisitMs = floorMs(corpus.filter((file) => file.kind === 'json'), (file) => visit(file.text, {}));
   // `.webhook` has no parser library: its floor is a line split; its own reader (blocks, request lines, headers) is shown too.
-  const { parseWebhookFile } = require(join(repoRoot, 'out/server/src/core/webhook-file.js'));
+  const { parseWebhookFile } = require(join(repoRoot, 'out/server/src/core/read/webhook-file.js'));
   rows.webhook.readerMs = floorMs(corpus.filter((file) => file.kind === 'webhook'), (file) => parseWebhookFile(file.text));
   return rows;
 }

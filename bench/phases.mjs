@@ -9,14 +9,14 @@ const require = createRequire(import.meta.url);
 const core = (path) => require(join(repoRoot, 'out/server/src/core', path));
 
 function phaseFunctions() {
-  const { templateDiagnostics } = core('diagnostics.js');
-  const { urlDiagnostics } = core('url-checks.js');
+  const { templateDiagnostics } = core('check/diagnostics.js');
+  const { urlDiagnostics } = core('check/url-checks.js');
   const { receiverDiagnostics } = core('receivers/receiver-diagnostics.js');
   return { placeholders: templateDiagnostics, urls: urlDiagnostics, receivers: receiverDiagnostics };
 }
 
 /** The line index the check's ranges come from, built once per document. */
-const lineIndex = () => core('line-index.js');
+const lineIndex = () => core('base/line-index.js');
 
 function timed(totals, name, work) {
   const started = now();
@@ -37,7 +37,7 @@ export function measurePhases(coreIndex, corpus, fields) {
       const document = TextDocument.create(`file:///bench/${file.name}`, file.kind, 1, file.text);
       const parsed = timed(totals, 'parse', () => service.parseTemplate(document));
       timed(totals, 'lineOffsets', () => lineIndex().positionAt(document, file.text.length));
-      for (const [name, check] of Object.entries(phases)) timed(totals, name, () => check(document, parsed, fields));
+      for (const [name, check] of Object.entries(phases)) timed(totals, name, () => check(document, parsed, fields, service.l10n));
     }
   }
   return result;

@@ -40,7 +40,8 @@ async function bareUndici(url, dispatcher) {
 
 /** 1,000 sends each way; the ratio is ours / bare undici (pooled keep-alive, its default). */
 export async function measureSend(core, fields, count = 1000) {
-  const { expandRequest } = require(join(repoRoot, 'out/server/src/core/expand.js'));
+  const service = core.createTemplateService();
+  const expandRequest = (...args) => service.expandedRequestOf(...args);
   const { sendRequest } = require(join(repoRoot, 'out/send/src/http.js'));
   const receiver = await startReceiver();
   const port = receiver.address().port;
@@ -48,7 +49,7 @@ export async function measureSend(core, fields, count = 1000) {
   try {
     const template = templateRequest(core, port);
     const expandOnlyMs = await timeLoop(count, async () => expandRequest(template, fields, 'lead', {}));
-    const oursMs = await timeLoop(count, () => sendRequest(expandRequest(template, fields, 'lead', {}), SEND_OPTIONS));
+    const oursMs = await timeLoop(count, () => sendRequest(expandRequest(template, fields, 'lead', {}), { ...SEND_OPTIONS, l10n: service.l10n }));
     const bareMs = await timeLoop(count, () => bareUndici(url));
     const bareFreshAgentMs = await timeLoop(count, () => bareUndici(url, new Agent()));
     return { requests: count, oursMs, bareMs, ratio: oursMs / bareMs, expandOnlyMs, bareFreshAgentMs, ratioVsFreshAgent: oursMs / bareFreshAgentMs };

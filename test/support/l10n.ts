@@ -1,5 +1,5 @@
 // Translators for tests that call the core's message builders directly: English, and Russian where a test reads it.
-import { createL10n, type Arg } from '../../server/src/core/l10n';
+import { createL10n, type Arg } from '../../server/src/core/base/l10n';
 
 export const EN = createL10n('en');
 export const RU = createL10n('ru');

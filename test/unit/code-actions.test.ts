@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseFieldsFile } from '../../server/src/core/fields-file';
-import type { FieldsContext } from '../../server/src/core/types';
+import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
+import type { FieldsContext } from '../../server/src/core/base/types';
 import {
   DESIGN_FIELDS, FIELDS_URI, FIELDS_YAML_URI, SUGGESTED_URI, applyEdits, fieldsContext, messageScript, noFields, scriptDoc,
   service, validate, webhookDoc,

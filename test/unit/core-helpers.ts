@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
-import { parseFieldsFile } from '../../server/src/core/fields-file';
+import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
 import { createTemplateService, type TemplateService } from '../../server/src/core/index';
-import type { FieldsContext, FieldsSource, Placeholder, Region } from '../../server/src/core/types';
+import type { FieldsContext, FieldsSource, Placeholder, Region } from '../../server/src/core/base/types';
 import { DESIGN_FIELDS } from '../support/design-fields';
 
 export const FIELDS_URI = 'file:///project/webhook-fields.json';

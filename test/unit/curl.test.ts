@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import type { ExpandedRequest } from '../../server/src/core/types';
+import type { ExpandedRequest } from '../../server/src/core/base/types';
 import { redact, shellQuote, toCurl } from '../../send/src/curl';
 
 function webhook(fields: Partial<ExpandedRequest> & { url: string }): ExpandedRequest {

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { documentKindOf, isFieldsKind, isTemplateKind } from '../../server/src/core/document-kind';
-import { parseFieldsFile } from '../../server/src/core/fields-file';
+import { documentKindOf, isFieldsKind, isTemplateKind } from '../../server/src/core/read/document-kind';
+import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
 import { createTemplateService } from '../../server/src/core/index';
-import type { FieldsContext } from '../../server/src/core/types';
+import type { FieldsContext } from '../../server/src/core/base/types';
 import { fixturesDir } from '../support/paths';
 
 const root = join(fixturesDir, 'diagnostics');

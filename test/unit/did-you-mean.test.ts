@@ -1,7 +1,7 @@
 // Specifies the did-you-mean suggestion: case differences first, then small typos, nothing far away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { didYouMean, editDistance } from '../../server/src/core/did-you-mean';
+import { didYouMean, editDistance } from '../../server/src/core/base/did-you-mean';
 
 const WEBHOOK_KEYS = ['username', 'chatId', 'stepKey', 'createdAt', 'geo', 'deposit_amount', 'tracker.clickid', 'tracker.sub1'];
 

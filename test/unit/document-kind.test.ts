@@ -1,7 +1,7 @@
 // Specifies how a document's kind follows from its file name, URI or path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentKindOf, isFieldsKind, isTemplateKind } from '../../server/src/core/document-kind';
+import { documentKindOf, isFieldsKind, isTemplateKind } from '../../server/src/core/read/document-kind';
 
 test('a .webhook file is a webhook document', () => {
   assert.equal(documentKindOf('/home/ann/bot/postbacks.webhook'), 'webhook');

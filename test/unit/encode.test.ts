@@ -1,8 +1,8 @@
 // Specifies how sample values are encoded for where they stand: URL parts, JSON strings, forms, headers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyEncodings, encodedFrom, encodeValue, insideJsonStrings, isFormContentType, jsonStringContent, looksLikeJson, percentEncode, urlEncodings } from '../../server/src/core/encode';
-import type { Span } from '../../server/src/core/types';
+import { bodyEncodings, encodedFrom, encodeValue, insideJsonStrings, isFormContentType, jsonStringContent, looksLikeJson, percentEncode, urlEncodings } from '../../server/src/core/expand/encode';
+import type { Span } from '../../server/src/core/base/types';
 
 /** Spans of every `{...}` placeholder-like run in a text, for the body helpers. */
 function spansOf(text: string): Span[] {

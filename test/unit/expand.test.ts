@@ -1,11 +1,11 @@
 // Specifies how a request expands with sample values: encoding by position, fallbacks, unresolved and empty values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expandRequest } from '../../server/src/core/expand';
-import { parseFieldsFile } from '../../server/src/core/fields-file';
-import { parseScriptFile } from '../../server/src/core/script-file';
-import type { ExpandedRequest, FieldsContext, TemplateRequest } from '../../server/src/core/types';
-import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { expandRequest } from '../../server/src/core/expand/expand';
+import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
+import type { ExpandedRequest, FieldsContext, TemplateRequest } from '../../server/src/core/base/types';
+import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
 import { DESIGN_FIELDS_WITH_PROFILES } from '../support/design-fields';
 import { EN } from '../support/l10n';
 

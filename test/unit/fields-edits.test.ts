@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, parseTree, type ParseError } from 'jsonc-parser';
-import { addKeyToJson, addKeyToYaml, newEntry, newFieldsFileText } from '../../server/src/core/fields-edits';
-import { parseFieldsFile } from '../../server/src/core/fields-file';
+import { addKeyToJson, addKeyToYaml, newEntry, newFieldsFileText } from '../../server/src/core/language/fields-edits';
+import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
 import { DESIGN_FIELDS } from './core-helpers';
 
 function addToJson(text: string, section: 'customFields' | 'trackerFields' | 'botVariables', key: string): string {

@@ -1,10 +1,10 @@
 // Specifies the fields-file loader: the model it builds from JSON and YAML, its spans and its problems.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { emptyFieldsModel, fieldsFormatOf, parseFieldsFile, type FieldsFormat } from '../../server/src/core/fields-file';
-import { ProblemCode, problemText } from '../../server/src/core/problems';
+import { emptyFieldsModel, fieldsFormatOf, parseFieldsFile, type FieldsFormat } from '../../server/src/core/fields/fields-file';
+import { ProblemCode, problemText } from '../../server/src/core/base/problems';
 import { EN, said } from '../support/l10n';
-import type { FieldsModel, Span, StructureProblem } from '../../server/src/core/types';
+import type { FieldsModel, Span, StructureProblem } from '../../server/src/core/base/types';
 import { DESIGN_FIELDS_WITH_PROFILES } from '../support/design-fields';
 
 const DESIGN_JSON = DESIGN_FIELDS_WITH_PROFILES;

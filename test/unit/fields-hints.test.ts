@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type MarkupContent } from 'vscode-languageserver-types';
-import { definitionHover, unusedFieldDiagnostics } from '../../server/src/core/fields-hints';
-import { countUses, type UsageCounts } from '../../server/src/core/usage-index';
-import { parseFieldsFile } from '../../server/src/core/fields-file';
-import type { FieldsModel } from '../../server/src/core/types';
+import { definitionHover, unusedFieldDiagnostics } from '../../server/src/core/language/fields-hints';
+import { countUses, type UsageCounts } from '../../server/src/core/language/usage-index';
+import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
+import type { FieldsModel } from '../../server/src/core/base/types';
 import { EN, RU } from '../support/l10n';
 
 const FIELDS = `{

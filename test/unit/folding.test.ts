@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { foldingRanges } from '../../server/src/core/folding';
-import { parseScriptFile } from '../../server/src/core/script-file';
-import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { foldingRanges } from '../../server/src/core/language/folding';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
+import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
 
 function foldsOf(lines: string[]): [number, number][] {
   const text = lines.join('\n');

@@ -1,8 +1,8 @@
 // Property-based tests of the fields-file loader (JSON, YAML): any text, never a throw, spans inside, linear time.
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseFieldsFile, type FieldsFormat } from '../../server/src/core/fields-file';
-import type { FieldsModel, Span } from '../../server/src/core/types';
+import { parseFieldsFile, type FieldsFormat } from '../../server/src/core/fields/fields-file';
+import type { FieldsModel, Span } from '../../server/src/core/base/types';
 import { assertInside, assertLinear, fuzzText, params } from './fuzz-support';
 
 /** Every span the loader reports: problems, and each definition's key, entry and value spans. */

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { scanPlaceholders, scanRegions } from '../../server/src/core/scan-placeholders';
-import type { Dialect, Place, PlaceholderSyntax, Region } from '../../server/src/core/types';
+import { scanPlaceholders, scanRegions } from '../../server/src/core/resolve/scan-placeholders';
+import type { Dialect, Place, PlaceholderSyntax, Region } from '../../server/src/core/base/types';
 import { assertInside, assertLinear, fuzzText, params } from './fuzz-support';
 
 const dialect = fc.constantFrom<Dialect>('webhook', 'message');

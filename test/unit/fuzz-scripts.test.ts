@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseScriptFile } from '../../server/src/core/script-file';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
 import { assertInside, assertLinear, fuzzText, params, templateSpans } from './fuzz-support';
 
 /** A script with random text in every value and random indentation, in one of the formats. */

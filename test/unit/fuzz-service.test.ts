@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { createTemplateService } from '../../server/src/core/index';
-import type { FieldsContext } from '../../server/src/core/types';
+import type { FieldsContext } from '../../server/src/core/base/types';
 import { ANGLE_FIELDS, fieldsContext, noFields } from './core-helpers';
 import { fuzzText, hostileText, params, yamlishText } from './fuzz-support';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import type { ParsedTemplate, Span } from '../../server/src/core/types';
+import type { ParsedTemplate, Span } from '../../server/src/core/base/types';
 
 /** Runs per property: `base` in `npm test`, FUZZ_RUNS (set by `npm run fuzz`) when given. */
 export function runs(base: number): number {

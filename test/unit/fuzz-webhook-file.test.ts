@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
 import { assertInside, assertLinear, fuzzText, params, templateSpans } from './fuzz-support';
 
 /** A request in `.webhook` syntax with random pieces in its URL, headers and body. */

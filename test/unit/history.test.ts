@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type * as vscode from 'vscode';
 import { MAX_STORED_TEXT, MAX_STORED_TOTAL, SendHistory, type HistoryEntry } from '../../client/src/send/history';
-import type { ExpandedRequest } from '../../server/src/core/types';
+import type { ExpandedRequest } from '../../server/src/core/base/types';
 
 /** The part of VS Code's Memento the history uses, kept in a Map; `stored` is what would reach the disk, as JSON. */
 class MapMemento {

@@ -1,7 +1,7 @@
 // Which URLs point at this machine (no confirmation asked) and which do not.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isLoopbackUrl } from '../../server/src/core/hosts';
+import { isLoopbackUrl } from '../../server/src/core/base/hosts';
 
 const loopback = [
   'http://localhost/',

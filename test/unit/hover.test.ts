@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { ANGLE_FIELDS, SCRIPT_YAML_URI, WEBHOOK_URI, docAt, fieldsContext, messageScript, noFields, service } from './core-helpers';
-import type { FieldsContext } from '../../server/src/core/types';
+import type { FieldsContext } from '../../server/src/core/base/types';
 
 function hoverAt(uri: string, textWithCursor: string, fields: FieldsContext = fieldsContext()) {
   const { document, position } = docAt(uri, textWithCursor);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, test } from 'node:test';
-import type { ExpandedRequest } from '../../server/src/core/types';
+import type { ExpandedRequest } from '../../server/src/core/base/types';
 import { contentTypeFor, SendError, sendRequest, type SendOptions } from '../../send/src/http';
 import { EN } from '../support/l10n';
 

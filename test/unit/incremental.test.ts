@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createTemplateService, type FieldsContext, type Usage } from '../../server/src/core';
-import { updateScriptParse, composeChanges } from '../../server/src/core/incremental';
-import { parseScriptFile } from '../../server/src/core/script-file';
+import { updateScriptParse, composeChanges } from '../../server/src/core/read/incremental';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
 import { fieldsContext } from './core-helpers';
 
 const YAML = `flows:

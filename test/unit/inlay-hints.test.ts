@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InlayHintKind } from 'vscode-languageserver-types';
-import { sampleValueHints } from '../../server/src/core/inlay-hints';
-import type { Environment } from '../../server/src/core/profiles';
-import { parseScriptFile } from '../../server/src/core/script-file';
-import type { Span } from '../../server/src/core/types';
-import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { sampleValueHints } from '../../server/src/core/language/inlay-hints';
+import type { Environment } from '../../server/src/core/expand/profiles';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
+import type { Span } from '../../server/src/core/base/types';
+import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
 import { fieldsContext } from './core-helpers';
 import { EN } from '../support/l10n';
 

@@ -7,16 +7,16 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { createTemplateService } from '../../server/src/core/index';
-import { BUILTIN_KEYS, TRACKER_EMPTY_NOTE } from '../../server/src/core/builtins';
-import { DATE_REASON } from '../../server/src/core/fields-file-examples';
-import { ERROR_MESSAGES } from '../../server/src/core/fields-file-json';
-import { SAMPLE_SOURCES } from '../../server/src/core/inlay-hints';
-import { createL10n, languageOf, phrase } from '../../server/src/core/l10n';
-import RU from '../../server/src/core/l10n.ru.json';
-import { HINTS, PROBLEMS } from '../../server/src/core/problems';
+import { BUILTIN_KEYS, TRACKER_EMPTY_NOTE } from '../../server/src/core/resolve/builtins';
+import { DATE_REASON } from '../../server/src/core/fields/fields-file-examples';
+import { ERROR_MESSAGES } from '../../server/src/core/fields/fields-file-json';
+import { SAMPLE_SOURCES } from '../../server/src/core/language/inlay-hints';
+import { createL10n, languageOf, phrase } from '../../server/src/core/base/l10n';
+import RU from '../../server/src/core/base/l10n.ru.json';
+import { HINTS, PROBLEMS } from '../../server/src/core/base/problems';
 import { receiverTexts } from '../../server/src/core/receivers/index';
 import { snippetTexts } from '../../server/src/core/receivers/snippets';
-import { MESSAGES as SCRIPT_JSON_MESSAGES } from '../../server/src/core/script-file-json';
+import { MESSAGES as SCRIPT_JSON_MESSAGES } from '../../server/src/core/read/script-file-json';
 import { repoRoot } from '../support/paths';
 import { docAt, fieldsContext, webhookDoc, WEBHOOK_URI } from './core-helpers';
 
@@ -71,7 +71,7 @@ function callsOf(files: readonly string[], callee: RegExp): Call[] {
 }
 
 /** Every source a user-facing text can come from; l10n.ts defines the calls and is left out. */
-const SOURCES = ['server/src', 'send/src', 'client/src'].flatMap((dir) => tsFilesUnder(join(repoRoot, dir))).filter((file) => !/core[\\/]l10n\.ts$/.test(file));
+const SOURCES = ['server/src', 'send/src', 'client/src'].flatMap((dir) => tsFilesUnder(join(repoRoot, dir))).filter((file) => !/core[\\/]base[\\/]l10n\.ts$/.test(file));
 /** `l10n.t(…)` and `service.l10n.t(…)`, counted phrases `l10n.count(…)`, and phrases made to be said later. */
 const CALLS = callsOf(SOURCES, /(?:\bl10n\.(?:t|count)|(?<![.\w$])phrase)/);
 const COUNT_CALLS = callsOf(SOURCES, /\bl10n\.count/);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { offsetAt, positionAt } from '../../server/src/core/line-index';
+import { offsetAt, positionAt } from '../../server/src/core/base/line-index';
 
 const textArbitrary = fc.array(fc.constantFrom('a', 'é', '😀', ' ', '\n', '\n\n', '\r\n', '\r', '{{x}}'), { maxLength: 40 }).map((parts) => parts.join(''));
 

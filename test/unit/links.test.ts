@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentLinks } from '../../server/src/core/links';
-import { parseScriptFile } from '../../server/src/core/script-file';
-import type { ParsedTemplate } from '../../server/src/core/types';
-import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { documentLinks } from '../../server/src/core/language/links';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
+import type { ParsedTemplate } from '../../server/src/core/base/types';
+import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
 import { EN } from '../support/l10n';
 
 interface SeenLink {

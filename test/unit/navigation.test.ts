@@ -6,7 +6,7 @@ import type { Location } from 'vscode-languageserver-types';
 import {
   ANGLE_FIELDS, FIELDS_URI, FIELDS_YAML_URI, SCRIPT_YAML_URI, WEBHOOK_URI, docAt, fieldsContext, messageScript, service,
 } from './core-helpers';
-import type { FieldsContext } from '../../server/src/core/types';
+import type { FieldsContext } from '../../server/src/core/base/types';
 
 function definitionAt(uri: string, textWithCursor: string, fields: FieldsContext = fieldsContext()): Location[] {
   const { document, position } = docAt(uri, textWithCursor);

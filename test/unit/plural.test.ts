@@ -1,7 +1,7 @@
 // Specifies which plural form a count takes in English and in Russian.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pluralCategory, pluralForm } from '../../server/src/core/plural';
+import { pluralCategory, pluralForm } from '../../server/src/core/base/plural';
 
 const COUNTS = [1, 2, 5, 11, 12, 14, 21, 22, 25, 101, 111];
 

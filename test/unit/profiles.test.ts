@@ -1,11 +1,11 @@
 // Specifies the sample values of profiles: names, fallback order, number formatting, env references.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinKey } from '../../server/src/core/builtins';
-import { parseFieldsFile } from '../../server/src/core/fields-file';
-import { createSampleContext, numberText, profileNames, sampleText, type SampleLookup } from '../../server/src/core/profiles';
-import type { Target } from '../../server/src/core/resolve-placeholder';
-import type { FieldsModel } from '../../server/src/core/types';
+import { builtinKey } from '../../server/src/core/resolve/builtins';
+import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
+import { createSampleContext, numberText, profileNames, sampleText, type SampleLookup } from '../../server/src/core/expand/profiles';
+import type { Target } from '../../server/src/core/resolve/resolve-placeholder';
+import type { FieldsModel } from '../../server/src/core/base/types';
 import { EN } from '../support/l10n';
 
 const FIELDS = `{

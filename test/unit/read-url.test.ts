@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { maskedBeforeQuery, readReceiverUrl } from '../../server/src/core/read-url';
+import { maskedBeforeQuery, readReceiverUrl } from '../../server/src/core/read/read-url';
 import { params } from './fuzz-support';
 
 const PIECES = ['https://', 'h.example', '/', '?', '#', '&', '=', 'a', ' ', '{x}', '{{x}}', '{a?b}', '{a#b}', '<a?b>', '{', '}', '<', '>', '#s2#', '@', ':8080'];

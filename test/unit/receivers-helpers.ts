@@ -1,7 +1,7 @@
 // Shared helpers for the receiver specs: check one URL in a `.webhook` request, apply a quick fix, list codes and covers.
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import type { FieldsContext } from '../../server/src/core/types';
+import type { FieldsContext } from '../../server/src/core/base/types';
 import { applyEdits, fieldsContext, seen, service, webhookDoc, type Seen } from './core-helpers';
 
 /** `[code, text it covers]` of every diagnostic of a one-request `.webhook` file whose URL is `url`. */

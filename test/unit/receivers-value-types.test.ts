@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import type { FieldsContext } from '../../server/src/core/types';
+import type { FieldsContext } from '../../server/src/core/base/types';
 import { docAt, fieldsContext, noFields, service, webhookDoc, WEBHOOK_URI } from './core-helpers';
 import { checked, fixesOf } from './receivers-helpers';
 

@@ -1,8 +1,8 @@
 // Finding the regions around an offset by binary search.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { regionsAt } from '../../server/src/core/regions-at';
-import type { Region } from '../../server/src/core/types';
+import { regionsAt } from '../../server/src/core/resolve/regions-at';
+import type { Region } from '../../server/src/core/base/types';
 
 const region = (start: number, end: number): Region => ({ start, end, dialect: 'webhook', place: 'url' });
 const REGIONS = [region(2, 5), region(5, 9), region(12, 12), region(20, 30)];

@@ -1,9 +1,9 @@
 // Specifies what a placeholder refers to in its dialect, and which finding (code, fix, missing key) it gets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePlaceholder, delimiterFor, keyFormOf, resolveKey, type ResolveContext } from '../../server/src/core/resolve-placeholder';
-import { scanPlaceholders } from '../../server/src/core/scan-placeholders';
-import type { Dialect, Place, PlaceholderSyntax } from '../../server/src/core/types';
+import { analyzePlaceholder, delimiterFor, keyFormOf, resolveKey, type ResolveContext } from '../../server/src/core/resolve/resolve-placeholder';
+import { scanPlaceholders } from '../../server/src/core/resolve/scan-placeholders';
+import type { Dialect, Place, PlaceholderSyntax } from '../../server/src/core/base/types';
 import { fieldsContext, wholeRegion } from './core-helpers';
 
 const model = fieldsContext().source!.model;

@@ -1,7 +1,7 @@
 // The read-only response view: request line, status, headers, body (JSON pretty-printed), truncation note, secrets hidden.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ExpandedRequest } from '../../server/src/core/types';
+import type { ExpandedRequest } from '../../server/src/core/base/types';
 import type { SendResult } from '../../send/src/http';
 import { formatResponse } from '../../send/src/response-text';
 import { EN } from '../support/l10n';

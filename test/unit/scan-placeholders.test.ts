@@ -1,8 +1,8 @@
 // Specifies the placeholder scanner: what it reads as a placeholder, with which span, and what it leaves alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanPlaceholders, scanRegions } from '../../server/src/core/scan-placeholders';
-import type { Dialect, Place, PlaceholderSyntax, Region } from '../../server/src/core/types';
+import { scanPlaceholders, scanRegions } from '../../server/src/core/resolve/scan-placeholders';
+import type { Dialect, Place, PlaceholderSyntax, Region } from '../../server/src/core/base/types';
 import { spanText, wholeRegion } from './core-helpers';
 
 function scan(text: string, dialect: Dialect = 'webhook', syntax: PlaceholderSyntax = 'braces', place: Place = 'url') {

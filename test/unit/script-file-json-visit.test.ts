@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTree, type Node } from 'jsonc-parser';
-import { MAX_DEPTH, type ScriptNode } from '../../server/src/core/script-file-tree';
-import { visitJsonTree } from '../../server/src/core/script-file-json-visit';
+import { MAX_DEPTH, type ScriptNode } from '../../server/src/core/read/script-file-tree';
+import { visitJsonTree } from '../../server/src/core/read/script-file-json-visit';
 
 /** The tree as the parseTree reader made it (strings inside their quotes), as the reference. */
 function fromParseTree(node: Node, depth = 0): ScriptNode {

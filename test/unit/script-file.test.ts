@@ -1,9 +1,9 @@
 // Specifies how YAML and JSON script files are read into regions, webhook requests and steps.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseScriptFile } from '../../server/src/core/script-file';
-import { ProblemCode } from '../../server/src/core/problems';
-import type { Span } from '../../server/src/core/types';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
+import { ProblemCode } from '../../server/src/core/base/problems';
+import type { Span } from '../../server/src/core/base/types';
 import { EN } from '../support/l10n';
 
 const YAML_SCRIPT = `flows:

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
-import type { ExpandedRequest } from '../../server/src/core/types';
+import type { ExpandedRequest } from '../../server/src/core/base/types';
 import { toCurl } from '../../send/src/curl';
 import { sendRequest } from '../../send/src/http';
 import { formatExpandedRequest } from '../../send/src/request-text';

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FieldsContext, ParsedTemplate, Usage } from '../../server/src/core';
-import type { StepUpdate } from '../../server/src/core/incremental';
-import { usageResults, type StepSince } from '../../server/src/core/step-results';
+import type { StepUpdate } from '../../server/src/core/read/incremental';
+import { usageResults, type StepSince } from '../../server/src/core/check/step-results';
 
 const FIELDS: FieldsContext = {};
 const use = (key: string, start: number): Usage => ({ kind: 'custom', key, nameSpan: { start: start + 2, end: start + 2 + key.length }, placeholderSpan: { start, end: start + 4 + key.length } });

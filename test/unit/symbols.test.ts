@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { parseScriptFile } from '../../server/src/core/script-file';
-import { documentSymbols } from '../../server/src/core/symbols';
-import type { ParsedTemplate } from '../../server/src/core/types';
-import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
+import { documentSymbols } from '../../server/src/core/language/symbols';
+import type { ParsedTemplate } from '../../server/src/core/base/types';
+import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
 import { examplesDir } from '../support/paths';
 
 /** A symbol reduced to what specs compare: the text its ranges cover instead of positions. */

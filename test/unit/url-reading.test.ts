@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readReceiverUrl, recognisedUrlOf, recogniseReceiver, type ReceiverDefinition } from '../../server/src/core/receivers/index';
-import { urlTemplateParts } from '../../server/src/core/url-template-parts';
-import { shareUrlReadings, urlReadingOf } from '../../server/src/core/url-reading';
+import { urlTemplateParts } from '../../server/src/core/read/url-template-parts';
+import { shareUrlReadings, urlReadingOf } from '../../server/src/core/read/url-reading';
 import { fieldsContext, service, webhookDoc } from './core-helpers';
 
 const KEITARO_URL = 'https://tracker.example/25123a/postback?subid={tracker.clickid}&status=lead';

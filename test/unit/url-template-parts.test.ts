@@ -1,7 +1,7 @@
 // Specifies where the scheme, origin, authority and query of a URL template stand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { endOfPath, urlTemplateParts } from '../../server/src/core/url-template-parts';
+import { endOfPath, urlTemplateParts } from '../../server/src/core/read/url-template-parts';
 
 const slices = (value: string) => {
   const parts = urlTemplateParts(value);

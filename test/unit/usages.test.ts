@@ -1,11 +1,11 @@
 // Specifies where fields are used and defined: template usages, bot-variable values, definitions and profile keys under the cursor.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFieldsFile } from '../../server/src/core/fields-file';
-import { parseScriptFile } from '../../server/src/core/script-file';
-import type { FieldsModel, Span } from '../../server/src/core/types';
-import { fieldRefAt, fieldsFileUsages, profileKeys, templateUsages, type Usage } from '../../server/src/core/usages';
-import { parseWebhookFile } from '../../server/src/core/webhook-file';
+import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
+import { parseScriptFile } from '../../server/src/core/read/script-file';
+import type { FieldsModel, Span } from '../../server/src/core/base/types';
+import { fieldRefAt, fieldsFileUsages, profileKeys, templateUsages, type Usage } from '../../server/src/core/resolve/usages';
+import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
 import { fieldsContext } from './core-helpers';
 
 const FIELDS = `{

@@ -1,8 +1,8 @@
 // Specifies how a `.webhook` file is read into requests and webhook-dialect regions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseWebhookFile } from '../../server/src/core/webhook-file';
-import type { Span } from '../../server/src/core/types';
+import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
+import type { Span } from '../../server/src/core/base/types';
 
 function slice(text: string, span: Span | undefined): string | undefined {
   return span && text.slice(span.start, span.end);

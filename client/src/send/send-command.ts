@@ -1,6 +1,6 @@
 // "Send Test Webhook": expand the request under the cursor, check it is safe to send, send it, show what came back.
 import * as vscode from 'vscode';
-import type { ExpandedRequest, ExpansionIssue } from '../../../server/src/core/types';
+import type { ExpandedRequest, ExpansionIssue } from '../../../server/src/core/base/types';
 import type { RequestTarget } from '../../../server/src/protocol';
 import { isLoopbackUrl } from '../../../server/src/core';
 import { SendError, sendRequest, type SendResult } from '../../../send/src/http';

@@ -1,15 +1,15 @@
 // The service's memory of documents: one parse per version, re-read a step at a time while typing, and the
 // diagnostics and usages kept for each version (carried over a step update instead of computed again).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKindOf, isFieldsKind, isTemplateKind, WEBHOOK_LANGUAGE_ID } from './document-kind';
-import { fieldsFormatOf, parseFieldsFile, type FieldsParseResult } from './fields-file';
-import { composeChanges, composeStepUpdates, updateScriptParse, type TextChange } from './incremental';
+import { documentKindOf, isFieldsKind, isTemplateKind, WEBHOOK_LANGUAGE_ID } from './read/document-kind';
+import { fieldsFormatOf, parseFieldsFile, type FieldsParseResult } from './fields/fields-file';
+import { composeChanges, composeStepUpdates, updateScriptParse, type TextChange } from './read/incremental';
 import { markPartnerMacros } from './receivers/partner-macros';
-import { parseScriptFile } from './script-file';
-import { diagnosticResults, usageResults, type StepSince } from './step-results';
-import type { DocumentKind, DocumentReading, ParsedTemplate, Reading } from './types';
-import { shareUrlReadings } from './url-reading';
-import { parseWebhookFile } from './webhook-file';
+import { parseScriptFile } from './read/script-file';
+import { diagnosticResults, usageResults, type StepSince } from './check/step-results';
+import type { DocumentKind, DocumentReading, ParsedTemplate, Reading } from './base/types';
+import { shareUrlReadings } from './read/url-reading';
+import { parseWebhookFile } from './read/webhook-file';
 
 /** Keeps one parse per document version, so completion and hover never re-read an unchanged file. */
 function versionCache<T>() {

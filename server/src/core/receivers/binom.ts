@@ -1,7 +1,7 @@
 // Binom's conversion call (`https://HOST/click.php?cnv_id=…`): parameters from Binom's postback documentation.
 // Binom is self-hosted, so it has no host of its own: identified by `click.php` with a conversion parameter (cnv_id,
 // cnv_status, cnv_currency, event1…event30, payout). A click URL `click.php?key=…` without one is not a postback.
-import type { ReceiverDefinition } from '../receiver-table';
+import type { ReceiverDefinition } from '../base/receiver-table';
 
 export const BINOM: ReceiverDefinition = {
   id: 'binom',

@@ -1,6 +1,6 @@
 // Chatterfy's inbound link `…/api/postbacks/UUID/tracker-postback`: a partner network reports an event (Chatterfy help centre).
 // Identified by that path, which only Chatterfy answers at, on any host.
-import type { ReceiverDefinition } from '../receiver-table';
+import type { ReceiverDefinition } from '../base/receiver-table';
 
 export const CHATTERFY_TRACKER_POSTBACK: ReceiverDefinition = {
   id: 'chatterfy-tracker-postback',

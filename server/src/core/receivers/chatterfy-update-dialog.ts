@@ -1,6 +1,6 @@
 // Chatterfy's inbound link `…/api/bots/webhooks/UUID/updateDialog`: moves or updates a dialogue (Chatterfy help centre).
 // Identified by that path, which only Chatterfy answers at, on any host.
-import type { ReceiverDefinition } from '../receiver-table';
+import type { ReceiverDefinition } from '../base/receiver-table';
 
 export const CHATTERFY_UPDATE_DIALOG: ReceiverDefinition = {
   id: 'chatterfy-update-dialog',

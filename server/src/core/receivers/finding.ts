@@ -1,8 +1,8 @@
 // The shape of a receiver check's finding and its fixes (offsets into the URL value), and how table texts are translated.
-import type { FieldsSection } from '../resolve-placeholder';
-import type { ProblemCode } from '../problems';
-import type { Span } from '../types';
-import { phrase, type Arg, type Phrase } from '../l10n';
+import type { FieldsSection } from '../resolve/resolve-placeholder';
+import type { ProblemCode } from '../base/problems';
+import type { Span } from '../base/types';
+import { phrase, type Arg, type Phrase } from '../base/l10n';
 
 export interface ValueEdit {
   span: Span;

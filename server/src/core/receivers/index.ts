@@ -6,16 +6,16 @@ import { BINOM } from './binom';
 import { CHATTERFY_TRACKER_POSTBACK } from './chatterfy-tracker-postback';
 import { CHATTERFY_UPDATE_DIALOG } from './chatterfy-update-dialog';
 import { KEITARO } from './keitaro';
-import { readReceiverUrl, type ReceiverUrl } from '../read-url';
+import { readReceiverUrl, type ReceiverUrl } from '../read/read-url';
 import { pickReceiver } from './recognise';
 import { REDTRACK } from './redtrack';
-import type { ReceiverDefinition, ReceiverParameter } from '../receiver-table';
+import type { ReceiverDefinition, ReceiverParameter } from '../base/receiver-table';
 import { VOLUUM } from './voluum';
-import type { TemplatePart } from '../types';
-import { urlReadingOf, type UrlReading } from '../url-reading';
+import type { TemplatePart } from '../base/types';
+import { urlReadingOf, type UrlReading } from '../read/url-reading';
 
-export type { ReceiverDefinition, ReceiverParameter, UnknownParameterPolicy } from '../receiver-table';
-export { readReceiverUrl, decodedValue, isLiteralValue, type QueryPair, type ReceiverUrl } from '../read-url';
+export type { ReceiverDefinition, ReceiverParameter, UnknownParameterPolicy } from '../base/receiver-table';
+export { readReceiverUrl, decodedValue, isLiteralValue, type QueryPair, type ReceiverUrl } from '../read/read-url';
 export { receiversFromSettings } from './user-receivers';
 
 export const BUILTIN_RECEIVERS: readonly ReceiverDefinition[] = [

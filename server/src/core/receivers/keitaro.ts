@@ -1,7 +1,7 @@
 // Keitaro's postback (`https://HOST/KEY/postback?subid=…`): parameters from Keitaro's S2S postback documentation.
 // Keitaro is self-hosted: identified by its path shape `/KEY/postback` (a key segment before `postback`), which no
 // other built-in receiver shares, whatever its parameters.
-import type { ReceiverDefinition } from '../receiver-table';
+import type { ReceiverDefinition } from '../base/receiver-table';
 
 export const KEITARO: ReceiverDefinition = {
   id: 'keitaro',

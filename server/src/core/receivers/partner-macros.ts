@@ -7,8 +7,8 @@
 // namespace (`{tracker.clickid}`), or differs from a known key only in case (`{chatid}`, a typo) — see
 // isPartnerMacro in resolve-placeholder.ts. Only the built-in tables are read here: parses are cached
 // per document, independent of settings.
-import { splitAtPartnerMacros } from '../partner-regions';
-import type { ParsedTemplate, Region, Span, TemplatePart } from '../types';
+import { splitAtPartnerMacros } from '../resolve/partner-regions';
+import type { ParsedTemplate, Region, Span, TemplatePart } from '../base/types';
 import { recognisedUrlOf } from './index';
 
 /** The query values of an inbound link (offsets into the URL's value); none for any other URL. */

@@ -1,13 +1,13 @@
 // Diagnostics of every request URL whose receiver is recognised, with their quick fixes written out.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { makeDiagnostic, type QuickFixData } from '../diagnostics';
-import { documentSpan } from '../expand';
-import { toRange } from '../positions';
-import { problemPhrase } from '../problems';
-import type { L10n } from '../l10n';
-import type { FieldsContext, ParsedTemplate, TemplatePart } from '../types';
-import { urlReadingOf, type UrlReading } from '../url-reading';
+import { makeDiagnostic, type QuickFixData } from '../check/diagnostics';
+import { documentSpan } from '../expand/expand';
+import { toRange } from '../base/positions';
+import { problemPhrase } from '../base/problems';
+import type { L10n } from '../base/l10n';
+import type { FieldsContext, ParsedTemplate, TemplatePart } from '../base/types';
+import { urlReadingOf, type UrlReading } from '../read/url-reading';
 import type { ReceiverFinding } from './finding';
 import { recognisedUrlOf } from './index';
 import { receiverFindings } from './receiver-findings';

@@ -1,12 +1,12 @@
 // Checks a recognised URL against its receiver's table: offsets into the URL value, fixes as plain text edits.
-import { didYouMean } from '../did-you-mean';
-import { isIdentifier } from '../identifier';
-import { HINTS, ProblemCode } from '../problems';
-import { phrase } from '../l10n';
+import { didYouMean } from '../base/did-you-mean';
+import { isIdentifier } from '../base/identifier';
+import { HINTS, ProblemCode } from '../base/problems';
+import { phrase } from '../base/l10n';
 import { tableText, type ReceiverFinding, type ReceiverFix, type ValueEdit } from './finding';
 import { decodedValue, isLiteralValue, parameterOf, type QueryPair, type RecognisedUrl } from './index';
 import { absentFindings, appendEdit, emptyRequiredPairs, fillEdit, isEmptyValue, present } from './required-findings';
-import type { ReceiverParameter } from '../receiver-table';
+import type { ReceiverParameter } from '../base/receiver-table';
 import { typeFindings, type ValueScope } from './value-types';
 
 export function receiverFindings(value: string, recognised: RecognisedUrl, scope: ValueScope): ReceiverFinding[] {

@@ -1,13 +1,13 @@
 // Hover on a recognised receiver's URL: a parameter's meaning under its name, a table of all parameters over the host.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import { expandRequest } from '../expand';
-import { toRange } from '../positions';
-import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../types';
-import type { L10n } from '../l10n';
+import { expandRequest } from '../expand/expand';
+import { toRange } from '../base/positions';
+import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../base/types';
+import type { L10n } from '../base/l10n';
 import { parameterLabel, parameterOf, readReceiverUrl, recognisedUrlOf, type RecognisedUrl } from './index';
 import { tableText } from './finding';
-import type { ReceiverDefinition, ReceiverParameter } from '../receiver-table';
+import type { ReceiverDefinition, ReceiverParameter } from '../base/receiver-table';
 
 export function receiverHover(document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Hover | null {
   for (const request of parsed.requests) {

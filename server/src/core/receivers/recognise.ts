@@ -4,8 +4,8 @@
 // any number of parameters; each signature entry present counts one (a numbered family like `param1…param5` once);
 // a path no other service answers at (Keitaro's `/KEY/postback`, a user's table) counts one. The strongest evidence
 // wins. No evidence, or a tie, recognises nothing: a wrong guess would report the real parameters as unknown.
-import type { ReceiverUrl } from '../read-url';
-import type { ReceiverDefinition } from '../receiver-table';
+import type { ReceiverUrl } from '../read/read-url';
+import type { ReceiverDefinition } from '../base/receiver-table';
 
 /** More than any URL has signature parameters, so a service host always wins. */
 const SERVICE_HOST_WEIGHT = 1000;

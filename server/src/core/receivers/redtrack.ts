@@ -1,7 +1,7 @@
 // RedTrack's postback (`https://HOST/postback?clickid=…&type=…`): parameters from RedTrack's postback documentation.
 // Identified at `/postback` by its service hosts (`*.rdtk.io`, `*.rdtrck2.com`) or by its own parameters clickid,
 // type, sum, sub1…sub20; Voluum answers at `/postback` too.
-import type { ReceiverDefinition } from '../receiver-table';
+import type { ReceiverDefinition } from '../base/receiver-table';
 
 export const REDTRACK: ReceiverDefinition = {
   id: 'redtrack',

@@ -1,9 +1,9 @@
 // What a URL lacks for its receiver: a required parameter missing or empty, a parameter whose absence means a default.
-import { ProblemCode } from '../problems';
-import { phrase } from '../l10n';
+import { ProblemCode } from '../base/problems';
+import { phrase } from '../base/l10n';
 import { tableText, type ReceiverFinding, type ReceiverFix, type ValueEdit } from './finding';
 import { decodedValue, isLiteralValue, type QueryPair, type RecognisedUrl } from './index';
-import type { ReceiverDefinition, ReceiverParameter } from '../receiver-table';
+import type { ReceiverDefinition, ReceiverParameter } from '../base/receiver-table';
 
 export function present(recognised: RecognisedUrl, name: string): boolean {
   return recognised.url.pairs.some((pair) => pair.name === name);

@@ -1,9 +1,9 @@
 // Snippets of receiver URLs and a JSON body, offered where a URL or a body is still empty.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import { toRange } from '../positions';
-import type { ParsedTemplate, Span } from '../types';
-import type { L10n } from '../l10n';
+import { toRange } from '../base/positions';
+import type { ParsedTemplate, Span } from '../base/types';
+import type { L10n } from '../base/l10n';
 
 interface Snippet {
   label: string;

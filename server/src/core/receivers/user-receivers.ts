@@ -1,5 +1,5 @@
 // Receiver tables a user writes in the setting `webhookTemplates.receivers` (JSON): read leniently, bad entries skipped.
-import type { ReceiverDefinition, ReceiverParameter } from '../receiver-table';
+import type { ReceiverDefinition, ReceiverParameter } from '../base/receiver-table';
 
 type Json = Record<string, unknown>;
 

@@ -3,17 +3,17 @@
 // A placeholder is judged by its type where it has one (built-ins; number, date, select and multiselect fields) and
 // by its sample value where its type is text (text, long-text and link fields, tracker fields): the active profile's
 // value, else the field's example (profiles.ts). What cannot be told is never reported: a guess would flag good templates.
-import { resolveContextOf } from '../fields-context';
-import { phrase, type Arg, type Phrase } from '../l10n';
-import { isNamespacedKey } from '../identifier';
-import { ProblemCode } from '../problems';
-import { createSampleContext, type SampleLookup } from '../profiles';
-import { delimiterFor, resolveKey, type ResolveContext, type Target } from '../resolve-placeholder';
-import { closerOf } from '../scan-placeholders';
-import type { CustomField, FieldsContext, FieldType } from '../types';
+import { resolveContextOf } from '../resolve/fields-context';
+import { phrase, type Arg, type Phrase } from '../base/l10n';
+import { isNamespacedKey } from '../base/identifier';
+import { ProblemCode } from '../base/problems';
+import { createSampleContext, type SampleLookup } from '../expand/profiles';
+import { delimiterFor, resolveKey, type ResolveContext, type Target } from '../resolve/resolve-placeholder';
+import { closerOf } from '../resolve/scan-placeholders';
+import type { CustomField, FieldsContext, FieldType } from '../base/types';
 import type { ReceiverFinding } from './finding';
-import { decodedValue, isLiteralValue, type QueryPair } from '../read-url';
-import type { ReceiverParameter } from '../receiver-table';
+import { decodedValue, isLiteralValue, type QueryPair } from '../read/read-url';
+import type { ReceiverParameter } from '../base/receiver-table';
 
 type Reading = 'number' | 'integer';
 

@@ -1,7 +1,7 @@
 // Voluum's postback (`https://HOST/postback?cid=…`): parameters from Voluum's postback URL documentation.
 // Identified at `/postback` by its tracking hosts (`*.voluumtrk.com`, `*.voluumtrk2.com`, `*.trackvoluum.com`,
 // `track.voluum.com`) or by its own parameters cid, txid, et, param1…param5; RedTrack answers at `/postback` too.
-import type { ReceiverDefinition } from '../receiver-table';
+import type { ReceiverDefinition } from '../base/receiver-table';
 
 export const VOLUUM: ReceiverDefinition = {
   id: 'voluum',

@@ -1,0 +1,117 @@
+// Completion of placeholder keys after `{`, `{{`, `<` and after a namespace such as `{tracker.`; receiver snippets in empty URLs and bodies.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import { describeTarget, targetDetail } from './describe';
+import { resolveContextOf } from '../resolve/fields-context';
+import { regionsAround } from '../read/incremental';
+import { toRange } from '../base/positions';
+import { regionsAt } from '../resolve/regions-at';
+import { delimiterFor, keyFormOf, targetsOf, type Target } from '../resolve/resolve-placeholder';
+import { closerOf } from '../resolve/scan-placeholders';
+import type { Delimiter, Dialect, FieldsContext, ParsedTemplate, PlaceholderSyntax, Region, Span } from '../base/types';
+import type { L10n } from '../base/l10n';
+
+const KEY_CHAR = /[A-Za-z0-9_.]/;
+const NAMESPACES: Record<Dialect, string[]> = { webhook: ['tracker'], message: ['fields', 'tracker', 'variables'] };
+
+/** Where the cursor stands inside a placeholder being typed. */
+export interface CompletionSite {
+  region: Region;
+  delimiter: Delimiter;
+  /** The namespace already typed (`tracker`), or '' at the top level. */
+  namespace: string;
+  /** The part of the key the completion replaces: after the namespace dot, through the rest of the key. */
+  replace: Span;
+  /** What must follow the inserted key to close the placeholder (empty when it is closed already). */
+  closing: string;
+}
+
+function regionAt(regions: readonly Region[], offset: number): Region | undefined {
+  return regionsAt(regions, offset)[0];
+}
+
+function delimiterBefore(text: string, at: number, region: Region, syntax: PlaceholderSyntax): Delimiter | undefined {
+  const expected = delimiterFor(region.dialect, syntax);
+  if (at - expected.length < region.start || !text.startsWith(expected, at - expected.length)) return undefined;
+  // `{{` seen from a webhook's `{`, or `{{{`, is another dialect or not a placeholder.
+  const before = text[at - expected.length - 1];
+  return expected !== '<' && before === '{' && at - expected.length - 1 >= region.start ? undefined : expected;
+}
+
+/** The missing part of the closer after the key (`}` when `{{key}` already has one brace). */
+function closingAfter(text: string, keyEnd: number, closer: string): string {
+  for (let present = closer.length; present > 0; present--) {
+    if (text.startsWith(closer.slice(0, present), keyEnd)) return closer.slice(present);
+  }
+  return closer;
+}
+
+export function completionSite(text: string, offset: number, regions: readonly Region[], syntax: PlaceholderSyntax): CompletionSite | undefined {
+  const region = regionAt(regions, offset);
+  if (!region) return undefined;
+  let keyStart = offset;
+  while (keyStart > region.start && KEY_CHAR.test(text[keyStart - 1])) keyStart--;
+  const delimiter = delimiterBefore(text, keyStart, region, syntax);
+  if (!delimiter) return undefined;
+  let keyEnd = offset;
+  while (keyEnd < region.end && KEY_CHAR.test(text[keyEnd])) keyEnd++;
+  const typed = text.slice(keyStart, offset);
+  const dot = typed.indexOf('.');
+  const namespace = dot < 0 ? '' : typed.slice(0, dot);
+  const replace = { start: dot < 0 ? keyStart : keyStart + dot + 1, end: keyEnd };
+  return { region, delimiter, namespace, replace, closing: closingAfter(text, keyEnd, closerOf(delimiter)) };
+}
+
+function keyItem(document: TextDocument, site: CompletionSite, target: Target, fields: FieldsContext, rank: number, l10n: L10n): CompletionItem {
+  const { dialect } = site.region;
+  const full = keyFormOf(target, dialect);
+  const name = site.namespace ? full.slice(site.namespace.length + 1) : full;
+  return {
+    label: name,
+    kind: target.kind === 'builtin' ? CompletionItemKind.Constant : target.kind === 'variable' ? CompletionItemKind.Variable : CompletionItemKind.Field,
+    detail: targetDetail(target, l10n),
+    documentation: { kind: MarkupKind.Markdown, value: describeTarget(target, dialect, site.delimiter, fields.source, l10n) },
+    sortText: `${rank}_${name}`,
+    filterText: name,
+    textEdit: { range: toRange(document, site.replace), newText: name + site.closing },
+  };
+}
+
+function namespaceItem(document: TextDocument, site: CompletionSite, namespace: string, l10n: L10n): CompletionItem {
+  // In `{tra|cker.clickid}` only the namespace is replaced; the key after its dot stays.
+  const text = document.getText();
+  const dot = text.indexOf('.', site.replace.start);
+  const end = dot >= 0 && dot < site.replace.end ? dot + 1 : site.replace.end;
+  return {
+    label: `${namespace}.`,
+    kind: CompletionItemKind.Module,
+    detail: l10n.t('{0} namespace', namespace),
+    sortText: `3_${namespace}`,
+    filterText: namespace,
+    textEdit: { range: toRange(document, { start: site.replace.start, end }), newText: `${namespace}.` },
+    command: { title: l10n.t('Suggest'), command: 'editor.action.triggerSuggest' },
+  };
+}
+
+const RANKS: Record<Target['kind'], number> = { builtin: 1, custom: 2, tracker: 2, variable: 2 };
+
+/** The targets that fit after the namespace typed so far. */
+function targetsAt(site: CompletionSite, fields: FieldsContext): Target[] {
+  const { dialect } = site.region;
+  return targetsOf(dialect, fields.source?.model).filter((target) => {
+    const full = keyFormOf(target, dialect);
+    const dot = full.indexOf('.');
+    return (dot < 0 ? '' : full.slice(0, dot)) === site.namespace;
+  });
+}
+
+/** The keys that fit the placeholder being typed at the cursor; undefined when the cursor is in no placeholder. */
+export function keyCompletions(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): CompletionList | undefined {
+  const { syntax } = resolveContextOf(fields);
+  const offset = document.offsetAt(position);
+  const site = completionSite(document.getText(), offset, regionsAround(parsed, offset), syntax);
+  if (!site) return undefined;
+  const items = targetsAt(site, fields).map((target) => keyItem(document, site, target, fields, RANKS[target.kind], l10n));
+  if (site.namespace === '') items.push(...NAMESPACES[site.region.dialect].map((namespace) => namespaceItem(document, site, namespace, l10n)));
+  return { isIncomplete: false, items };
+}

@@ -1,0 +1,83 @@
+// Document symbols (outline, breadcrumbs): the requests of a `.webhook` file, the flows and steps of a script file.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { toRange } from '../base/positions';
+import type { ParsedTemplate, ScriptFlow, ScriptStep, Span, TemplateRequest } from '../base/types';
+
+const DETAIL_LENGTH = 80;
+const WEBHOOK_STEP_TYPES: readonly string[] = ['webhook', 'send_webhook'];
+
+export function documentSymbols(document: TextDocument, parsed: ParsedTemplate): DocumentSymbol[] {
+  if (parsed.kind === 'webhook') return parsed.requests.map((request) => requestSymbol(document, request));
+  return scriptSymbols(document, parsed.flows ?? [], parsed.steps);
+}
+
+function requestSymbol(document: TextDocument, request: TemplateRequest): DocumentSymbol {
+  return {
+    name: request.name,
+    detail: cut(`${request.method} ${request.url?.value ?? ''}`.trim()),
+    kind: SymbolKind.Method,
+    range: toRange(document, request.span),
+    selectionRange: toRange(document, request.nameSpan),
+  };
+}
+
+/** Flows with the steps inside their spans as children; steps outside every flow at the top. */
+function scriptSymbols(document: TextDocument, flows: readonly ScriptFlow[], steps: readonly ScriptStep[]): DocumentSymbol[] {
+  const children = flows.map((): ScriptStep[] => []);
+  const loose: ScriptStep[] = [];
+  for (const step of steps) {
+    const index = flowHolding(flows, step.span);
+    if (index === undefined) loose.push(step);
+    else children[index].push(step);
+  }
+  const flowSymbols = flows.map((flow, index) => flowSymbol(document, flow, index, children[index].map((step, n) => stepSymbol(document, step, n))));
+  return [...flowSymbols, ...loose.map((step, n) => stepSymbol(document, step, n))];
+}
+
+/** The flow holding a span, by binary search: flows follow each other in document order without nesting. */
+function flowHolding(flows: readonly ScriptFlow[], span: Span): number | undefined {
+  let low = 0;
+  let high = flows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (flows[middle].span.start <= span.start) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && within(span, flows[low - 1].span) ? low - 1 : undefined;
+}
+
+function flowSymbol(document: TextDocument, flow: ScriptFlow, index: number, children: DocumentSymbol[]): DocumentSymbol {
+  return {
+    name: flow.key || `flow ${index + 1}`,
+    ...(flow.title ? { detail: flow.title } : {}),
+    kind: SymbolKind.Namespace,
+    range: toRange(document, flow.span),
+    selectionRange: toRange(document, selectionOf(flow.keySpan, flow.span)),
+    children,
+  };
+}
+
+function stepSymbol(document: TextDocument, step: ScriptStep, index: number): DocumentSymbol {
+  const webhook = step.type !== undefined && WEBHOOK_STEP_TYPES.includes(step.type);
+  return {
+    name: step.key || `step ${index + 1}`,
+    ...(step.type ? { detail: step.type } : {}),
+    kind: webhook ? SymbolKind.Function : SymbolKind.Event,
+    range: toRange(document, step.span),
+    selectionRange: toRange(document, selectionOf(step.keySpan, step.span)),
+  };
+}
+
+/** The key when it lies inside the range (an editor rejects a selection outside it), else the range's start. */
+function selectionOf(keySpan: Span | undefined, span: Span): Span {
+  return keySpan && within(keySpan, span) ? keySpan : { start: span.start, end: span.start };
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function cut(text: string): string {
+  return text.length <= DETAIL_LENGTH ? text : `${text.slice(0, DETAIL_LENGTH - 1)}…`;
+}
