@@ -1,4 +1,5 @@
-// Lint rules; the fence keeps the analysis core free of editor and connection imports.
+// Lint rules: the fence keeps the analysis core free of editor and connection imports, and the door keeps everyone
+// else out of the core's rooms: outside server/src/core, code imports only its facade, core/index.ts.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -40,6 +41,16 @@ export default tseslint.config(
           paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'fs', 'node:fs', 'node:child_process'],
           patterns: [{ group: ['../../*'], message: 'The core imports only from itself.' }],
         },
+      ],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'send/src/**/*.ts'],
+    ignores: ['server/src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core/*', '!**/core/index'], message: 'Reach the core through its facade: import from core (core/index.ts), and give the service a method for what is missing.' }] },
       ],
     },
   },

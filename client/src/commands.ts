@@ -1,7 +1,10 @@
 // The extension's commands, registered from one table; failures reach the user as one clear message.
 import * as vscode from 'vscode';
 import type { RequestTarget } from '../../server/src/protocol';
-import { copyAsCurl, previewWebhook, selectProfile, showHistory } from './send/other-commands';
+import { copyAsCurl } from './send/curl-command';
+import { showHistory } from './send/history-command';
+import { previewWebhook } from './send/preview-command';
+import { selectProfile } from './send/profile-command';
 import { sendTestWebhook, type SendDeps } from './send/send-command';
 import { targetFromArgument, targetFromEditor } from './send/target';
 import { l10n } from './l10n';

@@ -2,12 +2,12 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFieldsKind, type FieldsContext, type TemplateService, type WorkspaceTexts } from './core';
-import type { DeferredIndexing } from './deferred-indexing';
-import { readDocumentFromDisk } from './disk-documents';
-import type { FileLimits } from './file-limits';
-import type { FieldsRegistry } from './fields-registry';
-import type { SettingsCache } from './settings';
-import type { WorkspaceFolders } from './workspace-folders';
+import type { DeferredIndexing } from './workspace/deferred-indexing';
+import { readDocumentFromDisk } from './documents/disk-documents';
+import type { FileLimits } from './documents/file-limits';
+import type { FieldsRegistry } from './workspace/fields-registry';
+import type { SettingsCache } from './settings/settings-cache';
+import type { WorkspaceFolders } from './workspace/workspace-folders';
 
 export interface ServerContext {
   connection: Connection;

@@ -1,6 +1,6 @@
 // Custom requests between the extension and the server, declared once and typed; both sides import this file.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ExpandedRequest } from './core/base/types';
+import type { ExpandedRequest } from './core';
 
 export interface ExpandParams {
   uri: string;
@@ -30,7 +30,7 @@ export interface ProfilesParams {
 export const ProfilesRequest = new RequestType<ProfilesParams, string[], void>('webhookTemplates/profiles');
 
 /** Commands the server's CodeLenses run; the client registers them. */
-export { PREVIEW_COMMAND, SEND_COMMAND } from './core/language/requests';
+export { PREVIEW_COMMAND, SEND_COMMAND } from './core';
 
 /** The argument the send and preview commands take (from a CodeLens, a keybinding or a test). */
 export interface RequestTarget {

@@ -3,17 +3,19 @@
 import type { Connection } from 'vscode-languageserver';
 import { INITIALIZE_RESULT } from './capabilities';
 import { registerCodeActions } from './features/code-actions';
-import { registerEditorAids } from './features/editor-aids';
+import { registerDocumentStructure } from './features/document-structure';
+import { registerInlayHints } from './features/inlay-hints';
 import { registerLanguageFeatures } from './features/language';
 import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
 import { createSession } from './session';
-import { followWorkspace } from './workspace-events';
+import { followWorkspace } from './workspace/workspace-events';
 
 export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     const session = createSession(connection, params);
-    for (const register of [registerLanguageFeatures, registerCodeActions, registerSendSupport, registerReferences, registerEditorAids]) register(session.context);
+    const features = [registerLanguageFeatures, registerCodeActions, registerReferences, registerInlayHints, registerDocumentStructure, registerSendSupport];
+    for (const register of features) register(session.context);
     followWorkspace(session, params.capabilities);
     session.context.documents.listen(connection);
     return INITIALIZE_RESULT;

@@ -4,13 +4,13 @@ import { TextDocuments, type Connection, type InitializeParams, type TextDocumen
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from './context';
 import { createTemplateService, type TemplateService } from './core';
-import { DeferredIndexing } from './deferred-indexing';
+import { DeferredIndexing } from './workspace/deferred-indexing';
 import { createChecks, type Checks } from './features/diagnostics';
-import { FieldsRegistry } from './fields-registry';
-import { FileLimits } from './file-limits';
-import { SettingsCache } from './settings';
-import { singleEdit } from './single-edit';
-import { WorkspaceFolders, uriToPath } from './workspace-folders';
+import { FieldsRegistry } from './workspace/fields-registry';
+import { FileLimits } from './documents/file-limits';
+import { SettingsCache } from './settings/settings-cache';
+import { singleEdit } from './documents/single-edit';
+import { WorkspaceFolders, uriToPath } from './workspace/workspace-folders';
 
 export interface Session {
   context: ServerContext;

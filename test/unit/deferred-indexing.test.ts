@@ -1,7 +1,7 @@
 // Specifies the deferral of an open document's indexing while it is typed in, and the questions that run it first.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DeferredIndexing } from '../../server/src/deferred-indexing';
+import { DeferredIndexing } from '../../server/src/workspace/deferred-indexing';
 
 test('a deferred indexing waits, and a flush runs it once', () => {
   const indexing = new DeferredIndexing();

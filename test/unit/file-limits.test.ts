@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { FileLimits } from '../../server/src/file-limits';
-import { singleEdit } from '../../server/src/single-edit';
-import type { SettingsCache } from '../../server/src/settings';
-import { WorkspaceFolders } from '../../server/src/workspace-folders';
+import { FileLimits } from '../../server/src/documents/file-limits';
+import { singleEdit } from '../../server/src/documents/single-edit';
+import type { SettingsCache } from '../../server/src/settings/settings-cache';
+import { WorkspaceFolders } from '../../server/src/workspace/workspace-folders';
 
 const FOLDER = 'file:///ws';
 const LIMIT_MB = 1;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { createTemplateService, type DocumentReading, type FieldsContext, type Span, type TemplateService } from '../../server/src/core';
-import { singleEdit } from '../../server/src/single-edit';
+import { singleEdit } from '../../server/src/documents/single-edit';
 import { fieldsContext } from './core-helpers';
 
 const FIELDS: FieldsContext = fieldsContext();

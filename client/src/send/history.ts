@@ -1,6 +1,6 @@
 // Recent test sends, kept in the extension's global storage with secrets already redacted and a fixed cap.
 import type * as vscode from 'vscode';
-import type { ExpandedRequest } from '../../../server/src/core/base/types';
+import type { ExpandedRequest } from '../../../server/src/core';
 import { redact } from '../../../send/src/curl';
 import type { RequestTarget } from '../../../server/src/protocol';
 

@@ -1,6 +1,6 @@
 // "Send Test Webhook": expand the request under the cursor, check it is safe to send, send it, show what came back.
 import * as vscode from 'vscode';
-import type { ExpandedRequest, ExpansionIssue } from '../../../server/src/core/base/types';
+import type { ExpandedRequest, ExpansionIssue } from '../../../server/src/core';
 import type { RequestTarget } from '../../../server/src/protocol';
 import { isLoopbackUrl } from '../../../server/src/core';
 import { SendError, sendRequest, type SendResult } from '../../../send/src/http';
@@ -9,7 +9,7 @@ import { formatResponse } from '../../../send/src/response-text';
 import type { ClientHandle } from '../client';
 import { resourceSetting } from '../config';
 import type { ProfileState } from '../profile-state';
-import { chooseProfile, expandTarget } from './expand-client';
+import { requestAtTarget, runningClient } from './request-at-target';
 import type { SendHistory } from './history';
 import type { ResponseViews } from './response-view';
 import { l10n } from '../l10n';
@@ -91,11 +91,8 @@ async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri): Pr
 export async function sendTestWebhook(target: RequestTarget, deps: SendDeps): Promise<SendOutcome | undefined> {
   const interactive = target.confirm !== false;
   if (!vscode.workspace.isTrusted) refuse(l10n.t('Sending test webhooks is off in an untrusted workspace. Trust the workspace to send.'));
-  const client = deps.handle()?.client;
-  if (!client?.isRunning()) refuse(l10n.t('The Webhook Templates language server is not running; see the log.'));
-  const profile = await chooseProfile(client, target, deps.profiles);
-  if (profile === null) return undefined;
-  const expanded = await expandTarget(client, target, profile);
+  const expanded = await requestAtTarget(runningClient(deps.handle()), target, deps.profiles);
+  if (!expanded) return undefined;
   if (!expanded.request) refuse(expanded.error ?? l10n.t('Nothing to send here.'));
   const request = expanded.request;
   if (request.unresolved.length > 0) refuse(l10n.t('Not sent: unresolved placeholders: {0}.', listIssues(request.unresolved)));

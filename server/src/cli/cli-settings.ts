@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
-import { DEFAULT_SETTINGS, settingsFromSection, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, settingsFromSection, type Settings } from '../settings/settings';
 
 const SECTION = 'webhookTemplates.';
 

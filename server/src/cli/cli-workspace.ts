@@ -2,9 +2,9 @@
 // settings each folder keeps in `.vscode/settings.json`.
 import { dirname, relative } from 'node:path';
 import { createTemplateService, type TemplateService } from '../core';
-import { FieldsRegistry } from '../fields-registry';
-import type { Settings } from '../settings';
-import { WorkspaceFolders, pathToUri, uriToPath } from '../workspace-folders';
+import { FieldsRegistry } from '../workspace/fields-registry';
+import type { Settings } from '../settings/settings';
+import { WorkspaceFolders, pathToUri, uriToPath } from '../workspace/workspace-folders';
 import { folderSettings } from './cli-settings';
 
 const NO_OPEN_EDITORS = { get: () => undefined };

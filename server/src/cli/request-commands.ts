@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Environment, ExpandedRequest, ExpansionIssue, L10n, TemplateRequest } from '../core';
-import { isFile } from '../disk-documents';
+import { isFile } from '../documents/disk-documents';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import { formatResponse } from '../../../send/src/response-text';
 import { SendError, sendRequest } from '../../../send/src/http';
-import { DEFAULT_SETTINGS } from '../settings';
-import { pathToUri } from '../workspace-folders';
+import { DEFAULT_SETTINGS } from '../settings/settings';
+import { pathToUri } from '../workspace/workspace-folders';
 import type { RequestArguments } from './arguments';
 import { createCliWorkspace, rootForFile } from './cli-workspace';
 

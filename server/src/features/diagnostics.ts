@@ -2,12 +2,12 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { checkFieldsFile, checkTemplate } from '../check-document';
+import { checkFieldsFile, checkTemplate } from '../workspace/check-document';
 import { isFieldsFileName, isFieldsKind, isTemplateKind, type L10n } from '../core';
-import { readDocumentFromDisk } from '../disk-documents';
-import { fileSize } from '../file-limits';
-import { traceReading } from '../reading-trace';
-import { listWorkspaceFiles } from '../workspace-scan';
+import { readDocumentFromDisk } from '../documents/disk-documents';
+import { fileSize } from '../documents/file-limits';
+import { traceReading } from '../documents/reading-trace';
+import { listWorkspaceFiles } from '../workspace/workspace-scan';
 
 export interface Checks {
   /** An open document changed: check it soon (a burst of edits is checked once). */

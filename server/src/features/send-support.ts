@@ -1,6 +1,6 @@
 // What sending needs from the server: the expanded request at a line, the profiles, and a CodeLens per request.
 import { fieldsContextOf, type ServerContext } from '../context';
-import { readDocumentFromDisk } from '../disk-documents';
+import { readDocumentFromDisk } from '../documents/disk-documents';
 import { ExpandRequest, ProfilesRequest, type ExpandParams, type ExpandResult } from '../protocol';
 import { runSafeAsync } from '../run-safe';
 

@@ -1,9 +1,9 @@
 // User-facing text in the host's language: one table of Russian texts keyed by their English templates, read by
 // every host (the core, the language server, the command line, the extension) through the translator made here.
 import RU from './l10n.ru.json';
-import { pluralForm } from './plural';
+import { pluralForm, type Language } from './plural';
 
-export type Language = 'en' | 'ru';
+export type { Language };
 
 /**
  * A text to be said in the user's language, not yet said: an English template and its arguments. Readers and

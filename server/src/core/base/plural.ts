@@ -1,5 +1,6 @@
 // Which plural form a count takes: English has one and other, Russian one, few and many.
-import type { Language } from './l10n';
+/** The languages user-facing text is written in. */
+export type Language = 'en' | 'ru';
 
 export type PluralCategory = 'one' | 'few' | 'many';
 

@@ -15,14 +15,14 @@ export interface TextChange {
 }
 
 /** One step update: `replaced` (in the text before it) became `piece`, the step re-read alone (in the text after it). */
-export interface Op {
+export interface StepReplacement {
   replaced: Span;
   piece: ParsedTemplate;
   delta: number;
 }
 
 /** A step update and the whole parse it made. */
-export interface StepUpdate extends Op {
+export interface StepUpdate extends StepReplacement {
   parsed: ParsedTemplate;
 }
 
@@ -98,7 +98,7 @@ export function updateScriptParse(previous: ParsedTemplate, text: string, change
  * one made (typing on in one step); undefined otherwise. The earlier piece lies wholly inside what the later
  * replaced, so the pair replaced the earlier's extent with the later's piece.
  */
-export function composeStepUpdates<T extends Op>(earlier: Op, later: T): T | undefined {
+export function composeStepUpdates<T extends StepReplacement>(earlier: StepReplacement, later: T): T | undefined {
   const made = earlier.piece.steps[0].span;
   if (made.start !== later.replaced.start || made.end !== later.replaced.end) return undefined;
   return { ...later, replaced: earlier.replaced, delta: earlier.delta + later.delta };
@@ -110,7 +110,7 @@ const MAX_PENDING = 64;
 /** A parse whose region and request arrays are the base's with these updates still to apply. */
 interface Pending {
   base: ParsedTemplate;
-  ops: Op[];
+  ops: StepReplacement[];
   built: () => boolean;
 }
 
@@ -135,10 +135,10 @@ export function regionsAround(parsed: ParsedTemplate, offset: number): readonly 
 function replay<T>(pending: Omit<Pending, 'built'>, itemsOf: (parsed: ParsedTemplate) => readonly T[], spanOf: (item: T) => Span, move: (item: T, by: number) => T): T[] {
   if (pending.ops.length === 1) return replayOne(itemsOf(pending.base), pending.ops[0], itemsOf, spanOf, move);
   const out: { start: number; item: T }[] = [];
-  const follow = (item: T, fromOp: number): void => {
+  const follow = (item: T, fromReplacement: number): void => {
     const span = spanOf(item);
     let by = 0;
-    for (let i = fromOp; i < pending.ops.length; i++) {
+    for (let i = fromReplacement; i < pending.ops.length; i++) {
       const { replaced, delta } = pending.ops[i];
       if (span.start + by >= replaced.start && span.end + by <= replaced.end) return;
       if (span.start + by >= replaced.end) by += delta;
@@ -153,7 +153,7 @@ function replay<T>(pending: Omit<Pending, 'built'>, itemsOf: (parsed: ParsedTemp
 }
 
 /** One update (typing in one step): the items before it, the step's own, then the items after it moved. No sort. */
-function replayOne<T>(base: readonly T[], op: Op, itemsOf: (parsed: ParsedTemplate) => readonly T[], spanOf: (item: T) => Span, move: (item: T, by: number) => T): T[] {
+function replayOne<T>(base: readonly T[], op: StepReplacement, itemsOf: (parsed: ParsedTemplate) => readonly T[], spanOf: (item: T) => Span, move: (item: T, by: number) => T): T[] {
   const { replaced, delta } = op;
   const before: T[] = [];
   const after: T[] = [];
@@ -167,7 +167,7 @@ function replayOne<T>(base: readonly T[], op: Op, itemsOf: (parsed: ParsedTempla
 }
 
 /** The waiting updates followed by `op`: typing on in one step keeps a single update waiting. */
-function withOp(ops: readonly Op[], op: Op): Op[] {
+function withReplacement(ops: readonly StepReplacement[], op: StepReplacement): StepReplacement[] {
   const merged = composeStepUpdates(ops[ops.length - 1], op);
   return merged ? [...ops.slice(0, -1), merged] : [...ops, op];
 }
@@ -184,7 +184,7 @@ function lazy<T>(compute: () => T): { get: () => T; done: () => boolean } {
   };
 }
 
-function moveFlows(flows: ParsedTemplate['flows'], { replaced, delta }: Op): ParsedTemplate['flows'] {
+function moveFlows(flows: ParsedTemplate['flows'], { replaced, delta }: StepReplacement): ParsedTemplate['flows'] {
   return flows?.map((flow) => (flow.span.start > replaced.end ? shiftFlow(flow, delta) : flow.span.end >= replaced.start ? { ...flow, span: { start: flow.span.start, end: flow.span.end + delta } } : flow));
 }
 
@@ -193,9 +193,9 @@ function moveFlows(flows: ParsedTemplate['flows'], { replaced, delta }: Op): Par
  * change), so the whole step, region and request arrays are built when something asks for them, all waiting
  * updates in one pass, or at the latest every MAX_PENDING updates.
  */
-function spliced(previous: ParsedTemplate, op: Op): ParsedTemplate {
+function spliced(previous: ParsedTemplate, op: StepReplacement): ParsedTemplate {
   const earlier = pendingOf.get(previous);
-  const waiting = earlier && !earlier.built() ? { base: earlier.base, ops: withOp(earlier.ops, op) } : { base: previous, ops: [op] };
+  const waiting = earlier && !earlier.built() ? { base: earlier.base, ops: withReplacement(earlier.ops, op) } : { base: previous, ops: [op] };
   const steps = lazy(() => replay(waiting, (parsed) => parsed.steps, spanOfItem, shiftStep));
   const regions = lazy(() => replay(waiting, (parsed) => parsed.regions, ownSpan, shiftRegion));
   const requests = lazy(() => replay(waiting, (parsed) => parsed.requests, spanOfItem, shiftRequest));

@@ -1,9 +1,9 @@
 // Finds the fields file of each template and keeps its last good definitions; open editors win over disk.
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIELDS_FILE_NAMES, type FieldsContext, type FieldsParseResult, type FieldsSource, type TemplateService } from './core';
-import { isFile, readDocumentFromDisk } from './disk-documents';
-import { receiverTablesOf, type Settings } from './settings';
+import { FIELDS_FILE_NAMES, type FieldsContext, type FieldsParseResult, type FieldsSource, type TemplateService } from '../core';
+import { isFile, readDocumentFromDisk } from '../documents/disk-documents';
+import { receiverTablesOf, type Settings } from '../settings/settings';
 import { isFileUri, pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
 
 /** The open editors, when there are any (the CLI has none). */

@@ -1,7 +1,7 @@
 // How each checked version of an open template was read, as a trace line when the editor asks for traces.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentReading, TemplateService } from './core';
+import type { DocumentReading, TemplateService } from '../core';
 
 /** E.g. `Read v7 of file:///…/bot.script.yaml: one step re-read (212 of 98000 characters); diagnostics carried.` */
 export function readingText(uri: string, reading: DocumentReading, length: number): string {

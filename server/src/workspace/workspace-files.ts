@@ -1,7 +1,7 @@
 // Lists the template and fields files under a folder, skipping what no user edits (node_modules, dot folders).
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { documentKindOf } from './core';
+import { documentKindOf } from '../core';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 

@@ -1,6 +1,5 @@
-// Settings read per resource from the client (workspace/configuration), cached until they change.
-import type { Connection } from 'vscode-languageserver';
-import { receiversFromSettings, type ReceiverDefinition } from './core';
+// The settings the server reads (section `webhookTemplates`), each value checked, and the receiver tables they hold.
+import { receiversFromSettings, type ReceiverDefinition } from '../core';
 
 export interface Settings {
   /** A fields file path that overrides the search (absolute, or relative to the workspace folder). */
@@ -44,36 +43,4 @@ export function receiverTablesOf(settings: Settings): ReceiverDefinition[] {
   let receivers = receiverTables.get(settings);
   if (!receivers) receiverTables.set(settings, (receivers = receiversFromSettings(settings.receivers)));
   return receivers;
-}
-
-export class SettingsCache {
-  private readonly cache = new Map<string, Promise<Settings>>();
-  private clientSupports = false;
-
-  constructor(private readonly connection: Connection) {}
-
-  enable(clientSupportsConfiguration: boolean): void {
-    this.clientSupports = clientSupportsConfiguration;
-  }
-
-  /** Whether the client answers workspace/configuration at all. */
-  get supported(): boolean {
-    return this.clientSupports;
-  }
-
-  forResource(uri: string): Promise<Settings> {
-    if (!this.clientSupports) return Promise.resolve(DEFAULT_SETTINGS);
-    let settings = this.cache.get(uri);
-    if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'webhookTemplates' })
-        .then(settingsFromSection, () => DEFAULT_SETTINGS);
-      this.cache.set(uri, settings);
-    }
-    return settings;
-  }
-
-  clear(): void {
-    this.cache.clear();
-  }
 }

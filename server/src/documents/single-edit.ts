@@ -1,6 +1,6 @@
 // An editor's change list read as one plain replacement: what incremental re-reads and size counting can follow.
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import type { TextChange } from './core';
+import type { TextChange } from '../core';
 
 export interface SingleEdit {
   /** The replaced offsets in the text before the edit. */

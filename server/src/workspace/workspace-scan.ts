@@ -1,6 +1,6 @@
 // Lists the template and fields files of every workspace folder, leaving out what `files.exclude` hides.
-import type { ServerContext } from './context';
-import { globMatches } from './core/read/document-kind';
+import type { ServerContext } from '../context';
+import { globMatches } from '../core';
 import { findWorkspaceFiles } from './workspace-files';
 import { pathToUri } from './workspace-folders';
 

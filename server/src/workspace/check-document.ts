@@ -2,9 +2,9 @@
 // against the fields file it finds, with a note when the configured one is missing; a fields file on its own.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isFieldsKind, isTemplateKind, type FieldsContext, type TemplateService } from './core';
+import { isFieldsKind, isTemplateKind, type FieldsContext, type TemplateService } from '../core';
 import type { FieldsRegistry } from './fields-registry';
-import type { Settings } from './settings';
+import type { Settings } from '../settings/settings';
 
 export interface CheckHost {
   service: TemplateService;

@@ -1,9 +1,10 @@
 // The size above which the server does not read a file (setting `webhookTemplates.maxFileSizeMB`), and the note it publishes instead.
 import { statSync } from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_MAX_FILE_SIZE_MB, type SettingsCache } from './settings';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../settings/settings';
+import type { SettingsCache } from '../settings/settings-cache';
 import type { SingleEdit } from './single-edit';
-import { isFileUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
+import { isFileUri, uriToPath, type WorkspaceFolders } from '../workspace/workspace-folders';
 
 const MB = 1024 * 1024;
 

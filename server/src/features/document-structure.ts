@@ -1,18 +1,10 @@
-// Inlay hints (the value each placeholder takes in the active profile), outline symbols, folding and links.
-import { fieldsContextOf, type ServerContext } from '../context';
+// The shape of a template document: outline symbols (requests, flows, steps), folding ranges and links to hosts.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { runSafe, runSafeAsync } from '../run-safe';
+import type { ServerContext } from '../context';
+import { runSafe } from '../run-safe';
 
-export function registerEditorAids(context: ServerContext): void {
+export function registerDocumentStructure(context: ServerContext): void {
   const { connection, service } = context;
-  connection.languages.inlayHint.on((params, token) =>
-    runSafeAsync(connection, 'inlayHint', [], token, async () => {
-      const document = context.openDocument(params.textDocument.uri);
-      if (!document || !(await context.settings.forResource(document.uri)).inlayHints) return [];
-      const fields = await fieldsContextOf(context, document.uri);
-      return service.inlayHints(document, params.range, fields, fields.profile, process.env);
-    }),
-  );
   connection.onDocumentSymbol((params, token) =>
     runSafe(connection, 'documentSymbol', [], token, () => withDocument(params.textDocument.uri, service.documentSymbols)),
   );
