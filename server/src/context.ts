@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFieldsKind, type FieldsContext, type TemplateService, type WorkspaceTexts } from './core';
 import type { DeferredIndexing } from './workspace/deferred-indexing';
 import { readDocumentFromDisk } from './documents/disk-documents';
-import type { FileLimits } from './documents/file-limits';
+import type { FileLimits } from './workspace/file-limits';
 import type { FieldsRegistry } from './workspace/fields-registry';
 import type { SettingsCache } from './settings/settings-cache';
 import type { WorkspaceFolders } from './workspace/workspace-folders';

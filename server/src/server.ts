@@ -9,7 +9,7 @@ import { registerLanguageFeatures } from './features/language';
 import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
 import { createSession } from './session';
-import { followWorkspace } from './workspace/workspace-events';
+import { followWorkspace } from './workspace-events';
 
 export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {

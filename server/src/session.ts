@@ -7,10 +7,11 @@ import { createTemplateService, type TemplateService } from './core';
 import { DeferredIndexing } from './workspace/deferred-indexing';
 import { createChecks, type Checks } from './features/diagnostics';
 import { FieldsRegistry } from './workspace/fields-registry';
-import { FileLimits } from './documents/file-limits';
+import { FileLimits } from './workspace/file-limits';
 import { SettingsCache } from './settings/settings-cache';
 import { singleEdit } from './documents/single-edit';
-import { WorkspaceFolders, uriToPath } from './workspace/workspace-folders';
+import { WorkspaceFolders } from './workspace/workspace-folders';
+import { uriToPath } from './documents/file-uris';
 
 export interface Session {
   context: ServerContext;

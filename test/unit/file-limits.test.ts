@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { FileLimits } from '../../server/src/documents/file-limits';
+import { FileLimits } from '../../server/src/workspace/file-limits';
 import { singleEdit } from '../../server/src/documents/single-edit';
 import type { SettingsCache } from '../../server/src/settings/settings-cache';
 import { WorkspaceFolders } from '../../server/src/workspace/workspace-folders';

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { checkDocument } from '../workspace/check-document';
 import { findWorkspaceFiles } from '../workspace/workspace-files';
-import { pathToUri, uriToPath } from '../workspace/workspace-folders';
+import { pathToUri, uriToPath } from '../documents/file-uris';
 import type { CheckArguments } from './arguments';
 import { folderSettings } from './cli-settings';
 import { createCliWorkspace, rootForFile, type CliWorkspace } from './cli-workspace';

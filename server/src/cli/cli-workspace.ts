@@ -4,7 +4,8 @@ import { dirname, relative } from 'node:path';
 import { createTemplateService, type TemplateService } from '../core';
 import { FieldsRegistry } from '../workspace/fields-registry';
 import type { Settings } from '../settings/settings';
-import { WorkspaceFolders, pathToUri, uriToPath } from '../workspace/workspace-folders';
+import { WorkspaceFolders } from '../workspace/workspace-folders';
+import { pathToUri, uriToPath } from '../documents/file-uris';
 import { folderSettings } from './cli-settings';
 
 const NO_OPEN_EDITORS = { get: () => undefined };

@@ -8,7 +8,7 @@ import { formatExpandedRequest } from '../../../send/src/request-text';
 import { formatResponse } from '../../../send/src/response-text';
 import { SendError, sendRequest } from '../../../send/src/http';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { pathToUri } from '../workspace/workspace-folders';
+import { pathToUri } from '../documents/file-uris';
 import type { RequestArguments } from './arguments';
 import { createCliWorkspace, rootForFile } from './cli-workspace';
 

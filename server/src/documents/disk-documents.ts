@@ -1,7 +1,7 @@
 // Reads a file that no editor has open into a TextDocument.
 import { readFileSync, statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isFileUri, uriToPath } from '../workspace/workspace-folders';
+import { isFileUri, uriToPath } from './file-uris';
 
 let diskReads = 0;
 

@@ -5,7 +5,7 @@ import type { ServerContext } from '../context';
 import { checkFieldsFile, checkTemplate } from '../workspace/check-document';
 import { isFieldsFileName, isFieldsKind, isTemplateKind, type L10n } from '../core';
 import { readDocumentFromDisk } from '../documents/disk-documents';
-import { fileSize } from '../documents/file-limits';
+import { fileSize } from '../workspace/file-limits';
 import { traceReading } from '../documents/reading-trace';
 import { listWorkspaceFiles } from '../workspace/workspace-scan';
 
@@ -147,7 +147,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   async function scanWorkspace(): Promise<void> {
     const generation = ++scanGeneration;
-    const uris = await listWorkspaceFiles(context, scriptGlobs);
+    const uris = await listWorkspaceFiles(context.folders, context.settings, scriptGlobs);
     const progress = await startProgress(connection, uris.length, service.l10n);
     for (const [done, uri] of uris.entries()) {
       if (generation !== scanGeneration) return progress.done();

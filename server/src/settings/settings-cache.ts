@@ -29,6 +29,17 @@ export class SettingsCache {
     return settings;
   }
 
+  /** The editor's `files.exclude` globs that are on, for a folder: what the workspace scan leaves out. */
+  async excludeGlobs(folderUri: string): Promise<string[]> {
+    if (!this.clientSupports) return [];
+    try {
+      const excluded = (await this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' })) as Record<string, unknown> | null;
+      return Object.entries(excluded ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+    } catch {
+      return [];
+    }
+  }
+
   clear(): void {
     this.cache.clear();
   }

@@ -4,7 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIELDS_FILE_NAMES, type FieldsContext, type FieldsParseResult, type FieldsSource, type TemplateService } from '../core';
 import { isFile, readDocumentFromDisk } from '../documents/disk-documents';
 import { receiverTablesOf, type Settings } from '../settings/settings';
-import { isFileUri, pathToUri, uriToPath, type WorkspaceFolders } from './workspace-folders';
+import { type WorkspaceFolders } from './workspace-folders';
+import { isFileUri, pathToUri, uriToPath } from '../documents/file-uris';
 
 /** The open editors, when there are any (the CLI has none). */
 export interface OpenDocuments {

@@ -1,19 +1,6 @@
 // The workspace folders the client gave us, and which one holds a file.
-import { URI } from 'vscode-uri';
 import type { WorkspaceFolder } from 'vscode-languageserver';
-
-export function uriToPath(uri: string): string {
-  return URI.parse(uri).fsPath;
-}
-
-/** Whether the URI names a file on disk (`file:`), unlike an untitled editor or another scheme. */
-export function isFileUri(uri: string): boolean {
-  return uri.startsWith('file:');
-}
-
-export function pathToUri(path: string): string {
-  return URI.file(path).toString();
-}
+import { uriToPath } from '../documents/file-uris';
 
 export class WorkspaceFolders {
   private folders: { uri: string; path: string; name: string }[] = [];

@@ -1,9 +1,9 @@
 // What the editor tells the server as the workspace changes: documents edited and closed, files changed on disk,
 // folders added, settings changed, the active profile chosen.
 import { DidChangeWatchedFilesNotification, FileChangeType, type ClientCapabilities, type FileEvent } from 'vscode-languageserver';
-import { isFieldsFileName } from '../core';
-import { ActiveProfileNotification } from '../protocol';
-import type { Session } from '../session';
+import { isFieldsFileName } from './core';
+import { ActiveProfileNotification } from './protocol';
+import type { Session } from './session';
 
 const WATCHED_GLOBS = ['**/webhook-fields.{json,yaml,yml}', '**/*.webhook', '**/*.script.{yaml,yml,json}'];
 

@@ -3,8 +3,9 @@ import { statSync } from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../settings/settings';
 import type { SettingsCache } from '../settings/settings-cache';
-import type { SingleEdit } from './single-edit';
-import { isFileUri, uriToPath, type WorkspaceFolders } from '../workspace/workspace-folders';
+import type { SingleEdit } from '../documents/single-edit';
+import { type WorkspaceFolders } from './workspace-folders';
+import { isFileUri, uriToPath } from '../documents/file-uris';
 
 const MB = 1024 * 1024;
 
