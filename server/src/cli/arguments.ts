@@ -14,6 +14,8 @@ export interface RequestArguments {
   request?: string;
   /** send: go on although some placeholders are empty for this profile. */
   allowEmpty: boolean;
+  /** expand: say what each URL's receiver records from it. */
+  explain: boolean;
   timeoutSeconds: number;
   maxRedirects: number;
   maxResponseKB: number;
@@ -31,6 +33,7 @@ export function usage(): string {
     '  check [PATH...] [--format text|json|github]    Check templates (.webhook, *.script.yaml|yml|json) and fields files;',
     '                                                 exit 1 when there are errors.',
     '  expand FILE [--profile P] [--request NAME]     Print requests with every placeholder filled in; exit 1 when some stay unresolved.',
+    '       [--explain]                               ... and what each known receiver records from them.',
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
     '       [--allow-empty] [--timeout S] [--max-redirects N] [--max-response-kb K]',
     '  help                                           Show this text.',
@@ -42,7 +45,7 @@ export function usage(): string {
 
 type Options = Record<string, string | true>;
 const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb']);
-const FLAGS = new Set(['allow-empty']);
+const FLAGS = new Set(['allow-empty', 'explain']);
 
 /** Splits `--name value`, `--name=value` and `--flag` from positional words. */
 function readOptions(args: readonly string[]): { options: Options; words: string[] } | { error: string } {
@@ -82,6 +85,7 @@ function requestArguments(command: 'expand' | 'send', options: Options, words: s
     profile: options.profile as string | undefined,
     request: options.request as string | undefined,
     allowEmpty: options['allow-empty'] === true,
+    explain: options.explain === true,
     timeoutSeconds: timeoutSeconds as number,
     maxRedirects: maxRedirects as number,
     maxResponseKB: maxResponseKB as number,

@@ -23,12 +23,14 @@ import { ProblemCode } from './base/problems';
 import { profileNames, type Environment } from './expand/profiles';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
 import { receiverHover } from './receivers/receiver-hover';
+import { receiverRecord } from './receivers/record';
 import { snippetCompletions } from './receivers/snippets';
 import { fieldAtCursor, referenceLocations, renameEdit, renameRefusal, type UsesOf, type WorkspaceTexts } from './language/references';
 import { requestAtLine, requestLenses } from './language/requests';
 import { documentSymbols } from './language/symbols';
 import { createTemplateDocuments, parseByKind } from './template-documents';
 import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate, TemplateRequest } from './base/types';
+import type { ReceiverRecord } from './base/receiver-table';
 import { urlDiagnostics } from './check/url-checks';
 import { UsageIndex, type UsageCounts } from './language/usage-index';
 import { fieldsFileUsages, templateUsages, type Usage } from './resolve/usages';
@@ -48,6 +50,7 @@ export type { TextChange } from './read/incremental';
 export type { WorkspaceTexts } from './language/references';
 export type { FieldKind, FieldRef, Usage } from './resolve/usages';
 export type { UsageCounts } from './language/usage-index';
+export type { ReceiverRecord, RecordLine } from './base/receiver-table';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {
@@ -110,6 +113,11 @@ export interface TemplateService {
   profileNames(fields: FieldsContext): string[];
   /** The request or webhook step at a zero-based line, expanded with a profile's values; undefined when there is none. */
   expandedRequest(document: TextDocument, line: number, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest | undefined;
+  /**
+   * What a known receiver records from a URL as it is sent (an expanded request's, or one delivered): the user's
+   * receiver tables (`fields.receivers`) first. Undefined when no table that says what it records fits.
+   */
+  receiverRecord(url: string, fields: FieldsContext): ReceiverRecord | undefined;
   /** One request of a parsed template, expanded with a profile's values. */
   expandedRequestOf(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest;
 
@@ -156,6 +164,12 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     const kind = documents.kindOf(document);
     const parsed = kind && parseByKind(document.getText(), kind);
     return parsed ? templateUsages(document.getText(), parsed, fields) : [];
+  };
+  /** The request expanded, with what its receiver records from it. */
+  const expanded = (request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest => {
+    const result = expandRequest(request, fields, profile, env, l10n);
+    const record = receiverRecord(result.url, fields.receivers ?? [], l10n);
+    return record ? { ...result, record } : result;
   };
   const cursorField = (document: TextDocument, position: Position, fields: FieldsContext) => fieldAtCursor(document, position, parseTemplate(document), fields, l10n);
   return {
@@ -221,9 +235,10 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     profileNames: (fields) => profileNames(fields.source?.model),
     expandedRequest: (document, line, fields, profile, env) => {
       const request = withTemplate(document, undefined, (parsed) => requestAtLine(document, parsed, line));
-      return request && expandRequest(request, fields, profile, env, l10n);
+      return request && expanded(request, fields, profile, env);
     },
-    expandedRequestOf: (request, fields, profile, env) => expandRequest(request, fields, profile, env, l10n),
+    expandedRequestOf: expanded,
+    receiverRecord: (url, fields) => receiverRecord(url, fields.receivers ?? [], l10n),
     noteChange: documents.noteChange,
     readingOf: documents.readingOf,
     forget: documents.forget,
