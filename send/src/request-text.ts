@@ -3,6 +3,7 @@ import type { ExpandedRequest, ExpansionIssue, L10n } from '../../server/src/cor
 import { redact } from './curl';
 import { contentTypeFor } from './http';
 import { recordLines } from './record-text';
+import { titleLine } from './response-text';
 
 function issueLines(title: string, issues: readonly ExpansionIssue[]): string[] {
   return issues.length === 0 ? [] : [`# ${title}:`, ...issues.map((issue) => `#   ${issue.text}: ${issue.reason}`)];
@@ -19,7 +20,7 @@ export function formatExpandedRequest(request: ExpandedRequest, l10n: L10n, opti
   const contentType = contentTypeFor(request);
   const headers: [string, string][] = contentType ? [...request.headers, ['Content-Type', contentType]] : request.headers;
   const lines = [
-    `### ${request.name}${request.profile ? ` ${l10n.t('(profile {0})', request.profile)}` : ''}`,
+    titleLine(request, l10n),
     ...issueLines(l10n.t('Not sendable, unresolved placeholders'), request.unresolved),
     ...issueLines(l10n.t('Empty values (the receiver gets empty text)'), request.empty),
     ...(options.explain ? recordLines(request.record, l10n) : []),

@@ -18,6 +18,7 @@ const EXPECTED = [
   'schemas/script.schema.json',
   'schemas/webhook-fields.schema.json',
   'syntaxes/webhook-placeholders.injection.json',
+  'syntaxes/webhook-response.tmLanguage.json',
   'syntaxes/webhook-template.tmLanguage.json',
 ];
 

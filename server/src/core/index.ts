@@ -20,7 +20,7 @@ import { sampleValueHints } from './language/inlay-hints';
 import { documentLinks } from './language/links';
 import { findDefinition } from './language/navigation';
 import { ProblemCode } from './base/problems';
-import { profileNames, type Environment } from './expand/profiles';
+import { profileNames, profileSummaries, type Environment, type ProfileSummary } from './expand/profiles';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
 import { receiverHover } from './receivers/receiver-hover';
 import { receiverRecord } from './receivers/record';
@@ -45,7 +45,7 @@ export { createL10n, type L10n } from './base/l10n';
 export { documentKindOf, FIELDS_FILE_NAMES, globMatches, isFieldsFileName, isFieldsKind, isTemplateKind } from './read/document-kind';
 export { PREVIEW_COMMAND, SEND_COMMAND } from './language/requests';
 export type { FieldsParseResult } from './fields/fields-file';
-export type { Environment } from './expand/profiles';
+export type { Environment, ProfileSummary } from './expand/profiles';
 export type { TextChange } from './read/incremental';
 export type { WorkspaceTexts } from './language/references';
 export type { FieldKind, FieldRef, Usage } from './resolve/usages';
@@ -111,6 +111,8 @@ export interface TemplateService {
 
   // Sending
   profileNames(fields: FieldsContext): string[];
+  /** The profiles with what each sets, secrets shown as `***`: what a picker shows. */
+  profileSummaries(fields: FieldsContext): ProfileSummary[];
   /** The request or webhook step at a zero-based line, expanded with a profile's values; undefined when there is none. */
   expandedRequest(document: TextDocument, line: number, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest | undefined;
   /**
@@ -233,6 +235,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       return refusal ? { refusal } : renameEdit(referenceLocations(field, index, workspace, usesOf, true), newName);
     },
     profileNames: (fields) => profileNames(fields.source?.model),
+    profileSummaries: (fields) => profileSummaries(fields.source?.model),
     expandedRequest: (document, line, fields, profile, env) => {
       const request = withTemplate(document, undefined, (parsed) => requestAtLine(document, parsed, line));
       return request && expanded(request, fields, profile, env);
