@@ -193,7 +193,10 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     tooLargeNote: (displayName, bytes, limitMB) => fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB]),
     missingFieldsFileNote: (displayName) => fileNote(l10n, ProblemCode.FieldsFileNotFound, [displayName]),
     completions: (document, position, fields) =>
-      withTemplate(document, NOTHING, (parsed) => keyCompletions(document, position, parsed, fields, l10n) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) }),
+      withTemplate(document, NOTHING, (parsed) => {
+        const counts = () => (fields.source ? index.counts(fields.source.uri) : new Map());
+        return keyCompletions(document, position, parsed, fields, l10n, counts) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) };
+      }),
     hover: (document, position, fields) => {
       const parsed = parseTemplate(document);
       if (parsed) return placeholderHover(document, position, parsed, fields, l10n) ?? receiverHover(document, document.offsetAt(position), parsed, fields, l10n);
