@@ -114,6 +114,20 @@ describe('fields-file hints and inlay hints in a generated workspace', () => {
     assert.deepEqual(await hintsShown(upToGeo), ['{tracker.clickid} = LEAD-CLICK-1']);
   });
 
+  test('webhookTemplates.inlayHints.maxLength is read per resource: 8 cuts this file\'s hints in the middle, another file keeps 24', async () => {
+    await setActiveProfile(client, 'lead');
+    const other = ws.webhookUris[HOOK + 3];
+    await client.open(other, 'webhook-template', readText(ws.root, webhookPath(HOOK + 3)));
+    await changeSettings(session, { hintLength: { [hookUri]: 8 } });
+    assert.deepEqual(await hintsShown(), ['{tracker.clickid} = LEAD…K-1', '{geo} = UZ', '{deposit_amount} = (empty)']);
+    const [hint] = (await inlayHints(client, hookUri, WHOLE)) ?? [];
+    assert.equal(hint.tooltip, 'Profile "lead": from the profile.\nValue: LEAD-CLICK-1');
+    const [otherHint] = (await inlayHints(client, other, WHOLE)) ?? [];
+    assert.equal(otherHint.label, '= LEAD-CLICK-1');
+    await changeSettings(session, { hintLength: {} });
+    assert.deepEqual((await hintsShown())[0], '{tracker.clickid} = LEAD-CLICK-1');
+  });
+
   test('with webhookTemplates.inlayHints.sampleValues off, there are no hints', async () => {
     await changeSettings(session, { sampleValues: false });
     assert.deepEqual(await hintsShown(), []);

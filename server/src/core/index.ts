@@ -16,7 +16,7 @@ import { definitionHover, unusedFieldDiagnostics } from './language/fields-hints
 import { expandRequest } from './expand/expand';
 import { foldingRanges } from './language/folding';
 import { placeholderHover } from './language/hover';
-import { sampleValueHints } from './language/inlay-hints';
+import { sampleValueHints, type InlayHintOptions } from './language/inlay-hints';
 import { documentLinks } from './language/links';
 import { findDefinition } from './language/navigation';
 import { ProblemCode } from './base/problems';
@@ -50,6 +50,7 @@ export type { TextChange } from './read/incremental';
 export type { WorkspaceTexts } from './language/references';
 export type { FieldKind, FieldRef, Usage } from './resolve/usages';
 export type { UsageCounts } from './language/usage-index';
+export { DEFAULT_HINT_LENGTH, MIN_HINT_LENGTH, type InlayHintOptions } from './language/inlay-hints';
 export type { ReceiverRecord, RecordLine } from './base/receiver-table';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
@@ -88,7 +89,8 @@ export interface TemplateService {
   definitions(document: TextDocument, position: Position, fields: FieldsContext): Location[];
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
   codeLenses(document: TextDocument): CodeLens[];
-  inlayHints(document: TextDocument, range: Range, fields: FieldsContext, profile: string | undefined, env: Environment): InlayHint[];
+  /** The value each placeholder takes in a profile (`options.maxLength`: the longest value a hint shows). */
+  inlayHints(document: TextDocument, range: Range, fields: FieldsContext, profile: string | undefined, env: Environment, options?: InlayHintOptions): InlayHint[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
   documentLinks(document: TextDocument): DocumentLink[];
@@ -206,8 +208,8 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     definitions: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
     codeActions: (document, range, diagnostics, fields) => withTemplate(document, [], (parsed) => getCodeActions(document, range, diagnostics, parsed, fields, l10n)),
     codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed, l10n)),
-    inlayHints: (document, range, fields, profile, env) =>
-      withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n)),
+    inlayHints: (document, range, fields, profile, env, options) =>
+      withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n, options)),
     documentSymbols: (document) => withTemplate(document, [], (parsed) => documentSymbols(document, parsed)),
     foldingRanges: (document) => withTemplate(document, [], (parsed) => foldingRanges(document, parsed)),
     documentLinks: (document) => withTemplate(document, [], (parsed) => documentLinks(document, parsed, l10n)),

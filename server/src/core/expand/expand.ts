@@ -35,7 +35,7 @@ export function expandRequest(
   l10n: L10n,
 ): ExpandedRequest {
   const run = startExpansion(request, fields, profile, env);
-  const contentType = request.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.value;
+  const contentType = contentTypeOf(request);
   return {
     name: request.name,
     method: request.method || 'GET',
@@ -51,6 +51,29 @@ export function expandRequest(
 
 function said(issue: PendingIssue, l10n: L10n): ExpansionIssue {
   return { text: issue.text, span: issue.span, reason: l10n.say(issue.reason) };
+}
+
+function contentTypeOf(request: TemplateRequest): string | undefined {
+  return request.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.value;
+}
+
+/** A placeholder of a part's value (offsets into the value) and how its value is encoded when sent. */
+export interface EncodedPlaceholder extends Span {
+  raw: string;
+  encoding: Encoding;
+}
+
+/** Each part of a request (URL, header values, body) with the encoding of each of its placeholders, in value order. */
+export function partEncodings(request: TemplateRequest, fields: FieldsContext): { part: TemplatePart; placeholders: EncodedPlaceholder[] }[] {
+  const context = resolveContextOf(fields);
+  const parts: [TemplatePart | undefined, Place][] = [[request.url, 'url'], ...request.headers.map((header): [TemplatePart, Place] => [header.value, 'header']), [request.body, 'body']];
+  return parts.flatMap(([part, place]) => {
+    if (!part) return [];
+    const analyses = placeholdersOf(part, place, context);
+    const encodings = encodingsFor(part.value, place, analyses, contentTypeOf(request));
+    const placeholders = analyses.map(({ placeholder }, index) => ({ start: placeholder.start, end: placeholder.end, raw: placeholder.raw, encoding: encodings[index] }));
+    return [{ part, placeholders }];
+  });
 }
 
 /** Only the URL expanded with sample values (no profile), and where it stays unresolved: what the URL checks need. */
