@@ -76,11 +76,12 @@ describe('receivers over the protocol', () => {
     assert.deepEqual(actions.map((action) => action.title), ['Rename to sub_id_1', WHOLE_FIX]);
   });
 
-  test('hover on the host of the seed shows the parameter table', async () => {
+  test('hover on the host of the seed shows the parameter table after the request as sent', async () => {
     const { uri, text } = await openKeitaro('hover.webhook');
     const hover = await client.hover(uri, positionOf(text, 'keitaro.yoursite.com/25123a/postback?subid={tracker.clickid}&username', 3));
     const value = (hover?.contents as MarkupContent).value;
-    assert.match(value, /^\*\*Keitaro\*\* — parameters/);
+    assert.match(value, /^\*\*Sent as\*\*/);
+    assert.match(value, /\n\*\*Keitaro\*\* — parameters/);
     assert.match(value, /\| `username` \| ignored \| `ivan_petrov` \|/);
     assert.match(value, /Missing: `status`, so Keitaro takes `sale`\./);
   });

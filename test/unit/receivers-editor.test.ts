@@ -20,9 +20,12 @@ test('hover on a parameter Keitaro ignores says so, with the sub_id_N hint', () 
   assert.match(hoverAt('GET https://k.example.com/a/postback?subid=1&user|name=x\n') ?? '', /Keitaro ignores this parameter\. Extra data belongs in sub_id_1…sub_id_30\./);
 });
 
-test('hover on the host shows a table of parameters with their sample values, and what is missing', () => {
+test('hover on the host shows, after the request as sent and what Keitaro records, a table of parameters with their sample values, and what is missing', () => {
   const value = hoverAt(`GET https://keitaro.your|site.com/25123a/postback?subid={tracker.clickid}&username={username}&chatid={chatId}&startdialogue={createdAt}\n`) ?? '';
-  assert.deepEqual(value.split('\n'), [
+  const sections = value.split('\n\n---\n\n');
+  assert.match(sections[0], /^\*\*Sent as\*\*/);
+  assert.match(sections[1], /^Keitaro records "sale"/);
+  assert.deepEqual(sections[2].split('\n'), [
     '**Keitaro** — parameters and the values they get with sample values',
     '',
     '| parameter | Keitaro reads it as | value |',

@@ -19,7 +19,8 @@ export function registerLanguageFeatures(context: ServerContext): void {
       if (!document) return null;
       // The fields file's hover counts uses, as Find All References lists them: both wait for every file.
       if (isFieldsFileName(document.uri)) await indexedNow(context);
-      return service.hover(document, params.position, await fieldsAtCursor(context, document));
+      // A request line's hover shows it as sent: `${env:…}` values are read (and shown as ***) as the send would.
+      return service.hover(document, params.position, await fieldsAtCursor(context, document), process.env);
     }),
   );
   connection.onDefinition((params, token) =>
