@@ -13,8 +13,8 @@ import { keyCompletions } from './language/completion';
 import { fileNote, templateDiagnostics } from './check/diagnostics';
 import { isFieldsKind } from './read/document-kind';
 import { fieldsFileDiagnostics } from './check/fields-diagnostics';
-import type { FieldsParseResult } from './fields/fields-file';
-import { definitionHover, unusedFieldDiagnostics } from './language/fields-hints';
+import { fieldsFormatOf, type FieldsParseResult } from './fields/fields-file';
+import { definitionHover, removeUnusedFieldActions, unusedFieldDiagnostics } from './language/fields-hints';
 import { expandRequest, type ExpandOptions } from './expand/expand';
 import { foldingRanges } from './language/folding';
 import { placeholderHover } from './language/hover';
@@ -96,6 +96,7 @@ export interface TemplateService {
    */
   hover(document: TextDocument, position: Position, fields: FieldsContext, env?: Environment): Hover | null;
   definitions(document: TextDocument, position: Position, fields: FieldsContext): Location[];
+  /** Quick fixes of a template's diagnostics; in the fields file, "Remove field" on an unused field's hint. */
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
   codeLenses(document: TextDocument): CodeLens[];
   /** The value each placeholder takes in a profile (`options.maxLength`: the longest value a hint shows). */
@@ -232,7 +233,13 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       return model ? definitionHover(document, position, model, index.counts(document.uri), l10n) : null;
     },
     definitions: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
-    codeActions: (document, range, diagnostics, fields) => withTemplate(document, [], (parsed) => getCodeActions(document, range, diagnostics, parsed, fields, l10n)),
+    codeActions: (document, range, diagnostics, fields) => {
+      const parsed = parseTemplate(document);
+      if (parsed) return getCodeActions(document, range, diagnostics, parsed, fields, l10n);
+      // A fields file is edited as it stands in the editor, not as its last good reading.
+      const model = isFieldsKind(documents.kindOf(document)) ? documents.parseFields(document)?.model : undefined;
+      return model ? removeUnusedFieldActions(document, diagnostics, model, fieldsFormatOf(document.uri), l10n) : [];
+    },
     codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed, l10n)),
     inlayHints: (document, range, fields, profile, env, options) =>
       withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n, options)),
