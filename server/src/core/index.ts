@@ -87,7 +87,11 @@ export interface TemplateService {
   missingFieldsFileNote(displayName: string): Diagnostic;
 
   // Language features
-  completions(document: TextDocument, position: Position, fields: FieldsContext): CompletionList;
+  /**
+   * Keys inside a placeholder; elsewhere receiver snippets where a URL or a body is still empty. `triggerCharacter`: the
+   * character that made the editor ask, if any (after a space or a quote only an empty URL is answered).
+   */
+  completions(document: TextDocument, position: Position, fields: FieldsContext, triggerCharacter?: string): CompletionList;
   /**
    * On a placeholder of a template, what it is; on a request line (the method, or the URL outside placeholders), the
    * request as sent with the active profile (`fields.profile`; `env` for `${env:…}` values, shown as `***`), what its
@@ -218,10 +222,11 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     },
     tooLargeNote: (displayName, bytes, limitMB) => fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB]),
     missingFieldsFileNote: (displayName) => fileNote(l10n, ProblemCode.FieldsFileNotFound, [displayName]),
-    completions: (document, position, fields) =>
+    completions: (document, position, fields, triggerCharacter) =>
       withTemplate(document, NOTHING, (parsed) => {
         const counts = () => (fields.source ? index.counts(fields.source.uri) : new Map());
-        return keyCompletions(document, position, parsed, fields, l10n, counts) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) };
+        const keys = keyCompletions(document, position, parsed, fields, l10n, counts);
+        return keys ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n, triggerCharacter) };
       }),
     hover: (document, position, fields, env = {}) => {
       const parsed = parseTemplate(document);
