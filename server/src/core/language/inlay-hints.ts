@@ -130,6 +130,8 @@ function tooltipOf(sample: SampleValue, profile: string | undefined, encoding: E
 /** The encoding each placeholder of a request is sent with, read once per request from what the expansion does. */
 class EncodingsOf {
   private readonly parts = new Map<TemplateRequest, { part: TemplatePart; placeholders: EncodedPlaceholder[] }[]>();
+  /** Where the placeholders of a part whose value is not its source text start in the document, in order. */
+  private readonly starts = new Map<TemplatePart, number[]>();
 
   constructor(
     private readonly text: string,
@@ -150,10 +152,13 @@ class EncodingsOf {
    */
   private inPart(part: TemplatePart, placeholders: readonly EncodedPlaceholder[], placeholder: Placeholder): EncodedPlaceholder | undefined {
     if (part.value.length === part.span.end - part.span.start) return placeholders.find((candidate) => candidate.start === placeholder.start - part.span.start);
-    const inSource = [...scanRegions(this.text, [{ ...placeholder.region, start: part.span.start, end: part.span.end }], this.context.syntax)].filter(
-      (candidate) => analyzePlaceholder(candidate, this.context) !== undefined,
-    );
-    const candidate = placeholders[inSource.findIndex((found) => found.start === placeholder.start)];
+    let starts = this.starts.get(part);
+    if (!starts) {
+      const region = { ...placeholder.region, start: part.span.start, end: part.span.end };
+      const inSource = [...scanRegions(this.text, [region], this.context.syntax)].filter((candidate) => analyzePlaceholder(candidate, this.context) !== undefined);
+      this.starts.set(part, (starts = inSource.map((found) => found.start)));
+    }
+    const candidate = placeholders[starts.indexOf(placeholder.start)];
     return candidate?.raw === placeholder.raw ? candidate : undefined;
   }
 }
