@@ -12,6 +12,8 @@ export interface WebhookTemplatesConfig {
   'send.confirmNonLoopbackHosts': boolean;
   'send.historySize': number;
   'inlayHints.sampleValues': boolean;
+  /** Read by the server only (per resource): the longest value an inlay hint shows. */
+  'inlayHints.maxLength': number;
   /** Receiver tables in the shape of server/src/core/receivers/types.ts (patterns as strings); read by the server. */
   receivers: unknown[];
 }
@@ -27,6 +29,7 @@ export const DEFAULTS: WebhookTemplatesConfig = {
   'send.confirmNonLoopbackHosts': true,
   'send.historySize': 20,
   'inlayHints.sampleValues': true,
+  'inlayHints.maxLength': 24,
   receivers: [],
 };
 

@@ -112,6 +112,11 @@ export function problemText(l10n: L10n, code: ProblemCode, args: readonly Arg[])
   return l10n.say(problemPhrase(code, args));
 }
 
+/** Where a problem code is documented: its section of docs/problems.md, which the diagnostic links to. */
+export function problemDocsUrl(code: ProblemCode): string {
+  return `https://github.com/webhook-templates/vscode-webhook-templates/blob/main/docs/problems.md#${code}`;
+}
+
 /** Extra sentences added to messages (English templates, translated where they are used). */
 export const HINTS = {
   didYouMean: ' Did you mean "{0}"?',
