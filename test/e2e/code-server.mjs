@@ -112,6 +112,16 @@ export function startCodeServer({ port, temp, workspace, env = {}, trust = true,
   return startGroup(codeServerBin, args, 'code-server', childEnv, stdio);
 }
 
+export function startChromium(url, temp) {
+  const args = [
+    '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    `--user-data-dir=${join(temp, 'chromium')}`,
+    url,
+  ];
+  return startGroup(chromiumPath(), args, 'chromium');
+}
+
 /** The size of the browser window the workbench is drawn in (and so of the suite's screenshots). */
 export const WINDOW = { width: 1280, height: 800 };
 

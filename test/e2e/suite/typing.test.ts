@@ -1,7 +1,7 @@
 // Typing in a real editor: where accepting a key leaves the cursor, and receiver snippets offered without Ctrl+Space.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openDocument, positionAfter, waitFor, workspaceFile } from './support';
+import { activateExtension, openDocument, ourDiagnostics, positionAfter, waitFor, workspaceFile } from './support';
 
 const FOLDER = 'e2e-typing';
 
@@ -61,5 +61,20 @@ suite('typing', () => {
     const type = () => (typed ? Promise.resolve() : vscode.commands.executeCommand('type', { text: 'h' }).then(() => (typed = true)));
     const line = await acceptSuggestion(editor, type, (current) => current.startsWith('https://'), 1);
     assert.equal(line, 'https://keitaro.example.com/KEY/postback?subid={tracker.clickid}&status=lead&sub_id_1={chatId}');
+  });
+
+  test('the placeholder being typed has no squiggle until the cursor leaves it', async () => {
+    const editor = await editorAt('squiggle.webhook', '### Squiggle\nGET https://x.example.com/p?c=\n', 'p?c=');
+    for (const text of ['{', 't', 'r', 'a', 'c', 'k', 'e', 'r', '.']) await vscode.commands.executeCommand('type', { text });
+    await vscode.commands.executeCommand('hideSuggestWidget');
+    assert.equal(editor.document.lineAt(1).text, 'GET https://x.example.com/p?c={tracker.}');
+    const onPlaceholder = () => ourDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.range.start.line === 1);
+    // Long enough for the server to have checked the line several times over.
+    await pause(2000);
+    assert.deepEqual(onPlaceholder().map((diagnostic) => diagnostic.message), [], 'a squiggle under the cursor while typing');
+    const start = new vscode.Position(1, 0);
+    editor.selection = new vscode.Selection(start, start);
+    const shown = await waitFor('the squiggle once the cursor left', () => (onPlaceholder().length > 0 ? onPlaceholder() : undefined));
+    assert.match(editor.document.getText(shown[0].range), /tracker\./);
   });
 });
