@@ -12,11 +12,8 @@ interface Published {
 
 export class TypingDiagnostics {
   private readonly published = new Map<string, Published>();
-  /**
-   * Where the last edit of a document left off, until the cursor moves without an edit. `moved`: the selection
-   * already changed once at this version (the edit's own move); the next change at the same version is the user's.
-   */
-  private lastEdit: { uri: string; at: Spot; version: number; moved: boolean } | undefined;
+  /** Where the last edit of a document left off, until the cursor moves away from it. */
+  private lastEdit: { uri: string; at: Spot } | undefined;
 
   register(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
@@ -39,18 +36,18 @@ export class TypingDiagnostics {
     const lines = change.text.split('\n');
     const line = change.range.start.line + lines.length - 1;
     const character = (lines.length === 1 ? change.range.start.character : 0) + lines[lines.length - 1].length;
-    this.lastEdit = { uri: event.document.uri.toString(), at: { line, character }, version: event.document.version, moved: false };
+    this.lastEdit = { uri: event.document.uri.toString(), at: { line, character } };
   }
 
   private moved(editor: vscode.TextEditor): void {
     const uri = editor.document.uri.toString();
     const entry = this.published.get(uri);
     if (!entry) return;
+    // The edit's own move leaves the cursor at its end, or one before when a `}` was closed for it; a move farther
+    // away is the user's, and the placeholder is no longer being typed (coming back without typing shows it).
     const edit = this.lastEdit;
-    if (edit?.uri === uri && edit.version === editor.document.version) {
-      if (edit.moved) this.lastEdit = undefined;
-      else edit.moved = true;
-    }
+    const cursor = editor.selection.active;
+    if (edit?.uri === uri && (edit.at.line !== cursor.line || Math.abs(edit.at.character - cursor.character) > 1)) this.lastEdit = undefined;
     const visible = this.visible(editor.document.uri, entry.all);
     if (visible.length !== entry.shown) this.hand(editor.document.uri, entry, visible);
   }

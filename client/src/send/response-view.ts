@@ -26,7 +26,8 @@ export class ResponseViews implements vscode.TextDocumentContentProvider {
 
   /** The tab of a request: one per request of a file, named after the request, whatever it shows last. */
   uriOf(request: ViewedRequest): vscode.Uri {
-    const safe = request.name.replace(/[^\p{L}\p{N} _.()-]+/gu, '-').trim().slice(0, 80) || 'webhook';
+    // Only what a path cannot hold is replaced: the tab shows the request's name as written.
+    const safe = request.name.replace(/[/\\?#%\u0000-\u001f\u007f]+/g, '-').trim().slice(0, 80) || 'webhook';
     return vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${safe}${EXTENSION}`, query: request.source });
   }
 

@@ -25,6 +25,9 @@ export async function openWorkbench({ extraFiles = {}, extensionPath = repoRoot 
     mkdirSync(dirname(join(workspace, path)), { recursive: true });
     writeFileSync(join(workspace, path), text);
   }
+  // No welcome page or walkthrough opening at start: it takes the focus from the first keys.
+  mkdirSync(join(temp, 'user-data', 'User'), { recursive: true });
+  writeFileSync(join(temp, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false }));
   const port = await freePort();
   const server = startCodeServer({ port, temp, workspace });
   let browser;
@@ -65,37 +68,49 @@ export class Workbench {
     await this.page.keyboard.type(text, { delay: 15 });
   }
 
-  /** Presses `combo` until the quick input shows (a workbench still loading drops the first keys). */
-  async quickInput(combo) {
-    for (let attempt = 0; attempt < 10; attempt++) {
+  /**
+   * Opens the quick input with `combo` and types `text` into it, checking it all arrived; starts over when keys were
+   * dropped or the quick input closed (a workbench still loading does both). `prefix`: what `combo` puts there first.
+   */
+  async quickInput(combo, text, prefix = '') {
+    const input = '.quick-input-widget .quick-input-box input';
+    let holds = '';
+    for (let attempt = 0; attempt < 8; attempt++) {
+      if (attempt > 0) await this.key('Escape');
       await this.key(combo);
-      const shown = await this.page.waitForSelector('.quick-input-widget .quick-input-box input', { visible: true, timeout: 2000 }).catch(() => null);
-      if (shown) return;
+      const shown = await this.page.waitForSelector(input, { visible: true, timeout: 2000 }).catch(() => null);
+      if (!shown) continue;
+      await this.type(text);
+      holds = await this.page.$eval(input, (element) => element.value).catch(() => '');
+      const visible = await this.page.$(`${input}:not([disabled])`).then((found) => found?.isVisible());
+      if (holds === prefix + text && visible) return;
     }
-    throw new Error(`${combo} never opened the quick input`);
+    throw new Error(`${combo} and "${text}" never reached the quick input (it holds "${holds}")`);
   }
 
   /** Runs a command from the command palette by its title. */
   async command(title) {
-    await this.quickInput('F1');
-    await this.type(title);
+    await this.quickInput('F1', title, '>');
     await this.until(`"${title}" in the command palette`, async () => (await this.quickPick())?.some((row) => row.text.includes(title)));
     await this.key('Enter');
   }
 
-  /** Opens a workspace file with Quick Open and waits for its tab. */
+  /** Opens a workspace file with Quick Open and waits for its tab (Quick Open finds nothing until files are listed). */
   async open(relativePath) {
-    await this.quickInput('Control+p');
-    await this.type(relativePath);
     const name = relativePath.split('/').at(-1);
-    await this.until(`${name} in Quick Open`, async () => (await this.quickPick())?.some((row) => row.text.includes(name)));
+    for (let attempt = 0; ; attempt++) {
+      await this.quickInput('Control+p', relativePath);
+      const found = await waitFor(`${name} in Quick Open`, async () => ((await this.quickPick())?.some((row) => row.text.includes(name)) ? true : undefined), 4000).catch(() => false);
+      if (found) break;
+      if (attempt === 5) throw new Error(`Quick Open never listed ${relativePath}`);
+      await this.key('Escape');
+    }
     await this.key('Enter');
     await this.until(`the tab of ${name}`, async () => (await this.tabs()).includes(name));
   }
 
   async gotoLine(line, column = 1) {
-    await this.quickInput('Control+g');
-    await this.type(`${line}:${column}`);
+    await this.quickInput('Control+g', `${line}:${column}`, ':');
     await this.key('Enter');
     await sleep(200);
   }
@@ -108,6 +123,39 @@ export class Workbench {
       await this.key('Tab');
     }
     throw new Error(`Tab never reached the button "${label}": ${JSON.stringify((await this.dialog())?.buttons)}`);
+  }
+
+  /**
+   * Rests the mouse on `text` where an editor draws it on a line that starts with `lineStart`, until a hover that
+   * says `expected` shows (a language server still starting answers the first hovers with nothing).
+   */
+  async hoverOn(text, lineStart, expected) {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const box = await this.page.evaluate(
+        (wanted, start) => {
+          const lines = [...document.querySelectorAll('.view-lines .view-line')].filter((line) => line.textContent?.startsWith(start));
+          const span = lines.flatMap((line) => [...line.querySelectorAll('span span')]).find((candidate) => candidate.textContent?.includes(wanted));
+          const rect = span?.getBoundingClientRect();
+          return rect && { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        },
+        text,
+        lineStart,
+      );
+      if (!box) throw new Error(`"${text}" is not drawn in an editor`);
+      // The editor shows a hover for a mouse that moved there, not one that appeared there.
+      await this.page.mouse.move(box.x - 40, box.y - 60);
+      await sleep(300);
+      await this.page.mouse.move(box.x, box.y, { steps: 8 });
+      const showing = () =>
+        this.page.$$eval(
+          '.monaco-hover:not(.hidden)',
+          (hovers, words) => hovers.some((hover) => hover.checkVisibility() && hover.textContent?.includes(words)) || undefined,
+          expected,
+        );
+      const shown = await waitFor('a hover', showing, 2000).catch(() => false);
+      if (shown) return;
+    }
+    throw new Error(`no hover on "${text}"`);
   }
 
   dialog() {
@@ -142,6 +190,7 @@ export class Workbench {
   }
 
   async screenshot(path, clip) {
-    await this.page.screenshot({ path, clip });
+    // Drawn as the window stands: capturing beyond the viewport resizes it, which closes hovers and suggestions.
+    await this.page.screenshot({ path, clip, captureBeyondViewport: false });
   }
 }
