@@ -1,10 +1,11 @@
 // CLI tests of `webhook-templates explain`: a delivered webhook matched back to the examples' templates; exit 0 when
 // nothing was lost, 1 when something was, 2 for bad usage, input that is no request, or no template that fits.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { copyExamplesInto, removeDir, runCli, shown } from './cli-helpers';
+import { repoRoot } from '../support/paths';
 
 const LEAD = 'https://keitaro.yoursite.com/25123a/postback?subid=67wgwWkaR0&status=lead&sub_id_1=482913377&sub_id_2=KZ';
 const CRM = 'POST https://crm.example.com/api/leads\nContent-Type: application/json\n\n';
@@ -68,6 +69,14 @@ describe('cli explain', () => {
     assert.equal(run.code, 2, shown(run));
     assert.match(run.stdout, /^# Keitaro records "lead" on click abc\.$/m);
     assert.match(run.stderr, /No request of the workspace \(\d+ with a URL\) has the host or path of this one/);
+  });
+
+  test('the README\'s example is what the command prints on examples/', async () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const example = /^\$ node dist\/cli\.js explain '([^']+)'\n([^]*?)^```$/m.exec(readme);
+    assert.ok(example, 'README.md has no explain example');
+    const run = await runCli(['explain', example[1]], { cwd });
+    assert.equal(run.stdout, example[2]);
   });
 
   test('bad usage exits 2: no request, an unknown option, both from standard input, a missing folder or body file', async () => {
