@@ -244,6 +244,19 @@ test('a near-identical template is listed beside the best one, which is chosen b
   assert.equal(explanation.ambiguous, false);
 });
 
+test('templates with the same parameters are told apart by their literal values: status=sale picks the sale postback', () => {
+  const twins = `### lead
+GET https://keitaro.example.com/25123a/postback?subid={tracker.clickid}&status=lead&sub_id_1={username}
+
+### sale
+GET https://keitaro.example.com/25123a/postback?subid={tracker.clickid}&status=sale&sub_id_1={username}
+`;
+  const explanation = explain('https://keitaro.example.com/25123a/postback?subid=a&status=sale&sub_id_1=b', [{ document: doc('file:///project/twins.webhook', twins), fields }]);
+  assert.equal(explanation.template?.request, 'sale');
+  assert.deepEqual(explanation.others.map((other) => other.request), ['lead']);
+  assert.equal(explanation.ambiguous, false);
+});
+
 test('two templates that fit equally: the first in workspace order is lined up, the other listed, the match ambiguous', () => {
   const copy: WorkspaceTemplate = { document: doc('file:///project/old/keitaro-copy.webhook', KEITARO.replace('### Keitaro lead', '### Keitaro lead (copy)')), fields };
   const explanation = explain('https://keitaro.example.com/25123a/postback?subid=a&status=lead&sub_id_1=b&sub_id_2=1', [WORKSPACE[0], copy]);
