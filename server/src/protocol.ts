@@ -1,6 +1,6 @@
 // Custom requests between the extension and the server, declared once and typed; both sides import this file.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ExpandedRequest, ProfileSummary } from './core';
+import type { DeliveredInput, ExpandedRequest, Explanation, ProfileSummary } from './core';
 
 export interface ExpandParams {
   uri: string;
@@ -49,3 +49,9 @@ export interface ActiveProfileParams {
 
 /** The client tells the server which profile is active, for the sample values shown as inlay hints. */
 export const ActiveProfileNotification = new NotificationType<ActiveProfileParams>('webhookTemplates/activeProfile');
+
+/**
+ * A delivered webhook (a URL, or a request line, headers and a body, as Chatterfy's Logs → Webhooks or a tracker's log
+ * shows it) explained against the workspace's templates, open or not. Text that is no request gets `error`.
+ */
+export const ExplainDeliveredRequest = new RequestType<DeliveredInput, Explanation, void>('webhookTemplates/explainDelivered');

@@ -4,6 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import { INITIALIZE_RESULT } from './capabilities';
 import { registerCodeActions } from './features/code-actions';
 import { registerDocumentStructure } from './features/document-structure';
+import { registerExplainDelivered } from './features/explain-delivered';
 import { registerInlayHints } from './features/inlay-hints';
 import { registerLanguageFeatures } from './features/language';
 import { registerReferences } from './features/references';
@@ -14,7 +15,7 @@ import { followWorkspace } from './workspace-events';
 export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     const session = createSession(connection, params);
-    const features = [registerLanguageFeatures, registerCodeActions, registerReferences, registerInlayHints, registerDocumentStructure, registerSendSupport];
+    const features = [registerLanguageFeatures, registerCodeActions, registerReferences, registerInlayHints, registerDocumentStructure, registerSendSupport, registerExplainDelivered];
     for (const register of features) register(session.context);
     followWorkspace(session, params.capabilities);
     session.context.documents.listen(connection);

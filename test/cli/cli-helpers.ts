@@ -22,11 +22,14 @@ export interface RunOptions {
   cwd: string;
   /** Added to (or, when undefined, removed from) the child's environment. */
   env?: Record<string, string | undefined>;
+  /** Written to the child's standard input (else it reads an empty one). */
+  input?: string;
 }
 
 /** Runs `node dist/cli.js ...args` asynchronously (a receiver in this process must keep answering); killed after a bound. */
 export function runCli(args: readonly string[], options: RunOptions): Promise<CliRun> {
-  const child = spawn(process.execPath, [cliBundle, ...args], { cwd: options.cwd, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliBundle, ...args], { cwd: options.cwd, env: childEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.end(options.input ?? '');
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

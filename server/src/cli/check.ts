@@ -24,7 +24,8 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-function expandPaths(paths: readonly string[], cwd: string): { files: string[]; roots: string[] } | { error: string } {
+/** The template and fields files under the paths, and the roots their fields files are searched up to. */
+export function expandPaths(paths: readonly string[], cwd: string): { files: string[]; roots: string[] } | { error: string } {
   const files: string[] = [];
   const roots: string[] = [];
   for (const given of paths) {

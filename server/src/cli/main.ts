@@ -1,6 +1,7 @@
 // Entry of dist/cli.js, `webhook-templates`: the same checks, expansion and sender as the editor, for CI and scripts.
 import { parseArguments, usage } from './arguments';
 import { runCheck } from './check';
+import { runExplain } from './explain-command';
 import { runRequestCommand } from './request-commands';
 
 async function main(argv: string[]): Promise<number> {
@@ -14,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const locale = localeOf(process.env);
+  if (parsed.command === 'explain') return runExplain(parsed, { cwd: process.cwd(), locale, readStdin, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
   if (parsed.command === 'check') return runCheck(parsed, process.cwd(), locale, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   return runRequestCommand(parsed, {
     cwd: process.cwd(),
@@ -22,6 +24,12 @@ async function main(argv: string[]): Promise<number> {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
   });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG. */

@@ -40,6 +40,8 @@ import { fieldsFileUsages, templateUsages, type Usage } from './resolve/usages';
 import type { TextChange } from './read/incremental';
 import { createL10n, type L10n } from './base/l10n';
 import { toRange } from './base/positions';
+import type { DeliveredInput, Explanation } from './base/explanation';
+import { explainDelivered, type TemplateCandidate } from './explain/explain';
 
 export * from './base/types';
 export { ProblemCode, PROBLEMS, type Severity } from './base/problems';
@@ -56,6 +58,7 @@ export type { FieldKind, FieldRef, Usage } from './resolve/usages';
 export type { UsageCounts } from './language/usage-index';
 export { DEFAULT_HINT_LENGTH, MIN_HINT_LENGTH, type InlayHintOptions } from './language/inlay-hints';
 export type { ReceiverRecord, RecordLine } from './base/receiver-table';
+export type * from './base/explanation';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {
@@ -63,6 +66,12 @@ export interface TemplateServiceOptions {
   locale?: string;
   /** Globs of extra script files that apply to a document (the setting `webhookTemplates.scriptFiles`). */
   scriptGlobs?: (uri: string) => readonly string[];
+}
+
+/** A template document the host hands to `explainDelivered`, with the fields it is checked against. */
+export interface WorkspaceTemplate {
+  document: TextDocument;
+  fields: FieldsContext;
 }
 
 /** Where the cursor may start a rename: the range to rename and its text, or why nothing can be renamed there. */
@@ -139,6 +148,15 @@ export interface TemplateService {
   /** One request of a parsed template, expanded with a profile's values. */
   expandedRequestOf(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest;
 
+  // From the funnel back to the template
+  /**
+   * A request as it was delivered (pasted from Chatterfy's Logs → Webhooks or a tracker's log) explained against the
+   * workspace's templates: the one it came from (by host, path and parameter names; others that fit nearly as well
+   * listed), each placeholder lined up with what arrived, what was lost and what the receiver recorded. Never throws:
+   * text that is no request gets `error`. Documents the service does not keep are read for this call only.
+   */
+  explainDelivered(delivered: DeliveredInput, templates: readonly WorkspaceTemplate[]): Explanation;
+
   // Documents the service keeps
   /**
    * Tells the service what an edit did (offsets in the text of `fromVersion`), so the next read of the document
@@ -182,6 +200,12 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     const kind = documents.kindOf(document);
     const parsed = kind && parseByKind(document.getText(), kind);
     return parsed ? templateUsages(document.getText(), parsed, fields) : [];
+  };
+  /** A template as read: the kept parse of a document the service keeps, else a parse for this call only. */
+  const readOnce = (document: TextDocument): ParsedTemplate | undefined => {
+    if (documents.isKept(document)) return parseTemplate(document);
+    const kind = documents.kindOf(document);
+    return kind && parseByKind(document.getText(), kind);
   };
   /** The request expanded, with what its receiver records from it. */
   const expanded = (request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment, options?: ExpandOptions): ExpandedRequest => {
@@ -285,6 +309,13 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     },
     expandedRequestOf: expanded,
     receiverRecord: (url, fields) => receiverRecord(url, fields.receivers ?? [], l10n),
+    explainDelivered: (delivered, templates) => {
+      const candidates = templates.flatMap(({ document, fields }): TemplateCandidate[] => {
+        const parsed = readOnce(document);
+        return parsed ? [{ document, parsed, fields }] : [];
+      });
+      return explainDelivered(delivered, candidates, l10n);
+    },
     noteChange: documents.noteChange,
     readingOf: documents.readingOf,
     forget: documents.forget,
