@@ -36,6 +36,7 @@ import { UsageIndex, type UsageCounts } from './language/usage-index';
 import { fieldsFileUsages, templateUsages, type Usage } from './resolve/usages';
 import type { TextChange } from './read/incremental';
 import { createL10n, type L10n } from './base/l10n';
+import { planProfileImport, type ImportTarget, type ProfileImportOptions, type ProfileImportPlan } from './import/profile-import';
 
 export * from './base/types';
 export { ProblemCode, PROBLEMS, type Severity } from './base/problems';
@@ -52,6 +53,9 @@ export type { FieldKind, FieldRef, Usage } from './resolve/usages';
 export type { UsageCounts } from './language/usage-index';
 export type { ReceiverRecord, RecordLine } from './base/receiver-table';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
+export { decodeCsvBytes } from './import/csv-table';
+export type { ImportTarget, ImportedProfile, LineEdit, ProfileImportOptions, ProfileImportPlan, RowPreview } from './import/profile-import';
+export type { ColumnKey, MatchedBy, NewField, NewFieldSection } from './import/column-keys';
 
 export interface TemplateServiceOptions {
   /** The locale user-facing text is written in, as the host names it (`ru`, `ru-RU`, `en`); English by default. */
@@ -120,6 +124,14 @@ export interface TemplateService {
   receiverRecord(url: string, fields: FieldsContext): ReceiverRecord | undefined;
   /** One request of a parsed template, expanded with a profile's values. */
   expandedRequestOf(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest;
+
+  // Sample profiles from real users
+  /**
+   * Reads a CSV export of users (Chatterfy's Users → Export CSV) and says what importing rows of it as profiles
+   * writes into the fields file whose current text `target` holds: the mapping of columns to keys, the profiles,
+   * the new fields, the summary to show, and the text and edit to write (absent when there is an `error`).
+   */
+  planProfileImport(csv: string, target: ImportTarget, options: ProfileImportOptions): ProfileImportPlan;
 
   // Documents the service keeps
   /**
@@ -239,6 +251,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     },
     expandedRequestOf: expanded,
     receiverRecord: (url, fields) => receiverRecord(url, fields.receivers ?? [], l10n),
+    planProfileImport: (csv, target, options) => planProfileImport(csv, target, options, l10n),
     noteChange: documents.noteChange,
     readingOf: documents.readingOf,
     forget: documents.forget,
