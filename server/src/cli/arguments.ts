@@ -1,4 +1,6 @@
 // Reads the command line of `webhook-templates` into a typed request, or a message saying what is wrong.
+import { parseProfilesArguments, PROFILES_USAGE, type ProfilesArguments } from './profiles-arguments';
+
 export type OutputFormat = 'text' | 'json' | 'github';
 
 export interface CheckArguments {
@@ -21,7 +23,7 @@ export interface RequestArguments {
   maxResponseKB: number;
 }
 
-export type CliArguments = CheckArguments | RequestArguments | { command: 'help' };
+export type CliArguments = CheckArguments | RequestArguments | ProfilesArguments | { command: 'help' };
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
 
@@ -36,6 +38,7 @@ export function usage(): string {
     '       [--explain]                               ... and what each known receiver records from them.',
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
     '       [--allow-empty] [--timeout S] [--max-redirects N] [--max-response-kb K]',
+    ...PROFILES_USAGE,
     '  help                                           Show this text.',
     '',
     'Exit code 2 means bad usage (unknown option, file, profile or request).',
@@ -95,6 +98,7 @@ function requestArguments(command: 'expand' | 'send', options: Options, words: s
 export function parseArguments(argv: readonly string[]): CliArguments | { error: string } {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === 'profiles') return parseProfilesArguments(rest);
   if (command !== 'check' && command !== 'expand' && command !== 'send') return { error: `Unknown command "${command}".` };
   const read = readOptions(rest);
   if ('error' in read) return read;

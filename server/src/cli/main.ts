@@ -1,6 +1,7 @@
 // Entry of dist/cli.js, `webhook-templates`: the same checks, expansion and sender as the editor, for CI and scripts.
 import { parseArguments, usage } from './arguments';
 import { runCheck } from './check';
+import { runProfilesCommand } from './profiles-command';
 import { runRequestCommand } from './request-commands';
 
 async function main(argv: string[]): Promise<number> {
@@ -14,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const locale = localeOf(process.env);
+  if (parsed.command === 'profiles') return runProfilesCommand(parsed, { cwd: process.cwd(), locale, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
   if (parsed.command === 'check') return runCheck(parsed, process.cwd(), locale, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   return runRequestCommand(parsed, {
     cwd: process.cwd(),
