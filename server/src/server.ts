@@ -5,6 +5,7 @@ import { INITIALIZE_RESULT } from './capabilities';
 import { registerCodeActions } from './features/code-actions';
 import { registerDocumentStructure } from './features/document-structure';
 import { registerInlayHints } from './features/inlay-hints';
+import { registerProfileImport } from './features/profile-import';
 import { registerLanguageFeatures } from './features/language';
 import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
@@ -14,7 +15,7 @@ import { followWorkspace } from './workspace-events';
 export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     const session = createSession(connection, params);
-    const features = [registerLanguageFeatures, registerCodeActions, registerReferences, registerInlayHints, registerDocumentStructure, registerSendSupport];
+    const features = [registerLanguageFeatures, registerCodeActions, registerReferences, registerInlayHints, registerDocumentStructure, registerSendSupport, registerProfileImport];
     for (const register of features) register(session.context);
     followWorkspace(session, params.capabilities);
     session.context.documents.listen(connection);
