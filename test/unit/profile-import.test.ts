@@ -176,7 +176,9 @@ test('the first 3 rows by default; a count, a list or all of them when asked', (
   const csv = 'chatId\n1\n2\n3\n4\n5\n';
   const rows = (options: ProfileImportOptions) => plan(csv, options).profiles.map((profile) => profile.row);
   assert.deepEqual([rows({}), rows({ rows: 1 }), rows({ rows: [2, 5] }), rows({ rows: 'all' })], [[1, 2, 3], [1], [2, 5], [1, 2, 3, 4, 5]]);
-  assert.equal(plan(csv, { rows: [9] }).errorOf, 'rows');
+  assert.equal(plan(csv, { rows: 9 }).profiles.length, 5);
+  assert.deepEqual([plan(csv, { rows: [2, 9] }).errorOf, plan(csv, { rows: [2, 9] }).error], ['rows', 'The CSV has no row 9: it has 5 data rows.']);
+  assert.equal(plan('chatId\n', {}).errorOf, 'rows');
 });
 
 // ---- The fields file afterwards -------------------------------------------------------------------------------

@@ -119,6 +119,8 @@ export function planProfileImport(csv: string, target: ImportTarget, options: Pr
   };
   const fileName = target.displayName;
   const summary = summaryOf(plan, fileName, options.replace === true, l10n);
+  const missing = [...chosen].filter((row) => row > table.rows.length);
+  if (typeof options.rows === 'object' && missing.length > 0) return { ...plan, summary, error: l10n.t('The CSV has no row {0}: it has {1} data rows.', missing.join(', '), table.rows.length), errorOf: 'rows' };
   if (profiles.length === 0) return { ...plan, summary, error: l10n.t('No rows to import: the CSV has {0} data rows.', table.rows.length), errorOf: 'rows' };
   if (plan.taken.length > 0 && !options.replace) return { ...plan, summary, error: l10n.t('{0} already has profiles named {1}.', fileName, plan.taken.join(', ')), errorOf: 'taken' };
   const text = importedText(target, profiles, plan.newFields);
