@@ -112,7 +112,7 @@ type Step = (result: Planned, options: ProfileImportOptions, ask: Ask) => Promis
 const confirmMapping: Step = async (result, options, ask) => {
   for (;;) {
     const accept = { label: `$(check) ${l10n.t('Import with this mapping')}`, column: undefined as ColumnKey | undefined };
-    const items = [accept, ...result.plan.columns.map((column) => ({ label: column.header, description: `→ ${column.key ?? '—'}`, detail: column.why, column }))];
+    const items = [accept, ...result.plan.columns.map((column) => ({ label: column.header || `#${column.index + 1}`, description: `→ ${column.key ?? '—'}`, detail: column.why, column }))];
     const picked = await vscode.window.showQuickPick(items, { title: l10n.t('Columns of the CSV and the keys they fill'), placeHolder: l10n.t('Pick a column to change its key, or accept'), matchOnDetail: true });
     if (!picked) return undefined;
     if (!picked.column) return result;

@@ -34,12 +34,14 @@ describe('webhookTemplates/importProfiles over the protocol', () => {
   });
 
   test('an unsaved edit of the open fields file is what the edit applies to', async () => {
-    const unsaved = FIELDS.replace('"profiles": {}', '"profiles": { "csv-482913377": { "chatId": 1 } }');
+    const unsaved = FIELDS.replace('"name": "Страна" }', '"name": "Страна" },\n    "note": { "type": "text" }').replace('"profiles": {}', '"profiles": {\n    "csv-482913377": { "chatId": 1 }\n  }');
     await session.client.open(fieldsUri, 'json', unsaved);
     const refused = await ask({ uri: fieldsUri, csv: CSV, options: {} });
     assert.match(refused.error ?? '', /already has profiles named csv-482913377/);
     const replaced = await ask({ uri: fieldsUri, csv: CSV, options: { replace: true } });
-    assert.deepEqual(JSON.parse(applyEdits(unsaved, [replaced.edit!])).profiles, { 'csv-482913377': { chatId: 482913377, geo: 'KZ' } });
+    const after = JSON.parse(applyEdits(unsaved, [replaced.edit!]));
+    assert.deepEqual(Object.keys(after.customFields), ['geo', 'note']);
+    assert.deepEqual(after.profiles, { 'csv-482913377': { chatId: 482913377, geo: 'KZ' } });
   });
 
   test('a fields file that does not parse now is not written into', async () => {

@@ -39,6 +39,11 @@ test('plain "CSV" from Russian Excel (Windows-1251, no BOM) reads the same as th
   assert.deepEqual(table(decodeCsvBytes(readFileSync(EXCEL_RU_1251))), table(decodeCsvBytes(readFileSync(EXCEL_RU))));
 });
 
+test('a byte-order mark before a quoted first header, or before Excel\'s "sep=" line, is dropped (text handed in as it is)', () => {
+  assert.deepEqual(table('\uFEFF"Имя";"Telegram ID"\r\nИван;1\r\n').headers, ['Имя', 'Telegram ID']);
+  assert.deepEqual(table('\uFEFFsep=,\r\nchatId;note\r\n1;a\r\n').headers, ['chatId;note']);
+});
+
 test('a line break inside a quoted cell is written \\n whatever the line ends', () => {
   assert.equal(table('a;b\r\n"one\r\ntwo";2\r\n').rows[0][0], 'one\ntwo');
 });
