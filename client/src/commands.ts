@@ -1,7 +1,8 @@
 // The extension's commands, registered from one table; failures reach the user as one clear message.
 import * as vscode from 'vscode';
 import type { RequestTarget } from '../../server/src/protocol';
-import { explainArgument, explainDeliveredWebhook } from './explain-command';
+import { explainDeliveredWebhook } from './explain-command';
+import { importProfilesFromCsv } from './import-profiles-command';
 import { copyAsCurl } from './send/curl-command';
 import { showHistory } from './send/history-command';
 import { previewWebhook } from './send/preview-command';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   'webhookTemplates.selectProfile': (deps) => selectProfile(deps),
   'webhookTemplates.showHistory': (deps) => showHistory(deps),
   'webhookTemplates.explainDeliveredWebhook': (deps, argument) => explainDeliveredWebhook(deps, argument),
+  'webhookTemplates.importProfilesFromCsv': (deps, argument) => importProfilesFromCsv(deps, argument),
   'webhookTemplates.restartServer': async (deps) => {
     const handle = deps.handle();
     if (!handle) throw new Error(l10n.t('The Webhook Templates language server is not running; see the log.'));
@@ -38,7 +40,7 @@ const COMMANDS: Record<string, Command> = {
 
 /** A scripted caller (`confirm: false`) gets the error; a person gets a message instead of a stack. */
 function isScripted(argument: unknown): boolean {
-  return targetFromArgument(argument)?.confirm === false || explainArgument(argument)?.confirm === false;
+  return targetFromArgument(argument)?.confirm === false || (typeof argument === 'object' && argument !== null && (argument as { confirm?: unknown }).confirm === false);
 }
 
 export function registerCommands(context: vscode.ExtensionContext, deps: SendDeps): void {

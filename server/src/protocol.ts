@@ -1,6 +1,7 @@
 // Custom requests between the extension and the server, declared once and typed; both sides import this file.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { DeliveredInput, ExpandedRequest, Explanation, ProfileSummary } from './core';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { DeliveredInput, ExpandedRequest, Explanation, ProfileImportOptions, ProfileImportPlan, ProfileSummary } from './core';
 
 export interface ExpandParams {
   uri: string;
@@ -55,3 +56,27 @@ export const ActiveProfileNotification = new NotificationType<ActiveProfileParam
  * shows it) explained against the workspace's templates, open or not. Text that is no request gets `error`.
  */
 export const ExplainDeliveredRequest = new RequestType<DeliveredInput, Explanation, void>('webhookTemplates/explainDelivered');
+export interface ImportProfilesParams {
+  /** A file (or a notional one) in the workspace: the profiles go into the fields file a template there would use. */
+  uri: string;
+  /** The CSV export's text. */
+  csv: string;
+  options: ProfileImportOptions;
+}
+
+export interface ImportProfilesResult {
+  /** What the import writes (without the whole new text: `edit` carries it); absent when `error` says why. */
+  plan?: Omit<ProfileImportPlan, 'text' | 'edit'>;
+  /** The fields file's URI, and how the user knows it (workspace-relative). */
+  fieldsUri?: string;
+  fieldsFile?: string;
+  /** The fields file is not there yet: the edit is its whole text. */
+  creates?: boolean;
+  /** One replacement in the fields file's current text (an open editor's unsaved text included). */
+  edit?: TextEdit;
+  /** Why nothing can be written, for the user. */
+  error?: string;
+}
+
+/** Reads a CSV export of users and answers what importing its rows as sample profiles writes into the fields file. */
+export const ImportProfilesRequest = new RequestType<ImportProfilesParams, ImportProfilesResult, void>('webhookTemplates/importProfiles');

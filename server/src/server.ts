@@ -6,6 +6,7 @@ import { registerCodeActions } from './features/code-actions';
 import { registerDocumentStructure } from './features/document-structure';
 import { registerExplainDelivered } from './features/explain-delivered';
 import { registerInlayHints } from './features/inlay-hints';
+import { registerProfileImport } from './features/profile-import';
 import { registerLanguageFeatures } from './features/language';
 import { registerReferences } from './features/references';
 import { registerSendSupport } from './features/send-support';
@@ -15,7 +16,7 @@ import { followWorkspace } from './workspace-events';
 export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     const session = createSession(connection, params);
-    const features = [registerLanguageFeatures, registerCodeActions, registerReferences, registerInlayHints, registerDocumentStructure, registerSendSupport, registerExplainDelivered];
+    const features = [registerLanguageFeatures, registerCodeActions, registerReferences, registerInlayHints, registerDocumentStructure, registerSendSupport, registerExplainDelivered, registerProfileImport];
     for (const register of features) register(session.context);
     followWorkspace(session, params.capabilities);
     session.context.documents.listen(connection);

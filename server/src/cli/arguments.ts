@@ -1,5 +1,6 @@
 // Reads the command line of `webhook-templates` into a typed request, or a message saying what is wrong.
 import { EXPLAIN_USAGE, parseExplainArguments, type ExplainArguments } from './explain-command';
+import { parseProfilesArguments, PROFILES_USAGE, type ProfilesArguments } from './profiles-arguments';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 
@@ -23,7 +24,7 @@ export interface RequestArguments {
   maxResponseKB: number;
 }
 
-export type CliArguments = CheckArguments | RequestArguments | ExplainArguments | { command: 'help' };
+export type CliArguments = CheckArguments | RequestArguments | ExplainArguments | ProfilesArguments | { command: 'help' };
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
 
@@ -39,6 +40,7 @@ export function usage(): string {
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
     '       [--allow-empty] [--timeout S] [--max-redirects N] [--max-response-kb K]',
     ...EXPLAIN_USAGE,
+    ...PROFILES_USAGE,
     '  help                                           Show this text.',
     '',
     'Exit code 2 means bad usage (unknown option, file, profile or request).',
@@ -99,6 +101,7 @@ export function parseArguments(argv: readonly string[]): CliArguments | { error:
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === 'explain') return parseExplainArguments(rest);
+  if (command === 'profiles') return parseProfilesArguments(rest);
   if (command !== 'check' && command !== 'expand' && command !== 'send') return { error: `Unknown command "${command}".` };
   const read = readOptions(rest);
   if ('error' in read) return read;

@@ -2,6 +2,7 @@
 import { parseArguments, usage } from './arguments';
 import { runCheck } from './check';
 import { runExplain } from './explain-command';
+import { runProfilesCommand } from './profiles-command';
 import { runRequestCommand } from './request-commands';
 
 async function main(argv: string[]): Promise<number> {
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const locale = localeOf(process.env);
   if (parsed.command === 'explain') return runExplain(parsed, { cwd: process.cwd(), locale, readStdin, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
+  if (parsed.command === 'profiles') return runProfilesCommand(parsed, { cwd: process.cwd(), locale, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
   if (parsed.command === 'check') return runCheck(parsed, process.cwd(), locale, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   return runRequestCommand(parsed, {
     cwd: process.cwd(),

@@ -42,6 +42,7 @@ import { createL10n, type L10n } from './base/l10n';
 import { toRange } from './base/positions';
 import type { DeliveredInput, Explanation } from './base/explanation';
 import { explainDelivered, type TemplateCandidate } from './explain/explain';
+import { planProfileImport, type ImportTarget, type ProfileImportOptions, type ProfileImportPlan } from './import/profile-import';
 
 export * from './base/types';
 export { ProblemCode, PROBLEMS, type Severity } from './base/problems';
@@ -60,6 +61,9 @@ export { DEFAULT_HINT_LENGTH, MIN_HINT_LENGTH, type InlayHintOptions } from './l
 export type { ReceiverRecord, RecordLine } from './base/receiver-table';
 export type * from './base/explanation';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
+export { decodeCsvBytes } from './import/csv-table';
+export type { ImportTarget, ImportedProfile, LineEdit, ProfileImportOptions, ProfileImportPlan, RowPreview } from './import/profile-import';
+export type { ColumnKey, MatchedBy, NewField, NewFieldSection } from './import/column-keys';
 
 export interface TemplateServiceOptions {
   /** The locale user-facing text is written in, as the host names it (`ru`, `ru-RU`, `en`); English by default. */
@@ -156,6 +160,13 @@ export interface TemplateService {
    * text that is no request gets `error`. Documents the service does not keep are read for this call only.
    */
   explainDelivered(delivered: DeliveredInput, templates: readonly WorkspaceTemplate[]): Explanation;
+  // Sample profiles from real users
+  /**
+   * Reads a CSV export of users (Chatterfy's Users → Export CSV) and says what importing rows of it as profiles
+   * writes into the fields file whose current text `target` holds: the mapping of columns to keys, the profiles,
+   * the new fields, the summary to show, and the text and edit to write (absent when there is an `error`).
+   */
+  planProfileImport(csv: string, target: ImportTarget, options: ProfileImportOptions): ProfileImportPlan;
 
   // Documents the service keeps
   /**
@@ -316,6 +327,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       });
       return explainDelivered(delivered, candidates, l10n);
     },
+    planProfileImport: (csv, target, options) => planProfileImport(csv, target, options, l10n),
     noteChange: documents.noteChange,
     readingOf: documents.readingOf,
     forget: documents.forget,

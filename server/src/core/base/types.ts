@@ -60,14 +60,20 @@ export interface Definition {
   example?: unknown;
 }
 
-export interface CustomField extends Definition {
+/** A field the platform shows under a name of its own (Chatterfy's "Name" of a custom field). */
+export interface NamedField extends Definition {
+  /** The field's name in Chatterfy, which heads its column in a CSV export of users. */
+  name?: string;
+}
+
+export interface CustomField extends NamedField {
   type?: FieldType;
   /** The `type` as written, kept when it is not a known type. */
   rawType?: string;
   items?: string[];
 }
 
-export type TrackerField = Definition;
+export type TrackerField = NamedField;
 
 export interface BotVariable extends Definition {
   value?: string;

@@ -3,18 +3,18 @@ import { exampleMismatch, exampleText } from './fields-file-examples';
 import { plainValue, structureProblem, uniqueProperties, type TreeProperty } from './fields-file-tree';
 import { ProblemCode } from '../base/problems';
 import { FIELD_TYPES, type FieldType, type StructureProblem } from '../base/types';
-import type { BotVariable, CustomField, Definition, Profile, TrackerField } from '../base/types';
+import type { BotVariable, CustomField, Definition, NamedField, Profile, TrackerField } from '../base/types';
 import { phrase, type Arg, type Phrase } from '../base/l10n';
 
 type Properties = Map<string, TreeProperty>;
 
-const CUSTOM_FIELD_PROPERTIES = ['type', 'description', 'example', 'items'];
-const TRACKER_FIELD_PROPERTIES = ['description', 'example'];
+const CUSTOM_FIELD_PROPERTIES = ['type', 'name', 'description', 'example', 'items'];
+const TRACKER_FIELD_PROPERTIES = ['name', 'description', 'example'];
 const BOT_VARIABLE_PROPERTIES = ['value', 'description'];
 
 export function readCustomField(entry: TreeProperty, problems: StructureProblem[]): CustomField {
   const properties = entryProperties(entry, 'customFields', CUSTOM_FIELD_PROPERTIES, problems);
-  const field: CustomField = definitionOf(entry, properties, 'customFields', problems);
+  const field: CustomField = namedDefinitionOf(entry, properties, 'customFields', problems);
   readType(field, properties.get('type'), problems);
   readItems(field, properties.get('items'), problems);
   checkItemsPresent(field, properties, problems);
@@ -24,7 +24,7 @@ export function readCustomField(entry: TreeProperty, problems: StructureProblem[
 
 export function readTrackerField(entry: TreeProperty, problems: StructureProblem[]): TrackerField {
   const properties = entryProperties(entry, 'trackerFields', TRACKER_FIELD_PROPERTIES, problems);
-  return definitionOf(entry, properties, 'trackerFields', problems);
+  return namedDefinitionOf(entry, properties, 'trackerFields', problems);
 }
 
 export function readBotVariable(entry: TreeProperty, problems: StructureProblem[]): BotVariable {
@@ -97,6 +97,15 @@ function definitionOf(
   const example = properties.get('example');
   if (example) definition.example = plainValue(example.value);
   return definition;
+}
+
+/** A definition with the optional `name` Chatterfy shows (custom and tracker fields). */
+function namedDefinitionOf(entry: TreeProperty, properties: Properties, section: string, problems: StructureProblem[]): NamedField {
+  const field: NamedField = definitionOf(entry, properties, section, problems);
+  const name = properties.get('name');
+  const text = name && stringValue(name, `${section}.${entry.key}`, problems);
+  if (text !== undefined) field.name = text;
+  return field;
 }
 
 function stringValue(property: TreeProperty, where: Arg, problems: StructureProblem[]): string | undefined {

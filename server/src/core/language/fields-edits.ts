@@ -1,7 +1,8 @@
-// Edits of a fields file: adding a key, or the text of a new file ("add to fields file" quick fixes), and removing keys
-// ("Remove field"); everything else in the file (layout, comments) stays as written.
+// Edits of a fields file: adding entries or replacing one, or the text of a new file (the "add to fields file" quick
+// fixes, the import of sample profiles), and removing keys ("Remove field"). Everything else in the file (layout,
+// comments) stays as written.
 import { findNodeAtLocation, modify, parseTree, type Edit, type Node as JsonNode } from 'jsonc-parser';
-import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, stringify, type Pair, type YAMLMap } from 'yaml';
 import type { FieldsSection } from '../resolve/resolve-placeholder';
 
 export type { Edit } from 'jsonc-parser';
@@ -10,6 +11,12 @@ export interface MissingKey {
   section: FieldsSection;
   key: string;
 }
+
+/** A section of the fields file an edit writes into. */
+export type EditedSection = FieldsSection | 'profiles';
+
+/** One entry of a section: its key and its object of scalar properties (a field's type, a profile's values). */
+export type SectionEntry = readonly [key: string, value: Readonly<Record<string, unknown>>];
 
 /** The entry a new key gets: what the user fills in next. */
 export function newEntry(section: FieldsSection): Record<string, string> {
@@ -42,13 +49,29 @@ function indentationAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStartOf(text, offset)))![0];
 }
 
-/** The new entry, on one line like `"geo": { "type": "text" }` or spread over lines, as its neighbour is written. */
-function jsonEntry(missing: MissingKey, layout: { multiline: boolean; indent: string; unit: string; eol: string }): string {
-  const members = Object.entries(newEntry(missing.section)).map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`);
-  const key = JSON.stringify(missing.key);
-  if (!layout.multiline) return `${key}: { ${members.join(', ')} }`;
+interface JsonLayout {
+  multiline: boolean;
+  indent: string;
+  unit: string;
+  eol: string;
+}
+
+/** An entry's object, on one line like `{ "type": "text" }` or spread over lines, as its neighbour is written. */
+function jsonValue(value: SectionEntry[1], layout: JsonLayout): string {
+  const members = Object.entries(value).map(([name, member]) => `${JSON.stringify(name)}: ${JSON.stringify(member)}`);
+  if (members.length === 0) return '{}';
+  if (!layout.multiline) return `{ ${members.join(', ')} }`;
   const inner = layout.indent + layout.unit;
-  return `${key}: {${layout.eol}${members.map((member) => inner + member).join(',' + layout.eol)}${layout.eol}${layout.indent}}`;
+  return `{${layout.eol}${members.map((member) => inner + member).join(',' + layout.eol)}${layout.eol}${layout.indent}}`;
+}
+
+function jsonEntry([key, value]: SectionEntry, layout: JsonLayout): string {
+  return `${JSON.stringify(key)}: ${jsonValue(value, layout)}`;
+}
+
+function formattingOf(text: string) {
+  const unit = indentUnit(text);
+  return { formattingOptions: { insertSpaces: unit !== '\t', tabSize: unit.length, eol: eolOf(text) } };
 }
 
 /**
@@ -56,62 +79,112 @@ function jsonEntry(missing: MissingKey, layout: { multiline: boolean; indent: st
  * and in the file's indentation; everything else (formatting, comments) stays as written.
  */
 export function addKeyToJson(text: string, missing: MissingKey): Edit[] {
+  return addEntriesToJson(text, missing.section, [[missing.key, newEntry(missing.section)]]);
+}
+
+/** Offset edits that add entries to a JSON fields file after the section's last entry, each on a line of its own. */
+export function addEntriesToJson(text: string, sectionName: EditedSection, entries: readonly SectionEntry[]): Edit[] {
+  if (entries.length === 0) return [];
   const root = parseTree(text);
-  const section = root && findNodeAtLocation(root, [missing.section]);
+  const section = root && findNodeAtLocation(root, [sectionName]);
   const eol = eolOf(text);
   const unit = indentUnit(text);
-  if (!section || section.type !== 'object') {
-    return modify(text, [missing.section, missing.key], newEntry(missing.section), { formattingOptions: { insertSpaces: unit !== '\t', tabSize: unit.length, eol } });
-  }
+  if (!section || section.type !== 'object') return modify(text, [sectionName], Object.fromEntries(entries), formattingOf(text));
   const properties = section.children ?? [];
   if (properties.length === 0) {
     const indent = indentationAt(text, section.offset);
-    const entry = jsonEntry(missing, { multiline: true, indent: indent + unit, unit, eol });
-    return [{ offset: section.offset, length: section.length, content: `{${eol}${indent}${unit}${entry}${eol}${indent}}` }];
+    const written = entries.map((entry) => jsonEntry(entry, { multiline: true, indent: indent + unit, unit, eol }));
+    return [{ offset: section.offset, length: section.length, content: `{${eol}${indent}${unit}${written.join(`,${eol}${indent}${unit}`)}${eol}${indent}}` }];
   }
   const last = properties[properties.length - 1];
   const lastEnd = last.offset + last.length;
   const indent = indentationAt(text, last.offset);
-  const entry = jsonEntry(missing, { multiline: text.slice(last.offset, lastEnd).includes('\n'), indent, unit, eol });
+  const layout = { multiline: text.slice(last.offset, lastEnd).includes('\n'), indent, unit, eol };
+  const written = entries.map((entry) => jsonEntry(entry, layout));
   const comma = /^\s*,/.exec(text.slice(lastEnd))?.[0] ?? '';
   const afterComma = lastEnd + comma.length;
   const restOfLine = text.slice(afterComma, lineEndOf(text, afterComma));
-  if (!/^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(restOfLine)) return [{ offset: afterComma, length: 0, content: `${comma ? '' : ','} ${entry}${comma ? ',' : ''}` }];
-  const newLine = { offset: lineEndOf(text, afterComma), length: 0, content: `${eol}${indent}${entry}` };
-  return comma ? [newLine] : [{ offset: lastEnd, length: 0, content: ',' }, newLine];
+  if (!/^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(restOfLine)) return [{ offset: afterComma, length: 0, content: `${comma ? '' : ','} ${written.join(', ')}${comma ? ',' : ''}` }];
+  const newLines = { offset: lineEndOf(text, afterComma), length: 0, content: written.map((entry) => `${eol}${indent}${entry}`).join(',') };
+  return comma ? [newLines] : [{ offset: lastEnd, length: 0, content: ',' }, newLines];
 }
 
-function yamlEntryLines(missing: MissingKey, indent: string, unit: string, eol: string): string {
-  const fields = Object.entries(newEntry(missing.section)).map(([name, value]) => `${indent}${unit}${name}: ${value === '' ? '""' : value}`);
-  return [`${indent}${missing.key}:`, ...fields].join(eol);
+/** An offset edit that replaces the value of an entry of a JSON fields file, laid out as the old value was. */
+export function replaceEntryInJson(text: string, sectionName: EditedSection, [key, value]: SectionEntry): Edit[] {
+  const root = parseTree(text);
+  const node = root && findNodeAtLocation(root, [sectionName, key]);
+  if (!node) return modify(text, [sectionName, key], value, formattingOf(text));
+  const layout = { multiline: text.slice(node.offset, node.offset + node.length).includes('\n'), indent: indentationAt(text, node.parent?.offset ?? node.offset), unit: indentUnit(text), eol: eolOf(text) };
+  return [{ offset: node.offset, length: node.length, content: jsonValue(value, layout) }];
+}
+
+/** A scalar on one line of YAML: plain when that reads back the same, else double-quoted (JSON's quoting is YAML's). */
+function yamlScalar(value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  return plain.includes('\n') || /^(y|n|yes|no|on|off)$/i.test(plain) ? JSON.stringify(value) : plain;
+}
+
+function yamlEntryLines([key, value]: SectionEntry, indent: string, unit: string, eol: string): string {
+  const members = Object.entries(value).map(([name, member]) => `${indent}${unit}${yamlScalar(name)}: ${yamlScalar(member)}`);
+  return members.length === 0 ? `${indent}${yamlScalar(key)}: {}` : [`${indent}${yamlScalar(key)}:`, ...members].join(eol);
+}
+
+function yamlUnit(text: string): string {
+  return indentUnit(text) === '\t' ? '  ' : indentUnit(text);
+}
+
+type Ranged = { range?: number[] | null } | null | undefined;
+
+function sectionPair(text: string, section: EditedSection): Pair | undefined {
+  const document = parseDocument(text);
+  return isMap(document.contents) ? (document.contents.items as Pair[]).find((item) => isScalar(item.key) && item.key.value === section) : undefined;
 }
 
 /** Offset edits that add a key to a YAML fields file below the section's last entry; comments and layout stay. */
 export function addKeyToYaml(text: string, missing: MissingKey): Edit[] {
-  const document = parseDocument(text);
+  return addEntriesToYaml(text, missing.section, [[missing.key, newEntry(missing.section)]]);
+}
+
+/** Offset edits that add entries to a YAML fields file below the section's last entry; comments and layout stay. */
+export function addEntriesToYaml(text: string, section: EditedSection, entries: readonly SectionEntry[]): Edit[] {
+  if (entries.length === 0) return [];
   const eol = eolOf(text);
-  const unit = indentUnit(text) === '\t' ? '  ' : indentUnit(text);
-  const pair = isMap(document.contents) ? (document.contents.items as Pair[]).find((item) => isScalar(item.key) && item.key.value === missing.section) : undefined;
+  const unit = yamlUnit(text);
+  const pair = sectionPair(text, section);
+  const lines = (indent: string) => entries.map((entry) => yamlEntryLines(entry, indent, unit, eol)).join(eol);
   if (!pair) {
     const separator = text === '' || text.endsWith('\n') ? '' : eol;
-    return [{ offset: text.length, length: 0, content: `${separator}${missing.section}:${eol}${yamlEntryLines(missing, unit, unit, eol)}${eol}` }];
+    return [{ offset: text.length, length: 0, content: `${separator}${section}:${eol}${lines(unit)}${eol}` }];
   }
-  const keyStart = (pair.key as { range?: number[] }).range?.[0] ?? 0;
+  const keyStart = (pair.key as Ranged)?.range?.[0] ?? 0;
   const sectionIndent = indentationAt(text, keyStart);
   const value = pair.value;
-  if (isMap(value) && value.flow) return wholeYaml(text, missing);
+  if (isMap(value) && value.flow) return wholeYaml(text, section, entries);
   const items = isMap(value) ? (value.items as Pair[]) : [];
   const last = items[items.length - 1];
-  const anchor = last ? ((last.value as { range?: number[] } | null)?.range?.[1] ?? (last.key as { range?: number[] }).range?.[1] ?? keyStart) : keyStart;
-  const indent = last ? indentationAt(text, (last.key as { range?: number[] }).range?.[0] ?? keyStart) : sectionIndent + unit;
+  const anchor = last ? ((last.value as Ranged)?.range?.[1] ?? (last.key as Ranged)?.range?.[1] ?? keyStart) : keyStart;
+  const indent = last ? indentationAt(text, (last.key as Ranged)?.range?.[0] ?? keyStart) : sectionIndent + unit;
   const end = lineEndOf(text, Math.max(anchor - 1, keyStart));
-  return [{ offset: end, length: 0, content: `${eol}${yamlEntryLines(missing, indent, unit, eol)}` }];
+  return [{ offset: end, length: 0, content: `${eol}${lines(indent)}` }];
+}
+
+/** An offset edit that replaces an entry of a YAML fields file (its key line and value lines) in the same place. */
+export function replaceEntryInYaml(text: string, section: EditedSection, entry: SectionEntry): Edit[] {
+  const value = sectionPair(text, section)?.value;
+  const pair = isMap(value) && !value.flow ? (value.items as Pair[]).find((item) => isScalar(item.key) && item.key.value === entry[0]) : undefined;
+  const keyStart = (pair?.key as Ranged)?.range?.[0];
+  const entryValue = pair?.value as Ranged & { flow?: boolean };
+  if (keyStart === undefined || !entryValue?.range || entryValue.flow) return wholeYaml(text, section, [entry]);
+  const start = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const end = lineEndOf(text, Math.max(entryValue.range[1] - 1, keyStart));
+  return [{ offset: start, length: end - start, content: yamlEntryLines(entry, indentationAt(text, keyStart), yamlUnit(text), eolOf(text)) }];
 }
 
 /** A flow-style section (`customFields: {}`) is rewritten by the YAML library, which keeps comments. */
-function wholeYaml(text: string, missing: MissingKey): Edit[] {
+function wholeYaml(text: string, section: EditedSection, entries: readonly SectionEntry[]): Edit[] {
   const document = parseDocument(text);
-  document.setIn([missing.section, missing.key], document.createNode(newEntry(missing.section)));
+  for (const [key, value] of entries) document.setIn([section, key], document.createNode(value));
   return [{ offset: 0, length: text.length, content: document.toString() }];
 }
 
