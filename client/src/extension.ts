@@ -10,6 +10,7 @@ import { SendHistory } from './send/history';
 import { ResponseViews } from './send/response-view';
 import { registerTrustNotice } from './trust';
 import { l10n } from './l10n';
+import { registerTour } from './tour/tour';
 
 let handle: ClientHandle | undefined;
 
@@ -21,7 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   profiles.register(context);
   views.register(context);
   registerTrustNotice(context, log);
-  registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log });
+  const tour = registerTour(context, log);
+  registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log, tour });
   try {
     // Every server that starts (restarts included) learns the active profile, and hears of each change.
     handle = await startClient(context, log, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));

@@ -1,17 +1,25 @@
 // What the .vsix ships: exactly the runtime files, as `vsce ls` reports them through the .vscodeignore allowlist.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/paths';
 
+/** Every file of the package, no more: no sources, tests, maps or node_modules. */
 const EXPECTED = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/cli.js',
   'dist/extension.js',
   'dist/server.js',
   'language-configuration.json',
+  'media/walkthrough/command-line.svg',
+  'media/walkthrough/fields-file.svg',
+  'media/walkthrough/local-receiver.svg',
+  'media/walkthrough/mistake.svg',
+  'media/walkthrough/profile.svg',
   'package.json',
   'package.nls.json',
   'package.nls.ru.json',
@@ -21,8 +29,37 @@ const EXPECTED = [
   'syntaxes/webhook-template.tmLanguage.json',
 ];
 
-test('the package holds exactly the runtime files', () => {
+let listed: string[] | undefined;
+
+/** `vsce ls`, run once for both tests. */
+function packaged(): string[] {
+  if (listed) return listed;
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
-  assert.deepEqual(listed.split('\n').filter(Boolean).sort(), EXPECTED);
+  const output = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+  listed = output.split('\n').filter(Boolean).sort();
+  return listed;
+}
+
+/** The files package.json names: entry points, grammars, schemas, walkthrough pictures. */
+function manifestFiles(): string[] {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const { contributes } = manifest;
+  const paths: string[] = [
+    manifest.main,
+    manifest.bin['webhook-templates'],
+    ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
+    ...contributes.languages.map((language: { configuration: string }) => language.configuration),
+    ...[...contributes.jsonValidation, ...contributes.yamlValidation].map((entry: { url: string }) => entry.url),
+    ...contributes.walkthroughs.flatMap((walkthrough: { steps: { media: Record<string, string> }[] }) => walkthrough.steps.map((step) => step.media.svg ?? step.media.image ?? step.media.markdown)),
+  ];
+  return paths.map((path) => path.replace(/^\.\//, ''));
+}
+
+test('the package holds exactly the runtime files: a file too many or too few fails', () => {
+  assert.deepEqual(packaged(), EXPECTED);
+});
+
+test('every file package.json points at is in the package', () => {
+  const shipped = new Set(packaged());
+  assert.deepEqual(manifestFiles().filter((path) => !shipped.has(path)), []);
 });
