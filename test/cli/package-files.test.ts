@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/paths';
 
-/** Every file of the package, no more: no sources, tests, maps or node_modules. */
+/** Every file of the package, no more: no sources, tests, maps, node_modules or the icon's SVG source. */
 const EXPECTED = [
   'CHANGELOG.md',
   'LICENSE',
@@ -15,6 +15,7 @@ const EXPECTED = [
   'dist/extension.js',
   'dist/server.js',
   'language-configuration.json',
+  'media/icon.png',
   'media/walkthrough/command-line.svg',
   'media/walkthrough/fields-file.svg',
   'media/walkthrough/local-receiver.svg',
@@ -40,13 +41,14 @@ function packaged(): string[] {
   return listed;
 }
 
-/** The files package.json names: entry points, grammars, schemas, walkthrough pictures. */
+/** The files package.json names: entry points, icon, grammars, schemas, walkthrough pictures. */
 function manifestFiles(): string[] {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const { contributes } = manifest;
   const paths: string[] = [
     manifest.main,
     manifest.bin['webhook-templates'],
+    manifest.icon,
     ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
     ...contributes.languages.map((language: { configuration: string }) => language.configuration),
     ...[...contributes.jsonValidation, ...contributes.yamlValidation].map((entry: { url: string }) => entry.url),
