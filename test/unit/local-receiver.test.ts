@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, test } from 'node:test';
-import { LocalReceiver, MAX_BODY_BYTES, type PortMemory, type ReceivedRequest } from '../../client/src/tour/local-receiver';
+import { describeReceived, LocalReceiver, MAX_BODY_BYTES, type PortMemory, type ReceivedRequest } from '../../client/src/tour/local-receiver';
 
 function memory(initial?: number): PortMemory & { value?: number } {
   const store: PortMemory & { value?: number } = {
@@ -86,4 +86,9 @@ test('starting a running receiver keeps it; after stop nothing listens there any
   await made.stop();
   assert.equal(made.url, undefined);
   await assert.rejects(fetch(`${url}/after-stop`));
+});
+
+test('the log line tells the method and sizes, and no value that could be a secret (path, query, headers, body)', () => {
+  const line = describeReceived({ method: 'POST', target: '/bot123:SECRET/send?key=SECRET2&b=1', headers: { authorization: 'Bearer SECRET3' }, body: '{"token": "SECRET4"}', droppedBytes: 0 });
+  assert.equal(line, 'Local receiver got a POST request: 2 query parameter(s), 1 header(s), 20 byte(s) of body.');
 });

@@ -32,7 +32,7 @@ async function tellListening(url: string, deps: TourDeps, template: ReceiverOutc
   const where = template
     ? l10n.t('Click "Send test webhook" above the request that sends to it.')
     : l10n.t('Send a test webhook to this address to see what a receiver gets.');
-  const answer = await vscode.window.showInformationMessage(l10n.t('The local receiver listens on {0} and answers each request with what it got; the log shows every request. {1}', url, where), copy, showLog);
+  const answer = await vscode.window.showInformationMessage(l10n.t('The local receiver listens on {0} and answers each request with what it got; the log notes each one. {1}', url, where), copy, showLog);
   if (answer === copy) await vscode.env.clipboard.writeText(url);
   if (answer === showLog) deps.log.show();
 }

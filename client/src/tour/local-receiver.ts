@@ -134,9 +134,13 @@ export class LocalReceiver {
   }
 }
 
-/** How a received request reads in the log: the request line, its headers, and its body. */
+/**
+ * How a received request reads in the log: its method and sizes, never a value. A profile's `${env:…}` secrets
+ * may stand anywhere in it (a bot token in the path, a key in a header), and the log keeps no secret; the sender's
+ * response view shows what arrived, with those secrets hidden.
+ */
 export function describeReceived(request: ReceivedRequest): string {
-  const headers = Object.entries(request.headers).map(([name, value]) => `  ${name}: ${Array.isArray(value) ? value.join(', ') : (value ?? '')}`);
-  const body = request.body ? [`  ${request.body}${request.droppedBytes ? ` … (${request.droppedBytes} more bytes)` : ''}`] : [];
-  return [`Local receiver got ${request.method} ${request.target}`, ...headers, ...body].join('\n');
+  const parameters = [...new URL(request.target, 'http://127.0.0.1').searchParams.keys()].length;
+  const bytes = Buffer.byteLength(request.body) + request.droppedBytes;
+  return `Local receiver got a ${request.method} request: ${parameters} query parameter(s), ${Object.keys(request.headers).length} header(s), ${bytes} byte(s) of body.`;
 }
