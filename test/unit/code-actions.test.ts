@@ -132,6 +132,22 @@ test('with the created fields file the template has no problems left', () => {
   assert.deepEqual(validate(document, created), []);
 });
 
+test('the no-fields-file note offers to create the fields file with the keys the template uses', () => {
+  const document = webhookDoc('GET https://x/?g={geo}&c={chatId}\n');
+  const note = service().noFieldsFileNote('hooks');
+  assert.equal(note.code, 'no-fields-file');
+  const action = titled(service().codeActions(document, note.range, [note], noFields()), 'Create webhook-fields.json with the keys this template uses');
+  assert.deepEqual(action.diagnostics, [note]);
+  const { uri, text } = createdText(action);
+  assert.equal(uri, SUGGESTED_URI);
+  assert.deepEqual([...parseFieldsFile(text, 'json').model!.customFields.keys()], ['geo']);
+});
+
+test('the no-fields-file note offers nothing once a fields file is in force', () => {
+  const note = service().noFieldsFileNote('hooks');
+  assert.deepEqual(service().codeActions(webhookDoc('GET https://x/?g={geo}\n'), note.range, [note], fieldsContext()), []);
+});
+
 test('with a fields file there is no create action', () => {
   const { actions } = actionsFor(webhookDoc('GET https://x/?c={campaign}\n'), fieldsContext());
   assert.ok(!actions.some((action) => action.title.startsWith('Create')));

@@ -77,6 +77,8 @@ export interface TemplateService {
   tooLargeNote(displayName: string, bytes: number, limitMB: number): Diagnostic;
   /** The note on a template whose configured fields file (`webhookTemplates.fieldsFile`) is not there. */
   missingFieldsFileNote(displayName: string): Diagnostic;
+  /** The note on a template that found no fields file from its folder up to `searchedUpTo`; its quick fix creates one. */
+  noFieldsFileNote(searchedUpTo: string): Diagnostic;
 
   // Language features
   completions(document: TextDocument, position: Position, fields: FieldsContext): CompletionList;
@@ -178,6 +180,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     },
     tooLargeNote: (displayName, bytes, limitMB) => fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB]),
     missingFieldsFileNote: (displayName) => fileNote(l10n, ProblemCode.FieldsFileNotFound, [displayName]),
+    noFieldsFileNote: (searchedUpTo) => fileNote(l10n, ProblemCode.NoFieldsFile, [searchedUpTo]),
     completions: (document, position, fields) =>
       withTemplate(document, NOTHING, (parsed) => keyCompletions(document, position, parsed, fields, l10n) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) }),
     hover: (document, position, fields) => {

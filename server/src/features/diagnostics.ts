@@ -68,7 +68,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     // Closed, and no template by its name on disk (its editor had the language set by hand): nothing to list.
     if (kind !== 'template') return open ? undefined : forget(document.uri);
     const settings = await context.settings.forResource(document.uri);
-    const checked = checkTemplate(context, document, settings, { profile: context.activeProfile.name });
+    const checked = checkTemplate(context, document, settings, { profile: context.activeProfile.name, noFieldsFileNote: open });
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
     if (open) traceReading(connection, context.service, document);

@@ -16,6 +16,12 @@ export interface CheckOptions {
   profile?: string;
   /** Hint on every field of a fields file that the usage index has no use of (once the workspace is indexed). */
   unusedHints?: boolean;
+  /**
+   * A note on a template that found no fields file at all (the editor's open templates). The command line leaves
+   * it out: every unknown-key message there already says "no fields file", and a project without one would get
+   * the same note on every file.
+   */
+  noFieldsFileNote?: boolean;
 }
 
 export interface DocumentCheck {
@@ -33,14 +39,21 @@ export function checkDocument(host: CheckHost, document: TextDocument, settings:
 
 /**
  * When the setting `webhookTemplates.fieldsFile` names a file that is not there, a note on the first line says so:
- * otherwise the user would only see every custom key reported unknown.
+ * otherwise the user would only see every custom key reported unknown. With `noFieldsFileNote`, so does a template
+ * that found no fields file at all.
  */
 export function checkTemplate(host: CheckHost, document: TextDocument, settings: Settings, options: CheckOptions): DocumentCheck {
   const found = host.registry.contextFor(document.uri, settings);
   const fields = options.profile !== undefined && host.service.profileNames(found).includes(options.profile) ? { ...found, profile: options.profile } : found;
   const diagnostics = host.service.templateDiagnostics(document, fields);
+  return { diagnostics: [...fieldsFileNotes(host, document, settings, options), ...diagnostics], fields };
+}
+
+function fieldsFileNotes(host: CheckHost, document: TextDocument, settings: Settings, options: CheckOptions): Diagnostic[] {
   const missing = host.registry.missingSettingFile(document.uri, settings);
-  return { diagnostics: missing ? [host.service.missingFieldsFileNote(missing), ...diagnostics] : diagnostics, fields };
+  if (missing) return [host.service.missingFieldsFileNote(missing)];
+  const searched = options.noFieldsFileNote ? host.registry.searchedInVain(document.uri, settings) : undefined;
+  return searched === undefined ? [] : [host.service.noFieldsFileNote(searched)];
 }
 
 export function checkFieldsFile(host: CheckHost, document: TextDocument, options: CheckOptions): DocumentCheck {

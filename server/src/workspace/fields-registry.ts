@@ -80,6 +80,16 @@ export class FieldsRegistry {
     return this.documents.get(pathToUri(path)) || isFile(path) ? undefined : this.displayName(pathToUri(path));
   }
 
+  /**
+   * Where the search for a template's fields file went up to, said for the user, when it found none and the setting
+   * names none; undefined when there is one (or, for an untitled editor with no folder open, nowhere to look).
+   */
+  searchedInVain(templateUri: string, settings: Settings): string | undefined {
+    const place = this.placeOf(templateUri);
+    if (!place || settings.fieldsFile || this.search(place.dir, place.root)) return undefined;
+    return this.folders.containing(place.root)?.name ?? place.root;
+  }
+
   displayName(uri: string): string {
     const path = uriToPath(uri);
     const folder = this.folders.containing(path);

@@ -48,6 +48,7 @@ export enum ProblemCode {
   // Files the server cannot or will not read
   FileTooLarge = 'file-too-large',
   FieldsFileNotFound = 'fields-file-not-found',
+  NoFieldsFile = 'no-fields-file',
 }
 
 /** How strongly a problem is reported by default. */
@@ -100,6 +101,10 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.ReceiverUnknownField]: { severity: 'warning', message: '"{0}" is not a custom field in {1}: the call would create a new field.' },
   [ProblemCode.FileTooLarge]: { severity: 'information', message: '{0} is {1} MB, over the {2} MB limit, so it is not checked. To check it, raise the setting "webhookTemplates.maxFileSizeMB".' },
   [ProblemCode.FieldsFileNotFound]: { severity: 'information', message: 'The setting "webhookTemplates.fieldsFile" names {0}, which is not a file: only built-in keys are known. Create the file or correct the setting.' },
+  [ProblemCode.NoFieldsFile]: {
+    severity: 'information',
+    message: 'No fields file found from this folder up to {0}: only the built-in keys username, chatId, stepKey and createdAt are known. Create webhook-fields.json to describe your custom fields, tracker fields and sample profiles.',
+  },
 };
 
 /** The problem's message, to be said in the host's language (the English table above is the source of every translation). */
