@@ -36,7 +36,7 @@ import type { TextChange } from './read/incremental';
 import { createL10n, type L10n } from './base/l10n';
 
 export * from './base/types';
-export { ProblemCode, PROBLEMS, type Severity } from './base/problems';
+export { PROBLEM_DOCS, ProblemCode, PROBLEMS, problemDocsUrl, problemSummary, type Severity } from './base/problems';
 export { isIdentifier } from './base/identifier';
 export { isLoopbackHost, isLoopbackUrl } from './base/hosts';
 export { createL10n, type L10n } from './base/l10n';
