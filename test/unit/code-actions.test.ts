@@ -134,9 +134,10 @@ test('with the created fields file the template has no problems left', () => {
 
 test('the no-fields-file note offers to create the fields file with the keys the template uses', () => {
   const document = webhookDoc('GET https://x/?g={geo}&c={chatId}\n');
-  const note = service().noFieldsFileNote('hooks');
+  const fields = { ...noFields(), absence: { searchedUpTo: 'hooks' } };
+  const [note] = service().templateDiagnostics(document, fields);
   assert.equal(note.code, 'no-fields-file');
-  const action = titled(service().codeActions(document, note.range, [note], noFields()), 'Create webhook-fields.json with the keys this template uses');
+  const action = titled(service().codeActions(document, note.range, [note], fields), 'Create webhook-fields.json with the keys this template uses');
   assert.deepEqual(action.diagnostics, [note]);
   const { uri, text } = createdText(action);
   assert.equal(uri, SUGGESTED_URI);
@@ -144,8 +145,9 @@ test('the no-fields-file note offers to create the fields file with the keys the
 });
 
 test('the no-fields-file note offers nothing once a fields file is in force', () => {
-  const note = service().noFieldsFileNote('hooks');
-  assert.deepEqual(service().codeActions(webhookDoc('GET https://x/?g={geo}\n'), note.range, [note], fieldsContext()), []);
+  const document = webhookDoc('GET https://x/?g={geo}\n');
+  const [note] = service().templateDiagnostics(document, { ...noFields(), absence: { searchedUpTo: 'hooks' } });
+  assert.deepEqual(service().codeActions(document, note.range, [note], fieldsContext()), []);
 });
 
 test('with a fields file there is no create action', () => {

@@ -8,7 +8,8 @@ import type {
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './language/code-actions';
 import { keyCompletions } from './language/completion';
-import { fileNote, templateDiagnostics } from './check/diagnostics';
+import { absenceNotes, fileNote, templateDiagnostics } from './check/diagnostics';
+import { applySeverities } from './check/severity';
 import { isFieldsKind } from './read/document-kind';
 import { fieldsFileDiagnostics } from './check/fields-diagnostics';
 import type { FieldsParseResult } from './fields/fields-file';
@@ -19,7 +20,7 @@ import { placeholderHover } from './language/hover';
 import { sampleValueHints } from './language/inlay-hints';
 import { documentLinks } from './language/links';
 import { findDefinition } from './language/navigation';
-import { ProblemCode } from './base/problems';
+import { ProblemCode, type SeverityChoices } from './base/problems';
 import { profileNames, type Environment } from './expand/profiles';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
 import { receiverHover } from './receivers/receiver-hover';
@@ -36,7 +37,10 @@ import type { TextChange } from './read/incremental';
 import { createL10n, type L10n } from './base/l10n';
 
 export * from './base/types';
-export { PROBLEM_DOCS, ProblemCode, PROBLEMS, problemDocsUrl, problemSummary, type Severity } from './base/problems';
+export {
+  isProblemCode, isSeverityLevel, PROBLEM_DOCS, ProblemCode, PROBLEMS, problemDocsUrl, problemSummary, SEVERITY_LEVELS,
+  type Severity, type SeverityChoices, type SeverityLevel,
+} from './base/problems';
 export { isIdentifier } from './base/identifier';
 export { isLoopbackHost, isLoopbackUrl } from './base/hosts';
 export { createL10n, type L10n } from './base/l10n';
@@ -68,17 +72,16 @@ export interface TemplateService {
   /** A fields file's definitions; `asFields` reads a document of any name as one (the file `webhookTemplates.fieldsFile` names). */
   parseFields(document: TextDocument, asFields?: boolean): FieldsParseResult | undefined;
 
-  // Problems
-  /** A template's problems checked against its fields. */
+  // Problems, each with the severity chosen for its code (the fields file's, then the host's `severity`); `off` left out
+  /**
+   * A template's problems checked against its fields, and the note on its first line when `fields.absence` says why
+   * there is no fields file.
+   */
   templateDiagnostics(document: TextDocument, fields: FieldsContext): Diagnostic[];
   /** A fields file's own problems and, with `withUnused`, a hint on every field the usage index has no use of. */
-  fieldsFileDiagnostics(document: TextDocument, displayName: string, withUnused?: boolean): Diagnostic[];
-  /** The note on a file over the size limit, in place of its problems (it is not read). */
-  tooLargeNote(displayName: string, bytes: number, limitMB: number): Diagnostic;
-  /** The note on a template whose configured fields file (`webhookTemplates.fieldsFile`) is not there. */
-  missingFieldsFileNote(displayName: string): Diagnostic;
-  /** The note on a template that found no fields file from its folder up to `searchedUpTo`; its quick fix creates one. */
-  noFieldsFileNote(searchedUpTo: string): Diagnostic;
+  fieldsFileDiagnostics(document: TextDocument, displayName: string, withUnused?: boolean, severity?: SeverityChoices): Diagnostic[];
+  /** The note on a file over the size limit, in place of its problems (it is not read); none when its code is off. */
+  tooLargeNote(displayName: string, bytes: number, limitMB: number, severity?: SeverityChoices): Diagnostic[];
 
   // Language features
   completions(document: TextDocument, position: Position, fields: FieldsContext): CompletionList;
@@ -170,17 +173,19 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       if (!entry?.parsed) return [];
       const check = (parsed: ParsedTemplate) =>
         templateDiagnostics(document, parsed, fields, l10n).concat(urlDiagnostics(document, parsed, fields, l10n), receiverDiagnostics(document, parsed, fields, l10n));
-      return documents.diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
+      // Kept per version as found; severities are applied on every answer, so a changed choice is never served stale.
+      const found = documents.diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
+      return applySeverities(absenceNotes(fields.absence, l10n).concat(found), [fields.source?.model.severity, fields.severity]);
     },
-    fieldsFileDiagnostics: (document, displayName, withUnused = false) => {
+    fieldsFileDiagnostics: (document, displayName, withUnused = false, severity) => {
       const result = documents.parseFields(document);
       if (!result) return [];
       const own = fieldsFileDiagnostics(document, result, displayName, l10n);
-      return withUnused && result.model ? own.concat(unusedFieldDiagnostics(document, result.model, index.counts(document.uri), l10n)) : own;
+      const all = withUnused && result.model ? own.concat(unusedFieldDiagnostics(document, result.model, index.counts(document.uri), l10n)) : own;
+      return applySeverities(all, [result.model?.severity, severity]);
     },
-    tooLargeNote: (displayName, bytes, limitMB) => fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB]),
-    missingFieldsFileNote: (displayName) => fileNote(l10n, ProblemCode.FieldsFileNotFound, [displayName]),
-    noFieldsFileNote: (searchedUpTo) => fileNote(l10n, ProblemCode.NoFieldsFile, [searchedUpTo]),
+    tooLargeNote: (displayName, bytes, limitMB, severity) =>
+      applySeverities([fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB])], [severity]),
     completions: (document, position, fields) =>
       withTemplate(document, NOTHING, (parsed) => keyCompletions(document, position, parsed, fields, l10n) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) }),
     hover: (document, position, fields) => {

@@ -1,5 +1,5 @@
 // The settings the server reads (section `webhookTemplates`), each value checked, and the receiver tables they hold.
-import { receiversFromSettings, type ReceiverDefinition } from '../core';
+import { isSeverityLevel, receiversFromSettings, type ReceiverDefinition, type SeverityChoices, type SeverityLevel } from '../core';
 
 export interface Settings {
   /** A fields file path that overrides the search (absolute, or relative to the workspace folder). */
@@ -12,11 +12,13 @@ export interface Settings {
   maxFileSizeMB: number;
   /** The user's receiver tables (`webhookTemplates.receivers`), as written; the core reads them leniently. */
   receivers: unknown[];
+  /** A person's severities by problem code (`webhookTemplates.severity`), over the fields file's; only known levels kept. */
+  severity: SeverityChoices;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 10;
 
-export const DEFAULT_SETTINGS: Settings = { fieldsFile: '', scriptFiles: [], inlayHints: true, maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB, receivers: [] };
+export const DEFAULT_SETTINGS: Settings = { fieldsFile: '', scriptFiles: [], inlayHints: true, maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB, receivers: [], severity: {} };
 
 /** Settings from the `webhookTemplates` section as the editor hands it over, every value checked. */
 export function settingsFromSection(raw: unknown): Settings {
@@ -28,7 +30,14 @@ export function settingsFromSection(raw: unknown): Settings {
     inlayHints: (value as { inlayHints?: { sampleValues?: unknown } }).inlayHints?.sampleValues !== false,
     maxFileSizeMB: positiveNumber(value.maxFileSizeMB, DEFAULT_MAX_FILE_SIZE_MB),
     receivers: Array.isArray(value.receivers) ? value.receivers : [],
+    severity: severityChoices(value.severity),
   };
+}
+
+/** `{ "insecure-http": "warning" }`; entries whose level is not one are left out (the setting's schema flags them). */
+function severityChoices(raw: unknown): SeverityChoices {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, SeverityLevel] => isSeverityLevel(entry[1])));
 }
 
 function positiveNumber(raw: unknown, fallback: number): number {

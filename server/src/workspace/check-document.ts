@@ -2,7 +2,7 @@
 // against the fields file it finds, with a note when the configured one is missing; a fields file on its own.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isFieldsKind, isTemplateKind, type FieldsContext, type TemplateService } from '../core';
+import { isFieldsKind, isTemplateKind, type FieldsAbsence, type FieldsContext, type TemplateService } from '../core';
 import type { FieldsRegistry } from './fields-registry';
 import type { Settings } from '../settings/settings';
 
@@ -33,7 +33,7 @@ export interface DocumentCheck {
 /** The document's problems; undefined when it is neither a template nor a fields file. */
 export function checkDocument(host: CheckHost, document: TextDocument, settings: Settings, options: CheckOptions = {}): DocumentCheck | undefined {
   const kind = host.service.kindOf(document);
-  if (isFieldsKind(kind)) return checkFieldsFile(host, document, options);
+  if (isFieldsKind(kind)) return checkFieldsFile(host, document, settings, options);
   return isTemplateKind(kind) ? checkTemplate(host, document, settings, options) : undefined;
 }
 
@@ -45,18 +45,19 @@ export function checkDocument(host: CheckHost, document: TextDocument, settings:
 export function checkTemplate(host: CheckHost, document: TextDocument, settings: Settings, options: CheckOptions): DocumentCheck {
   const found = host.registry.contextFor(document.uri, settings);
   const fields = options.profile !== undefined && host.service.profileNames(found).includes(options.profile) ? { ...found, profile: options.profile } : found;
-  const diagnostics = host.service.templateDiagnostics(document, fields);
-  return { diagnostics: [...fieldsFileNotes(host, document, settings, options), ...diagnostics], fields };
+  const absence = absenceOf(host, document, settings, options);
+  return { diagnostics: host.service.templateDiagnostics(document, absence ? { ...fields, absence } : fields), fields };
 }
 
-function fieldsFileNotes(host: CheckHost, document: TextDocument, settings: Settings, options: CheckOptions): Diagnostic[] {
+function absenceOf(host: CheckHost, document: TextDocument, settings: Settings, options: CheckOptions): FieldsAbsence | undefined {
   const missing = host.registry.missingSettingFile(document.uri, settings);
-  if (missing) return [host.service.missingFieldsFileNote(missing)];
+  if (missing) return { settingNames: missing };
   const searched = options.noFieldsFileNote ? host.registry.searchedInVain(document.uri, settings) : undefined;
-  return searched === undefined ? [] : [host.service.noFieldsFileNote(searched)];
+  return searched === undefined ? undefined : { searchedUpTo: searched };
 }
 
-export function checkFieldsFile(host: CheckHost, document: TextDocument, options: CheckOptions): DocumentCheck {
-  const diagnostics = host.service.fieldsFileDiagnostics(document, host.registry.displayName(document.uri), options.unusedHints);
+/** A fields file's problems, with the severities its own `severity` and the host's choices give them. */
+export function checkFieldsFile(host: CheckHost, document: TextDocument, settings: Settings, options: CheckOptions): DocumentCheck {
+  const diagnostics = host.service.fieldsFileDiagnostics(document, host.registry.displayName(document.uri), options.unusedHints, settings.severity);
   return { diagnostics, fields: { source: host.registry.load(document.uri)?.lastGood } };
 }

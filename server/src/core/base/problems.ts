@@ -29,6 +29,8 @@ export enum ProblemCode {
   FieldsExampleMismatch = 'fields-example-mismatch',
   FieldsSelectWithoutItems = 'fields-select-without-items',
   FieldsUnused = 'fields-unused',
+  FieldsSeverityUnknownCode = 'fields-severity-unknown-code',
+  FieldsSeverityUnknownLevel = 'fields-severity-unknown-level',
   // Script files
   ScriptSyntaxError = 'script-syntax-error',
   // Request URLs, checked after expansion with sample values
@@ -53,6 +55,25 @@ export enum ProblemCode {
 
 /** How strongly a problem is reported by default. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** How strongly a problem is reported as a project or a person chooses it: a severity, or `off` (not reported). */
+export type SeverityLevel = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+export const SEVERITY_LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/**
+ * Levels chosen by problem code: the fields file's `severity` (the project's), the setting `webhookTemplates.severity`
+ * (one person's), the command line's `--severity` (one run's). Codes that are not problem codes change nothing.
+ */
+export type SeverityChoices = Readonly<Record<string, SeverityLevel>>;
+
+export function isProblemCode(value: string): value is ProblemCode {
+  return Object.prototype.hasOwnProperty.call(PROBLEMS, value);
+}
+
+export function isSeverityLevel(value: unknown): value is SeverityLevel {
+  return typeof value === 'string' && (SEVERITY_LEVELS as readonly string[]).includes(value);
+}
 
 export interface ProblemInfo {
   /** What kind of problem it is, in a few words (rule names in SARIF, completion of codes, the documentation's headings). */
@@ -88,6 +109,8 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.FieldsExampleMismatch]: { severity: 'warning', summary: "Example that does not fit its field's type", message: 'Example {0} does not fit type "{1}": {2}.' },
   [ProblemCode.FieldsUnused]: { severity: 'hint', summary: 'Field that no template uses', message: '"{0}" ({1}) is not used by any template in the workspace.' },
   [ProblemCode.FieldsSelectWithoutItems]: { severity: 'error', summary: 'Select field without items', message: 'A "{0}" field needs "items", the list of its choices.' },
+  [ProblemCode.FieldsSeverityUnknownCode]: { severity: 'warning', summary: 'Unknown problem code in "severity"', message: '"{0}" is not a problem code, so its severity changes nothing.{1}' },
+  [ProblemCode.FieldsSeverityUnknownLevel]: { severity: 'warning', summary: 'Unknown level in "severity"', message: '"{0}" is not a severity level: write error, warning, info, hint or off. "{1}" keeps its default.' },
   [ProblemCode.ScriptSyntaxError]: { severity: 'error', summary: 'Script file that does not parse', message: '{0}' },
   [ProblemCode.UrlInvalid]: { severity: 'error', summary: 'Request URL that is not an absolute http(s) URL', message: 'Not an absolute http(s) URL: {0}.' },
   [ProblemCode.PlaceholderInHost]: { severity: 'warning', summary: 'Placeholder in the scheme or host of a URL', message: '"{0}" stands in the scheme or host of the URL: the host is then decided at send time, but a tracker needs a fixed host.' },

@@ -6,7 +6,7 @@ import { toRange } from '../base/positions';
 import { PROBLEMS, ProblemCode, problemText, type Severity } from '../base/problems';
 import { analyzePlaceholder, findingPhrase, type Finding, type ResolveContext } from '../resolve/resolve-placeholder';
 import { scanRegions } from '../resolve/scan-placeholders';
-import type { FieldsContext, ParsedTemplate, Region, Span, StructureProblem } from '../base/types';
+import type { FieldsAbsence, FieldsContext, ParsedTemplate, Region, Span, StructureProblem } from '../base/types';
 import type { Arg, L10n } from '../base/l10n';
 
 export const DIAGNOSTIC_SOURCE = 'webhook-templates';
@@ -60,6 +60,12 @@ export function placeholderDiagnostics(document: TextDocument, regions: readonly
     diagnostics.push(makeDiagnostic(document, placeholder, finding.code, l10n.say(findingPhrase(finding)), data));
   }
   return diagnostics;
+}
+
+/** The note on a template's first line that says why no fields file is in force; none when the host asked for none. */
+export function absenceNotes(absence: FieldsAbsence | undefined, l10n: L10n): Diagnostic[] {
+  if (!absence) return [];
+  return 'settingNames' in absence ? [fileNote(l10n, ProblemCode.FieldsFileNotFound, [absence.settingNames])] : [fileNote(l10n, ProblemCode.NoFieldsFile, [absence.searchedUpTo])];
 }
 
 export function structureDiagnostics(document: TextDocument, problems: readonly StructureProblem[], l10n: L10n): Diagnostic[] {
