@@ -1,10 +1,14 @@
 // Reads the command line of `webhook-templates` into a typed request, or a message saying what is wrong.
+import { isProblemCode, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from '../core';
+
 export type OutputFormat = 'text' | 'json' | 'github';
 
 export interface CheckArguments {
   command: 'check';
   paths: string[];
   format: OutputFormat;
+  /** `--severity CODE=LEVEL`, repeatable: over the fields file's and the project settings' choices. */
+  severity: Record<string, SeverityLevel>;
 }
 
 export interface RequestArguments {
@@ -29,7 +33,8 @@ export function usage(): string {
     '',
     'Commands:',
     '  check [PATH...] [--format text|json|github]    Check templates (.webhook, *.script.yaml|yml|json) and fields files;',
-    '                                                 exit 1 when there are errors.',
+    '        [--severity CODE=LEVEL]...               exit 1 when there are errors. --severity sets a problem code to error,',
+    '                                                 warning, info, hint or off, over the fields file and .vscode/settings.json.',
     '  expand FILE [--profile P] [--request NAME]     Print requests with every placeholder filled in; exit 1 when some stay unresolved.',
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
     '       [--allow-empty] [--timeout S] [--max-redirects N] [--max-response-kb K]',
@@ -40,9 +45,11 @@ export function usage(): string {
   ].join('\n');
 }
 
-type Options = Record<string, string | true>;
-const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb']);
+type Options = Record<string, string | true | string[]>;
+const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb', 'severity']);
 const FLAGS = new Set(['allow-empty']);
+/** Valued options that may be given more than once; their values are kept in order. */
+const REPEATABLE = new Set(['severity']);
 
 /** Splits `--name value`, `--name=value` and `--flag` from positional words. */
 function readOptions(args: readonly string[]): { options: Options; words: string[] } | { error: string } {
@@ -55,9 +62,14 @@ function readOptions(args: readonly string[]): { options: Options; words: string
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (FLAGS.has(name)) options[name] = true;
-    else if (!VALUED.has(name)) return { error: `Unknown option "${arg}".` };
-    else if ((options[name] = inline ?? args[++i]) === undefined) return { error: `Option --${name} needs a value.` };
+    if (FLAGS.has(name)) {
+      options[name] = true;
+      continue;
+    }
+    if (!VALUED.has(name)) return { error: `Unknown option "${arg}".` };
+    const value = inline ?? args[++i];
+    if (value === undefined) return { error: `Option --${name} needs a value.` };
+    options[name] = REPEATABLE.has(name) ? [...((options[name] as string[] | undefined) ?? []), value] : value;
   }
   return { options, words };
 }
@@ -71,7 +83,7 @@ function numberOption(options: Options, name: string, fallback: number, min: num
 
 function requestArguments(command: 'expand' | 'send', options: Options, words: string[]): RequestArguments | { error: string } {
   if (words.length !== 1) return { error: `${command} takes exactly one FILE; got ${words.length}.` };
-  if (options.format !== undefined) return { error: `--format belongs to check.` };
+  if (options.format !== undefined || options.severity !== undefined) return { error: `--${options.format !== undefined ? 'format' : 'severity'} belongs to check.` };
   const timeoutSeconds = numberOption(options, 'timeout', 10, 0.001);
   const maxRedirects = numberOption(options, 'max-redirects', 5, 0);
   const maxResponseKB = numberOption(options, 'max-response-kb', 1024, 1);
@@ -98,6 +110,22 @@ export function parseArguments(argv: readonly string[]): CliArguments | { error:
   if (command !== 'check') return requestArguments(command, options, words);
   const format = (options.format ?? 'text') as OutputFormat;
   if (!FORMATS.includes(format)) return { error: `--format takes one of ${FORMATS.join(', ')}; got "${String(options.format)}".` };
-  if (Object.keys(options).some((name) => name !== 'format')) return { error: 'check takes only --format.' };
-  return { command, paths: words.length > 0 ? words : ['.'], format };
+  if (Object.keys(options).some((name) => !CHECK_OPTIONS.includes(name))) return { error: `check takes only ${CHECK_OPTIONS.map((name) => `--${name}`).join(', ')}.` };
+  const severity = severityOptions((options.severity as string[] | undefined) ?? []);
+  if ('error' in severity) return severity;
+  return { command, paths: words.length > 0 ? words : ['.'], format, severity: severity.chosen };
+}
+
+const CHECK_OPTIONS = ['format', 'severity'];
+
+/** `--severity CODE=LEVEL` given any number of times, the last one of a code winning; a wrong code or level is bad usage. */
+function severityOptions(values: readonly string[]): { chosen: Record<string, SeverityLevel> } | { error: string } {
+  const chosen: Record<string, SeverityLevel> = {};
+  for (const value of values) {
+    const [code, level] = value.split('=', 2);
+    if (!isProblemCode(code)) return { error: `--severity takes CODE=LEVEL; "${code}" is not a problem code (see docs/problems.md).` };
+    if (!isSeverityLevel(level)) return { error: `--severity takes CODE=LEVEL with a level of ${SEVERITY_LEVELS.join(', ')}; got "${value}".` };
+    chosen[code] = level;
+  }
+  return { chosen };
 }

@@ -43,7 +43,7 @@ export function runCheck(args: CheckArguments, cwd: string, locale: string, writ
     writeError(`webhook-templates: ${expanded.error}\n`);
     return 2;
   }
-  const host = createCliWorkspace(expanded.roots, locale);
+  const host = createCliWorkspace(expanded.roots, locale, args.severity);
   const fieldsFiles = new Set<string>();
   const reports: FileReport[] = [];
   const checked = new Set<string>();
