@@ -10,6 +10,8 @@ import { getCodeActions } from './language/code-actions';
 import { keyCompletions } from './language/completion';
 import { absenceNotes, fileNote, templateDiagnostics } from './check/diagnostics';
 import { applySeverities } from './check/severity';
+import { applySuppressions } from './check/suppressions';
+import { suppressionComments } from './read/suppression-comments';
 import { isFieldsKind } from './read/document-kind';
 import { fieldsFileDiagnostics } from './check/fields-diagnostics';
 import type { FieldsParseResult } from './fields/fields-file';
@@ -173,9 +175,12 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       if (!entry?.parsed) return [];
       const check = (parsed: ParsedTemplate) =>
         templateDiagnostics(document, parsed, fields, l10n).concat(urlDiagnostics(document, parsed, fields, l10n), receiverDiagnostics(document, parsed, fields, l10n));
-      // Kept per version as found; severities are applied on every answer, so a changed choice is never served stale.
+      // Kept per version as found; suppressions and severities are applied on every answer, so a changed choice is
+      // never served stale.
       const found = documents.diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
-      return applySeverities(absenceNotes(fields.absence, l10n).concat(found), [fields.source?.model.severity, fields.severity]);
+      const comments = (entry.suppressions ??= suppressionComments(document.getText(), entry.parsed));
+      const left = applySuppressions(document, absenceNotes(fields.absence, l10n).concat(found), comments, l10n);
+      return applySeverities(left, [fields.source?.model.severity, fields.severity]);
     },
     fieldsFileDiagnostics: (document, displayName, withUnused = false, severity) => {
       const result = documents.parseFields(document);

@@ -51,6 +51,9 @@ export enum ProblemCode {
   FileTooLarge = 'file-too-large',
   FieldsFileNotFound = 'fields-file-not-found',
   NoFieldsFile = 'no-fields-file',
+  // Suppression comments (# webhook-templates-disable-next-line CODE)
+  SuppressionUnused = 'suppression-unused',
+  SuppressionUnknownCode = 'suppression-unknown-code',
 }
 
 /** How strongly a problem is reported by default. */
@@ -127,6 +130,8 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = {
   [ProblemCode.FileTooLarge]: { severity: 'information', summary: 'File over the size limit, not checked', message: '{0} is {1} MB, over the {2} MB limit, so it is not checked. To check it, raise the setting "webhookTemplates.maxFileSizeMB".' },
   [ProblemCode.FieldsFileNotFound]: { severity: 'information', summary: 'Fields file named by the setting is missing', message: 'The setting "webhookTemplates.fieldsFile" names {0}, which is not a file: only built-in keys are known. Create the file or correct the setting.' },
   [ProblemCode.NoFieldsFile]: { severity: 'information', summary: 'No fields file found for a template', message: 'No fields file found from this folder up to {0}: only the built-in keys username, chatId, stepKey and createdAt are known. Create webhook-fields.json to describe your custom fields, tracker fields and sample profiles.' },
+  [ProblemCode.SuppressionUnused]: { severity: 'warning', summary: 'Suppression comment that suppresses nothing', message: '"{0}" suppresses nothing: {1}.' },
+  [ProblemCode.SuppressionUnknownCode]: { severity: 'warning', summary: 'Unknown problem code in a suppression comment', message: '"{0}" is not a problem code, so it suppresses nothing.{1}' },
 };
 
 /** Where each problem code is explained, one section per code with a wrong and a right example (docs/problems.md). */
