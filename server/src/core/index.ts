@@ -11,7 +11,9 @@ import { keyCompletions } from './language/completion';
 import { absenceNotes, fileNote, templateDiagnostics } from './check/diagnostics';
 import { applySeverities } from './check/severity';
 import { applySuppressions } from './check/suppressions';
-import { suppressionComments } from './read/suppression-comments';
+import { suppressionComments, type SuppressionComment } from './read/suppression-comments';
+import { suppressionActions } from './language/suppression-actions';
+import { suppressionCompletions } from './language/suppression-completion';
 import { isFieldsKind } from './read/document-kind';
 import { fieldsFileDiagnostics } from './check/fields-diagnostics';
 import type { FieldsParseResult } from './fields/fields-file';
@@ -48,6 +50,7 @@ export { isLoopbackHost, isLoopbackUrl } from './base/hosts';
 export { createL10n, type L10n } from './base/l10n';
 export { documentKindOf, FIELDS_FILE_NAMES, globMatches, isFieldsFileName, isFieldsKind, isTemplateKind } from './read/document-kind';
 export { PREVIEW_COMMAND, SEND_COMMAND } from './language/requests';
+export { SUPPRESS_ACTION_KIND } from './language/suppression-actions';
 export type { FieldsParseResult } from './fields/fields-file';
 export type { Environment } from './expand/profiles';
 export type { TextChange } from './read/incremental';
@@ -164,6 +167,11 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     const parsed = kind && parseByKind(document.getText(), kind);
     return parsed ? templateUsages(document.getText(), parsed, fields) : [];
   };
+  /** A template's suppression comments, read once per version. */
+  const suppressionsOf = (document: TextDocument): SuppressionComment[] => {
+    const entry = documents.entryOf(document);
+    return entry?.parsed ? (entry.suppressions ??= suppressionComments(document.getText(), entry.parsed)) : [];
+  };
   const cursorField = (document: TextDocument, position: Position, fields: FieldsContext) => fieldAtCursor(document, position, parseTemplate(document), fields, l10n);
   return {
     l10n,
@@ -178,8 +186,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       // Kept per version as found; suppressions and severities are applied on every answer, so a changed choice is
       // never served stale.
       const found = documents.diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
-      const comments = (entry.suppressions ??= suppressionComments(document.getText(), entry.parsed));
-      const left = applySuppressions(document, absenceNotes(fields.absence, l10n).concat(found), comments, l10n);
+      const left = applySuppressions(document, absenceNotes(fields.absence, l10n).concat(found), suppressionsOf(document), l10n);
       return applySeverities(left, [fields.source?.model.severity, fields.severity]);
     },
     fieldsFileDiagnostics: (document, displayName, withUnused = false, severity) => {
@@ -192,7 +199,13 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     tooLargeNote: (displayName, bytes, limitMB, severity) =>
       applySeverities([fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB])], [severity]),
     completions: (document, position, fields) =>
-      withTemplate(document, NOTHING, (parsed) => keyCompletions(document, position, parsed, fields, l10n) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) }),
+      withTemplate(
+        document,
+        NOTHING,
+        (parsed) =>
+          suppressionCompletions(document, position, suppressionsOf(document), l10n) ??
+          keyCompletions(document, position, parsed, fields, l10n) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) },
+      ),
     hover: (document, position, fields) => {
       const parsed = parseTemplate(document);
       if (parsed) return placeholderHover(document, position, parsed, fields, l10n) ?? receiverHover(document, document.offsetAt(position), parsed, fields, l10n);
@@ -200,7 +213,10 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       return model ? definitionHover(document, position, model, index.counts(document.uri), l10n) : null;
     },
     definitions: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
-    codeActions: (document, range, diagnostics, fields) => withTemplate(document, [], (parsed) => getCodeActions(document, range, diagnostics, parsed, fields, l10n)),
+    codeActions: (document, range, diagnostics, fields) =>
+      withTemplate(document, [], (parsed) =>
+        getCodeActions(document, range, diagnostics, parsed, fields, l10n).concat(suppressionActions(document, range, diagnostics, parsed, suppressionsOf(document), l10n)),
+      ),
     codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed, l10n)),
     inlayHints: (document, range, fields, profile, env) =>
       withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n)),

@@ -86,7 +86,7 @@ function createFileAction(diagnostic: Diagnostic, uri: string, keys: MissingKey[
   return { title: l10n.t('Create {0} with the keys this template uses', baseName(uri)), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
-function rangesMeet(a: Range, b: Range): boolean {
+export function rangesMeet(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
   return before(a.start, b.end) && before(b.start, a.end);
 }
