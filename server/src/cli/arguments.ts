@@ -9,6 +9,8 @@ export interface CheckArguments {
   format: OutputFormat;
   /** `--severity CODE=LEVEL`, repeatable: over the fields file's and the project settings' choices. */
   severity: Record<string, SeverityLevel>;
+  /** `--fix`: write the safe fixes; `--fix-dry-run`: print them as a unified diff and write nothing. */
+  fix: 'none' | 'write' | 'dry-run';
 }
 
 export interface RequestArguments {
@@ -35,6 +37,9 @@ export function usage(): string {
     '  check [PATH...] [--format text|json|github]    Check templates (.webhook, *.script.yaml|yml|json) and fields files;',
     '        [--severity CODE=LEVEL]...               exit 1 when there are errors. --severity sets a problem code to error,',
     '                                                 warning, info, hint or off, over the fields file and .vscode/settings.json.',
+    '        [--fix | --fix-dry-run]                  --fix applies the safe fixes (one fix that cannot change meaning) and',
+    '                                                 writes the files that change; --fix-dry-run prints them as a unified',
+    '                                                 diff, writes nothing, and exits 1 when there is something to fix.',
     '  expand FILE [--profile P] [--request NAME]     Print requests with every placeholder filled in; exit 1 when some stay unresolved.',
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
     '       [--allow-empty] [--timeout S] [--max-redirects N] [--max-response-kb K]',
@@ -47,7 +52,7 @@ export function usage(): string {
 
 type Options = Record<string, string | true | string[]>;
 const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb', 'severity']);
-const FLAGS = new Set(['allow-empty']);
+const FLAGS = new Set(['allow-empty', 'fix', 'fix-dry-run']);
 /** Valued options that may be given more than once; their values are kept in order. */
 const REPEATABLE = new Set(['severity']);
 
@@ -83,7 +88,8 @@ function numberOption(options: Options, name: string, fallback: number, min: num
 
 function requestArguments(command: 'expand' | 'send', options: Options, words: string[]): RequestArguments | { error: string } {
   if (words.length !== 1) return { error: `${command} takes exactly one FILE; got ${words.length}.` };
-  if (options.format !== undefined || options.severity !== undefined) return { error: `--${options.format !== undefined ? 'format' : 'severity'} belongs to check.` };
+  const checkOnly = ['format', 'severity', 'fix', 'fix-dry-run'].find((name) => options[name] !== undefined);
+  if (checkOnly) return { error: `--${checkOnly} belongs to check.` };
   const timeoutSeconds = numberOption(options, 'timeout', 10, 0.001);
   const maxRedirects = numberOption(options, 'max-redirects', 5, 0);
   const maxResponseKB = numberOption(options, 'max-response-kb', 1024, 1);
@@ -113,10 +119,12 @@ export function parseArguments(argv: readonly string[]): CliArguments | { error:
   if (Object.keys(options).some((name) => !CHECK_OPTIONS.includes(name))) return { error: `check takes only ${CHECK_OPTIONS.map((name) => `--${name}`).join(', ')}.` };
   const severity = severityOptions((options.severity as string[] | undefined) ?? []);
   if ('error' in severity) return severity;
-  return { command, paths: words.length > 0 ? words : ['.'], format, severity: severity.chosen };
+  if (options.fix && options['fix-dry-run']) return { error: 'check takes --fix or --fix-dry-run, not both.' };
+  const fix = options.fix ? 'write' : options['fix-dry-run'] ? 'dry-run' : 'none';
+  return { command, paths: words.length > 0 ? words : ['.'], format, severity: severity.chosen, fix };
 }
 
-const CHECK_OPTIONS = ['format', 'severity'];
+const CHECK_OPTIONS = ['format', 'severity', 'fix', 'fix-dry-run'];
 
 /** `--severity CODE=LEVEL` given any number of times, the last one of a code winning; a wrong code or level is bad usage. */
 function severityOptions(values: readonly string[]): { chosen: Record<string, SeverityLevel> } | { error: string } {

@@ -13,6 +13,7 @@ import { applySeverities } from './check/severity';
 import { applySuppressions } from './check/suppressions';
 import { suppressionComments, type SuppressionComment } from './read/suppression-comments';
 import { suppressionActions } from './language/suppression-actions';
+import { safeFixes, type SafeFix } from './language/safe-fixes';
 import { suppressionCompletions } from './language/suppression-completion';
 import { isFieldsKind } from './read/document-kind';
 import { fieldsFileDiagnostics } from './check/fields-diagnostics';
@@ -51,6 +52,7 @@ export { createL10n, type L10n } from './base/l10n';
 export { documentKindOf, FIELDS_FILE_NAMES, globMatches, isFieldsFileName, isFieldsKind, isTemplateKind } from './read/document-kind';
 export { PREVIEW_COMMAND, SEND_COMMAND } from './language/requests';
 export { SUPPRESS_ACTION_KIND } from './language/suppression-actions';
+export type { SafeFix } from './language/safe-fixes';
 export type { FieldsParseResult } from './fields/fields-file';
 export type { Environment } from './expand/profiles';
 export type { TextChange } from './read/incremental';
@@ -94,6 +96,11 @@ export interface TemplateService {
   hover(document: TextDocument, position: Position, fields: FieldsContext): Hover | null;
   definitions(document: TextDocument, position: Position, fields: FieldsContext): Location[];
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
+  /**
+   * What `check --fix` applies without a person: for each of the given problems that has exactly one fix, that fix
+   * when it is safe (it cannot change what the template means); non-overlapping, in document order.
+   */
+  safeFixes(document: TextDocument, diagnostics: readonly Diagnostic[], fields: FieldsContext): SafeFix[];
   codeLenses(document: TextDocument): CodeLens[];
   inlayHints(document: TextDocument, range: Range, fields: FieldsContext, profile: string | undefined, env: Environment): InlayHint[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
@@ -217,6 +224,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       withTemplate(document, [], (parsed) =>
         getCodeActions(document, range, diagnostics, parsed, fields, l10n).concat(suppressionActions(document, range, diagnostics, parsed, suppressionsOf(document), l10n)),
       ),
+    safeFixes: (document, diagnostics, fields) => withTemplate(document, [], (parsed) => safeFixes(document, diagnostics, parsed, fields, l10n)),
     codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed, l10n)),
     inlayHints: (document, range, fields, profile, env) =>
       withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n)),

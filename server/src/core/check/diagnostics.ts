@@ -16,11 +16,15 @@ export interface QuickFixData {
   title: string;
   edits: { range: Range; newText: string }[];
   preferred?: boolean;
+  /** `check --fix` may apply it without a person (see Finding.safe); receiver fixes never are: they add or change parameters. */
+  safe?: boolean;
 }
 
 /** What a diagnostic carries for its quick fixes. */
 export interface DiagnosticData {
   fix?: string;
+  /** `fix` cannot change what the template means (Finding.safe). */
+  safe?: boolean;
   missing?: Finding['missing'];
   /** Fixes written out in full (receiver checks: add a parameter, rename one, rewrite a whole URL). */
   fixes?: QuickFixData[];
@@ -56,7 +60,7 @@ export function placeholderDiagnostics(document: TextDocument, regions: readonly
   for (const placeholder of scanRegions(document.getText(), regions, context.syntax)) {
     const finding = analyzePlaceholder(placeholder, context)?.finding;
     if (!finding) continue;
-    const data: DiagnosticData = { fix: finding.fix, missing: finding.missing };
+    const data: DiagnosticData = { fix: finding.fix, missing: finding.missing, ...(finding.safe ? { safe: true } : {}) };
     diagnostics.push(makeDiagnostic(document, placeholder, finding.code, l10n.say(findingPhrase(finding)), data));
   }
   return diagnostics;
