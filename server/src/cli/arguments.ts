@@ -1,7 +1,7 @@
 // Reads the command line of `webhook-templates` into a typed request, or a message saying what is wrong.
 import { isProblemCode, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from '../core';
 
-export type OutputFormat = 'text' | 'json' | 'github';
+export type OutputFormat = 'text' | 'json' | 'github' | 'sarif' | 'junit';
 
 export interface CheckArguments {
   command: 'check';
@@ -27,14 +27,15 @@ export interface RequestArguments {
 
 export type CliArguments = CheckArguments | RequestArguments | { command: 'help' };
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github', 'sarif', 'junit'];
 
 export function usage(): string {
   return [
     'Usage: webhook-templates <command> [options]',
     '',
     'Commands:',
-    '  check [PATH...] [--format text|json|github]    Check templates (.webhook, *.script.yaml|yml|json) and fields files;',
+    '  check [PATH...] [--format text|json|github|sarif|junit]',
+    '                                                 Check templates (.webhook, *.script.yaml|yml|json) and fields files;',
     '        [--severity CODE=LEVEL]...               exit 1 when there are errors. --severity sets a problem code to error,',
     '                                                 warning, info, hint or off, over the fields file and .vscode/settings.json.',
     '        [--fix | --fix-dry-run]                  --fix applies the safe fixes (one fix that cannot change meaning) and',
