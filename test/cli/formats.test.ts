@@ -15,7 +15,9 @@ const resolveModule = createRequire(__filename).resolve;
 /** The SARIF 2.1.0 schema (rtm.5, the version code scanning reads) as Microsoft's SARIF SDK ships it on npm. */
 const SARIF_SCHEMA = JSON.parse(readFileSync(join(dirname(resolveModule('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
 
-const FIELDS = JSON.stringify({ customFields: { geo: { type: 'text', example: 'KZ' } }, severity: { 'insecure-http': 'warning' } });
+const FIELDS = JSON.stringify({ customFields: { geo: { type: 'text', example: 'KZ' } }, severity: { 'insecure-http': 'warning', 'unknown-namespace': 'info' } });
+/** A problem the fields file makes information: a note in SARIF, a passing test case in JUnit. */
+const INFO = 'GET https://api.example.com/lead?s={utm.source}\n';
 /** An emoji (two UTF-16 code units) before the placeholder, and a name with a blank in a subfolder. */
 const EMOJI = 'GET https://api.example.com/😀/lead?c={chatid}\n';
 const SPECIAL = 'GET http://api.example.com/lead?x={chat&id}&y={a<b}\n';
@@ -33,7 +35,7 @@ describe('cli check formats', () => {
   let cwd: string;
 
   before(() => {
-    cwd = makeWorkspace({ 'webhook-fields.json': FIELDS, 'hooks/lead one.webhook': EMOJI, 'special.webhook': SPECIAL, 'clean.webhook': CLEAN });
+    cwd = makeWorkspace({ 'webhook-fields.json': FIELDS, 'hooks/lead one.webhook': EMOJI, 'special.webhook': SPECIAL, 'clean.webhook': CLEAN, 'info.webhook': INFO });
   });
 
   after(() => removeDir(cwd));
@@ -70,6 +72,7 @@ describe('cli check formats', () => {
       const results = log.runs[0].results;
       const insecure = results.find((result) => result.ruleId === 'insecure-http')!;
       assert.equal(insecure.level, 'warning');
+      assert.equal(results.find((result) => result.ruleId === 'unknown-namespace')!.level, 'note');
       const unknown = results.find((result) => result.locations[0].physicalLocation.artifactLocation.uri.startsWith('hooks/'))!;
       assert.deepEqual([unknown.ruleId, unknown.level, unknown.message.text], ['unknown-key', 'error', 'Unknown key "chatid" (checked against webhook-fields.json). Did you mean "{chatId}"?']);
       assert.equal(log.runs[0].tool.driver.rules[unknown.ruleIndex!].id, 'unknown-key');
@@ -102,7 +105,7 @@ describe('cli check formats', () => {
     });
 
     test('one testsuite per file checked, the fields file included', () => {
-      assert.deepEqual(parsed.testsuites.testsuite.map((suite) => suite['@_name']).sort(), ['clean.webhook', 'hooks/lead one.webhook', 'special.webhook', 'webhook-fields.json']);
+      assert.deepEqual(parsed.testsuites.testsuite.map((suite) => suite['@_name']).sort(), ['clean.webhook', 'hooks/lead one.webhook', 'info.webhook', 'special.webhook', 'webhook-fields.json']);
     });
 
     test('a clean file is one passing testcase', () => {
@@ -120,7 +123,14 @@ describe('cli check formats', () => {
       assert.ok(text.endsWith(problemDocsUrl(ProblemCode.InvalidKey)), text);
     });
 
-    test('the totals add up: tests and failures of every suite', () => {
+    test('information and hints are passing test cases that keep their message', () => {
+    const info = parsed.testsuites.testsuite.find((suite) => suite['@_name'] === 'info.webhook')!;
+    assert.equal(info['@_failures'], '0');
+    assert.deepEqual(info.testcase.map((testcase) => [testcase['@_name'], testcase.failure]), [['unknown-namespace at 1:36', undefined]]);
+    assert.match(String(info.testcase[0]['system-out']), /info unknown-namespace: Unknown namespace "utm\."/);
+  });
+
+  test('the totals add up: tests and failures of every suite', () => {
       const suites = parsed.testsuites.testsuite;
       assert.equal(Number(parsed.testsuites['@_tests']), suites.reduce((sum, suite) => sum + suite.testcase.length, 0));
       assert.equal(Number(parsed.testsuites['@_failures']), suites.reduce((sum, suite) => sum + Number(suite['@_failures']), 0));

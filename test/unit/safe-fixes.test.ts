@@ -41,3 +41,13 @@ test('the fixes of one document never overlap, and come in document order', () =
   assert.deepEqual(fixes.map((fix) => fix.diagnostic.code), ['unknown-key', 'whitespace-in-placeholder', 'wrong-dialect']);
   assert.equal(TextDocument.applyEdits(document, fixes.flatMap((fix) => fix.edits)), 'GET https://api.example.com/lead?a={chatId}&b={chatId}&c={username}\n');
 });
+
+test('a problem with a second fix is left for a person, however safe its first one', () => {
+  const document = url('c={chatid}');
+  const [diagnostic] = service().templateDiagnostics(document, fieldsContext());
+  assert.equal(service().safeFixes(document, [diagnostic], fieldsContext()).length, 1);
+  // The same problem, also offering to add the key to the fields file: two fixes, so a person chooses.
+  const twoFixes = { ...diagnostic, data: { ...(diagnostic.data as object), missing: { section: 'customFields', key: 'chatid' } } };
+  assert.equal(service().codeActions(document, diagnostic.range, [twoFixes], fieldsContext()).filter((action) => action.kind === 'quickfix').length, 2);
+  assert.deepEqual(service().safeFixes(document, [twoFixes], fieldsContext()), []);
+});
