@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RESTART_SETTINGS, SECTION, allScriptGlobs } from './config';
 import { crashHandler } from './server-errors';
+import type { TypingDiagnostics } from './typing-diagnostics';
 import { FIELDS_FILE_GLOB, SCRIPT_FILE_GLOB, WEBHOOK_FILE_GLOB, documentSelector } from './document-selector';
 
 export interface ClientHandle {
@@ -17,7 +18,7 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   };
 }
 
-function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
+function clientOptions(log: vscode.LogOutputChannel, typing: TypingDiagnostics): LanguageClientOptions {
   return {
     documentSelector: documentSelector(allScriptGlobs()),
     synchronize: {
@@ -28,6 +29,7 @@ function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
     outputChannel: log,
     diagnosticCollectionName: 'webhook-templates',
     errorHandler: crashHandler(log),
+    middleware: { handleDiagnostics: typing.handleDiagnostics },
   };
 }
 
@@ -35,9 +37,14 @@ function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
  * Starts the client; `onRunning` is called each time a server is up (first start, restart after a crash or a
  * command, a new client after a setting changed), to tell it what lives only in the client (the active profile).
  */
-export async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onRunning: (client: LanguageClient) => void): Promise<ClientHandle> {
+export async function startClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  typing: TypingDiagnostics,
+  onRunning: (client: LanguageClient) => void,
+): Promise<ClientHandle> {
   const create = () => {
-    const made = new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), clientOptions(log));
+    const made = new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), clientOptions(log, typing));
     context.subscriptions.push(made.onDidChangeState((event) => event.newState === State.Running && onRunning(made)));
     return made;
   };

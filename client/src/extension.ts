@@ -9,6 +9,7 @@ import { ProfileState } from './profile-state';
 import { SendHistory } from './send/history';
 import { ResponseViews } from './send/response-view';
 import { registerTrustNotice } from './trust';
+import { TypingDiagnostics } from './typing-diagnostics';
 import { l10n } from './l10n';
 import { registerTour } from './tour/tour';
 
@@ -19,14 +20,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const profiles = new ProfileState(context.workspaceState);
   const views = new ResponseViews();
   const history = new SendHistory(context.globalState, () => windowSetting('send.historySize'));
+  const typing = new TypingDiagnostics();
   profiles.register(context);
+  typing.register(context);
   views.register(context);
   registerTrustNotice(context, log);
   const tour = registerTour(context, log);
   registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log, tour });
   try {
     // Every server that starts (restarts included) learns the active profile, and hears of each change.
-    handle = await startClient(context, log, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));
+    handle = await startClient(context, log, typing, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));
     context.subscriptions.push(profiles.onDidChange((profile) => void handle?.client.sendNotification(ActiveProfileNotification, { profile })));
   } catch (error) {
     log.error(`The language server did not start: ${String(error)}`);

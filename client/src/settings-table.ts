@@ -12,6 +12,8 @@ export interface WebhookTemplatesConfig {
   'send.confirmNonLoopbackHosts': boolean;
   'send.historySize': number;
   'inlayHints.sampleValues': boolean;
+  /** Read by the server only (per resource): the longest value an inlay hint shows. */
+  'inlayHints.maxLength': number;
   /** Receiver tables in the shape of server/src/core/receivers/types.ts (patterns as strings); read by the server. */
   receivers: unknown[];
   /** A person's severity by problem code (`error`, `warning`, `info`, `hint`, `off`), over the fields file's; read by the server. */
@@ -29,6 +31,7 @@ export const DEFAULTS: WebhookTemplatesConfig = {
   'send.confirmNonLoopbackHosts': true,
   'send.historySize': 20,
   'inlayHints.sampleValues': true,
+  'inlayHints.maxLength': 24,
   receivers: [],
   severity: {},
 };

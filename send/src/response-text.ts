@@ -1,15 +1,20 @@
-// The text of the read-only response view: what was sent, the status, headers and the body (JSON pretty-printed).
+// The text of the read-only response view: which request with which profile and when, what its receiver records,
+// what was sent, the status, headers and the body (JSON pretty-printed).
 import { applyEdits, format } from 'jsonc-parser';
 import type { ExpandedRequest, L10n } from '../../server/src/core';
 import { redact } from './curl';
 import type { SendResult } from './http';
+import { recordLines } from './record-text';
 
 /**
- * Request line, redirects, status line with time and size, headers, a blank line, the body and a note when
- * it was cut. Secrets are hidden everywhere, the body included, since a receiver may echo them back.
+ * A title (the request, its profile, when it was sent), what its receiver records, the request line, redirects, the
+ * status line with time and size, headers, a blank line, the body and a note when it was cut. Secrets are hidden
+ * everywhere, the body included, since a receiver may echo them back.
  */
-export function formatResponse(result: SendResult, request: ExpandedRequest, l10n: L10n): string {
+export function formatResponse(result: SendResult, request: ExpandedRequest, l10n: L10n, sentAt?: string): string {
   const lines = [
+    titleLine(request, l10n, sentAt),
+    ...recordLines(request.record, l10n),
     `${request.method.toUpperCase()} ${request.url}`,
     ...redirectLines(result, l10n),
     `HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ''} · ${result.timeMs} ms · ${sizeText(result.bytes)}`,
@@ -19,6 +24,12 @@ export function formatResponse(result: SendResult, request: ExpandedRequest, l10
     ...truncationLines(result, l10n),
   ];
   return redact(lines.join('\n'), request.secrets) + '\n';
+}
+
+/** `### Keitaro lead (profile lead) · 23:10:05`: what the view shows, with which values, from when. */
+export function titleLine(request: ExpandedRequest, l10n: L10n, sentAt?: string): string {
+  const profile = request.profile ? l10n.t('(profile {0})', request.profile) : l10n.t('(examples only)');
+  return `### ${request.name} ${profile}${sentAt ? ` · ${sentAt}` : ''}`;
 }
 
 function redirectLines(result: SendResult, l10n: L10n): string[] {

@@ -1,6 +1,6 @@
 // Custom requests between the extension and the server, declared once and typed; both sides import this file.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ExpandedRequest } from './core';
+import type { ExpandedRequest, ProfileSummary } from './core';
 
 export interface ExpandParams {
   uri: string;
@@ -27,7 +27,8 @@ export interface ProfilesParams {
   uri: string;
 }
 
-export const ProfilesRequest = new RequestType<ProfilesParams, string[], void>('webhookTemplates/profiles');
+/** The profiles of the fields file a document uses, each with what it sets (secrets shown as `***`). */
+export const ProfilesRequest = new RequestType<ProfilesParams, ProfileSummary[], void>('webhookTemplates/profiles');
 
 /** Commands the server's CodeLenses run; the client registers them. */
 export { PREVIEW_COMMAND, SEND_COMMAND } from './core';

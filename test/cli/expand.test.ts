@@ -36,6 +36,23 @@ describe('cli expand', () => {
     assert.equal(run.stderr, '');
   });
 
+  test('--explain adds what the receiver records: Keitaro records a sale when no status is sent', async () => {
+    const run = await runCli(['expand', 'keitaro.webhook', '--profile', 'lead', '--request', FIRST_REQUEST, '--explain'], { cwd });
+    assert.equal(run.code, 0, shown(run));
+    assert.deepEqual(run.stdout.split('\n').slice(0, 4), [
+      `### ${FIRST_REQUEST} (profile lead)`,
+      '# Keitaro records "sale" (Keitaro\'s default: no status was sent) on click 7f3a9c01.',
+      '#   subid = 7f3a9c01',
+      "#   status = sale (Keitaro's default: no status was sent)",
+    ]);
+  });
+
+  test('--explain says nothing for a request no known receiver takes', async () => {
+    const run = await runCli(['expand', 'keitaro.webhook', '--profile', 'lead', '--request', 'Partner CRM (POST JSON)', '--explain'], { cwd });
+    assert.equal(run.code, 0, shown(run));
+    assert.ok(!run.stdout.includes('records'), run.stdout);
+  });
+
   test('without a profile values come from the examples: the lead request takes geo KZ', async () => {
     const run = await runCli(['expand', 'keitaro.webhook', '--request', 'Keitaro lead'], { cwd });
     assert.equal(run.code, 0, shown(run));

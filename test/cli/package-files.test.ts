@@ -27,6 +27,7 @@ const EXPECTED = [
   'schemas/script.schema.json',
   'schemas/webhook-fields.schema.json',
   'syntaxes/webhook-placeholders.injection.json',
+  'syntaxes/webhook-response.tmLanguage.json',
   'syntaxes/webhook-template.tmLanguage.json',
 ];
 
@@ -54,7 +55,8 @@ function manifestFiles(): string[] {
     ...[...contributes.jsonValidation, ...contributes.yamlValidation].map((entry: { url: string }) => entry.url),
     ...contributes.walkthroughs.flatMap((walkthrough: { steps: { media: Record<string, string> }[] }) => walkthrough.steps.map((step) => step.media.svg ?? step.media.image ?? step.media.markdown)),
   ];
-  return paths.map((path) => path.replace(/^\.\//, ''));
+  // A language without a configuration (the response view's) names no file.
+  return paths.filter((path) => path !== undefined).map((path) => path.replace(/^\.\//, ''));
 }
 
 test('the package holds exactly the runtime files: a file too many or too few fails', () => {

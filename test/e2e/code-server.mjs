@@ -121,3 +121,27 @@ export function startChromium(url, temp) {
   ];
   return startGroup(chromiumPath(), args, 'chromium');
 }
+
+/** The size of the browser window the workbench is drawn in (and so of the suite's screenshots). */
+export const WINDOW = { width: 1280, height: 800 };
+
+/**
+ * Headless Chromium on the workbench at `url`, driven by puppeteer-core (the suite's UI channel presses keys and
+ * takes screenshots through the page). Returns the browser and the page.
+ */
+export async function launchChromium(url, temp) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--window-size=${WINDOW.width},${WINDOW.height}`,
+    ],
+    defaultViewport: WINDOW,
+    userDataDir: join(temp, 'chromium'),
+  });
+  const [page] = await browser.pages();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return { browser, page };
+}

@@ -139,3 +139,13 @@ test('an indented ### line before the request line is a comment, not a heading',
   assert.ok(everyTokenHas(lines, '### not a separator', 'comment.line.number-sign'));
   assert.equal(someTokenHas(lines, 'not a separator', 'markup.heading'), false);
 });
+
+test('a URL begun on a request line is neither string nor comment: VS Code\'s default quick suggestions ask for the receiver snippets as it is typed', async () => {
+  // VS Code turns off quick suggestions by default only in tokens it reads as strings or comments (and regexes).
+  const quiet = /(?:^|\.)(?:string|comment|regex)(?:\.|$)/;
+  for (const typed of ['h', 'https', 'https://k', 'GET h', 'POST https://']) {
+    const lines = await webhook(`### Lead\n# a note\n${typed}`);
+    const scopes = lines[2].tokens.flatMap((token) => token.scopes);
+    assert.ok(scopes.length > 0 && !scopes.some((scope) => quiet.test(scope)), `${typed}: ${scopes.join(' ')}`);
+  }
+});

@@ -70,7 +70,7 @@ describe('completion over the protocol', () => {
     assert.match(sub1, /fb_ads/);
   });
 
-  test('inside {tracker.cl|ickid} the edit replaces the whole key and adds no second brace', async () => {
+  test('inside {tracker.cl|ickid} the edit replaces the whole key through the }, so the cursor lands after it, with no second brace', async () => {
     const text = readText(root, 'keitaro.webhook');
     const uri = fileUri(join(root, `mid-key.webhook`));
     await client.open(uri, 'webhook-template', text);
@@ -80,8 +80,8 @@ describe('completion over the protocol', () => {
     const items = itemsOf(await client.completion(uri, cursor));
     const keyStart = cursor.character - 2;
     const sub1 = textEditOf(byLabel(items, 'sub1'));
-    assert.deepEqual(sub1.range, { start: { line: cursor.line, character: keyStart }, end: { line: cursor.line, character: keyStart + 'clickid'.length } });
-    assert.equal(sub1.newText, 'sub1');
+    assert.deepEqual(sub1.range, { start: { line: cursor.line, character: keyStart }, end: { line: cursor.line, character: keyStart + 'clickid}'.length } });
+    assert.equal(sub1.newText, 'sub1}');
     const applied = applyEdits(text, [sub1]);
     assert.equal(lineAt(applied, cursor.line), lineAt(text, cursor.line).replace('{tracker.clickid}', '{tracker.sub1}'));
   });

@@ -62,8 +62,15 @@ describe('hover and definition over the protocol', () => {
     assert.match(markdown, /line 5\b/);
   });
 
-  test('hover outside any placeholder answers null', async () => {
-    assert.equal(await client.hover(webhookUri, positionOf(webhookText, 'status=lead', 'status=le'.length)), null);
+  test('hover outside any placeholder and request line (a comment, a header name) answers null', async () => {
+    assert.equal(await client.hover(webhookUri, positionOf(webhookText, 'Placeholders use single braces', 3)), null);
+    assert.equal(await client.hover(webhookUri, positionOf(webhookText, 'Content-Type', 3)), null);
+  });
+
+  test('hover on a request line outside placeholders shows the request as sent, not a placeholder', async () => {
+    const markdown = markdownOf(await client.hover(webhookUri, positionOf(webhookText, 'status=lead', 'status=le'.length)));
+    assert.match(markdown, /^\*\*Sent as\*\*/);
+    assert.doesNotMatch(markdown, /Click id the tracker gave this user/);
   });
 
   test('definition of {geo} is the key geo in webhook-fields.json', async () => {

@@ -26,6 +26,7 @@ import {
   createProtocolConnection,
   type CodeAction,
   type Command,
+  type CompletionContext,
   type CompletionItem,
   type CompletionList,
   type Definition,
@@ -237,8 +238,9 @@ export class LspClient {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type }] });
   }
 
-  completion(uri: string, position: Position): Promise<CompletionList | CompletionItem[] | null> {
-    return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+  /** A completion request; `context` says how the editor came to ask (invoked, or a trigger character typed). */
+  completion(uri: string, position: Position, context?: CompletionContext): Promise<CompletionList | CompletionItem[] | null> {
+    return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position, ...(context ? { context } : {}) });
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { DEFAULT_TEST_SETTINGS, LspClient, fileUri, type TestSettings } from './lsp-client';
+import { CompletionTriggerKind, type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
+import { DEFAULT_TEST_SETTINGS, LspClient, fileUri, itemsOf, type TestSettings } from './lsp-client';
 import { applyEdits, copyExamples, lineAt, positionOf, readText, removeWorkspace, writeFile } from './workspace';
 import { setActiveProfile } from './workspace-helpers';
 
@@ -76,11 +76,12 @@ describe('receivers over the protocol', () => {
     assert.deepEqual(actions.map((action) => action.title), ['Rename to sub_id_1', WHOLE_FIX]);
   });
 
-  test('hover on the host of the seed shows the parameter table', async () => {
+  test('hover on the host of the seed shows the parameter table after the request as sent', async () => {
     const { uri, text } = await openKeitaro('hover.webhook');
     const hover = await client.hover(uri, positionOf(text, 'keitaro.yoursite.com/25123a/postback?subid={tracker.clickid}&username', 3));
     const value = (hover?.contents as MarkupContent).value;
-    assert.match(value, /^\*\*Keitaro\*\* — parameters/);
+    assert.match(value, /^\*\*Sent as\*\*/);
+    assert.match(value, /\n\*\*Keitaro\*\* — parameters/);
     assert.match(value, /\| `username` \| ignored \| `ivan_petrov` \|/);
     assert.match(value, /Missing: `status`, so Keitaro takes `sale`\./);
   });
@@ -92,6 +93,39 @@ describe('receivers over the protocol', () => {
     const items = Array.isArray(answer) ? answer : answer.items;
     assert.deepEqual(items.map((item) => item.label).slice(0, 2), ['Keitaro lead postback', 'Keitaro sale postback']);
     assert.equal(items[0].insertTextFormat, 2);
+  });
+
+  test('the server asks VS Code for completion on a space and on quotes, where receiver snippets start', () => {
+    const triggers = client.initializeResult?.capabilities.completionProvider?.triggerCharacters ?? [];
+    for (const character of [' ', '"', "'"]) assert.ok(triggers.includes(character), `${JSON.stringify(character)} not among ${JSON.stringify(triggers)}`);
+  });
+
+  test('a completion triggered by the space typed after url: in a webhook step answers the snippets, each detailing its URL', async () => {
+    const uri = fileUri(join(root, 'typed-url.script.yaml'));
+    const text = 'flows:\n  - key: main\n    steps:\n      - key: lead\n        type: webhook\n        url:\n';
+    await client.open(uri, 'yaml', text);
+    await client.change(uri, [{ range: { start: { line: 5, character: 12 }, end: { line: 5, character: 12 } }, text: ' ' }]);
+    const answer = await client.completion(uri, { line: 5, character: 13 }, { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' });
+    const items = itemsOf(answer);
+    assert.deepEqual(items.map((item) => item.label).slice(0, 2), ['Keitaro lead postback', 'Keitaro sale postback']);
+    assert.match(items[0].detail ?? '', /^https:\/\/keitaro\.example\.com\/KEY\/postback\?subid=\{tracker\.clickid\}&status=lead/);
+    const applied = applyEdits(`${text.replace('url:\n', 'url: \n')}`, [items[0].textEdit as TextEdit]);
+    assert.match(lineAt(applied, 5), /^ {8}url: "https:\/\/\$\{1:keitaro\.example\.com\}\/\$\{2:KEY\}\/postback\?subid=\{tracker\.clickid\}/);
+  });
+
+  test('an invoked completion on the empty request line of a new .webhook block answers the snippets', async () => {
+    const uri = fileUri(join(root, 'empty-line.webhook'));
+    await client.open(uri, 'webhook-template', '### Lead\n\n');
+    const items = itemsOf(await client.completion(uri, { line: 1, character: 0 }, { triggerKind: CompletionTriggerKind.Invoked }));
+    assert.equal(items.length, 6);
+    assert.ok(items.every((item) => item.filterText?.startsWith('https://') && item.detail?.startsWith('https://')));
+  });
+
+  test('a space typed elsewhere (a message) answers nothing', async () => {
+    const uri = fileUri(join(root, 'typed-text.script.yaml'));
+    const text = 'flows:\n  - key: main\n    steps:\n      - key: hi\n        type: message\n        text: Hi there\n';
+    await client.open(uri, 'yaml', text);
+    assert.deepEqual(itemsOf(await client.completion(uri, { line: 5, character: 17 }, { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' })), []);
   });
 
   test('a change of the active profile re-publishes open and closed templates: an example is judged, an env value never', async () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { ProfileSummary } from '../../server/src/core';
 import { ExpandRequest, ProfilesRequest, type ExpandParams, type ExpandResult } from '../../server/src/protocol';
 import { LspClient, fileUri } from './lsp-client';
 import { positionOf, readText } from './workspace';
@@ -20,7 +21,7 @@ function expand(client: LspClient, params: ExpandParams): Promise<ExpandResult> 
   return bounded(client.connection.sendRequest(ExpandRequest, params), 'webhookTemplates/expand');
 }
 
-function profiles(client: LspClient, uri: string): Promise<string[]> {
+function profiles(client: LspClient, uri: string): Promise<ProfileSummary[]> {
   return bounded(client.connection.sendRequest(ProfilesRequest, { uri }), 'webhookTemplates/profiles');
 }
 
@@ -42,7 +43,17 @@ describe('webhookTemplates/expand and /profiles over the protocol', () => {
   after(() => stopExamples({ root, client }));
 
   test('profiles lists the profiles of the fields file in file order', async () => {
-    assert.deepEqual(await profiles(client, webhookUri), PROFILES);
+    assert.deepEqual((await profiles(client, webhookUri)).map((profile) => profile.name), PROFILES);
+  });
+
+  test('profiles say what each sets, secrets from ${env:…} as *** and never read', async () => {
+    const live = (await profiles(client, webhookUri)).find((profile) => profile.name === 'live-click');
+    assert.deepEqual(live?.values, [
+      { key: 'username', value: 'qa_tester' },
+      { key: 'chatId', value: '***' },
+      { key: 'tracker.clickid', value: '***' },
+      { key: 'geo', value: 'UZ' },
+    ]);
   });
 
   test('the first Keitaro request with profile lead expands to the exact URL, nothing unresolved or empty', async () => {

@@ -135,6 +135,8 @@ export function generateWorkspace(): GeneratedWorkspace {
 export interface SessionSettings {
   exclude: Record<string, boolean>;
   sampleValues: boolean;
+  /** `inlayHints.maxLength` per resource URI (absent: not set, the server's default). */
+  hintLength: Record<string, number>;
 }
 
 export interface Session {
@@ -148,12 +150,12 @@ export interface Session {
 
 function answer(settings: SessionSettings, item: ConfigurationItem): unknown {
   if (item.section === 'files.exclude') return settings.exclude;
-  return { fieldsFile: '', scriptFiles: [], inlayHints: { sampleValues: settings.sampleValues } };
+  return { fieldsFile: '', scriptFiles: [], inlayHints: { sampleValues: settings.sampleValues, maxLength: settings.hintLength[item.scopeUri ?? ''] } };
 }
 
 /** Starts the server on the folders; `files.exclude` and `webhookTemplates` are answered per section. */
 export async function startSession(folders: string[], settings: Partial<SessionSettings> = {}): Promise<Session> {
-  const session = { settings: { exclude: EXCLUDE, sampleValues: true, ...settings }, asked: [] as (string | undefined)[] } as Session;
+  const session = { settings: { exclude: EXCLUDE, sampleValues: true, hintLength: {}, ...settings }, asked: [] as (string | undefined)[] } as Session;
   // Until the section-aware handler below is installed, one object answers both sections the same way.
   const early = () => ({ ...(answer(session.settings, {}) as object), ...session.settings.exclude }) as unknown as TestSettings;
   session.startedAt = performance.now();

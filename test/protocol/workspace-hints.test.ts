@@ -1,9 +1,9 @@
 // Protocol tests of what the workspace teaches the fields file (unused fields, usage counts) and of sample-value inlay hints.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DiagnosticSeverity, DiagnosticTag, type InlayHint, type MarkupContent } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, DiagnosticTag, type CodeAction, type InlayHint, type MarkupContent } from 'vscode-languageserver-protocol';
 import type { LspClient } from './lsp-client';
-import { positionOf, rangeOf, readText, removeWorkspace } from './workspace';
+import { applyEdits, positionOf, rangeOf, readText, removeWorkspace } from './workspace';
 import {
   FIELDS_TEXT,
   changeSettings,
@@ -81,9 +81,18 @@ describe('fields-file hints and inlay hints in a generated workspace', () => {
     assert.match((hover?.contents as MarkupContent).value, /used 471 times in 471 files, and set in 2 profiles/);
   });
 
-  test('hover on an unused definition says no template or bot variable uses it', async () => {
-    const hover = await client.hover(ws.fieldsUri, positionOf(FIELDS_TEXT, '"orphan_field"', 2));
-    assert.equal((hover?.contents as MarkupContent).value, '`orphan_field` is not used in any template or bot variable.');
+  test('hover on an unused definition set by no profile adds nothing to the fields-unused hint shown there', async () => {
+    assert.equal(await client.hover(ws.fieldsUri, positionOf(FIELDS_TEXT, '"orphan_field"', 2)), null);
+  });
+
+  test('the fields-unused hint offers "Remove field", an edit of the fields file that leaves it valid', async () => {
+    const diagnostics = await client.waitForDiagnostics(ws.fieldsUri, (d) => d.some((x) => x.code === 'fields-unused'), 5000);
+    const hint = diagnostics.find((d) => d.code === 'fields-unused')!;
+    const actions = ((await client.codeActions(ws.fieldsUri, hint.range, [hint])) ?? []) as CodeAction[];
+    assert.deepEqual(actions.map((action) => action.title), ['Remove field "orphan_field"']);
+    const after = applyEdits(FIELDS_TEXT, actions[0].edit!.changes![ws.fieldsUri]);
+    assert.equal(after, FIELDS_TEXT.replace(/\n {4}"orphan_field": [^\n]*\n/, '\n').replace('"deposit_amount": { "type": "number", "description": "First deposit, in USD", "example": 150 },', '"deposit_amount": { "type": "number", "description": "First deposit, in USD", "example": 150 }'));
+    assert.doesNotThrow(() => JSON.parse(after));
   });
 
   test('without an active profile, inlay hints show the examples', async () => {
@@ -112,6 +121,20 @@ describe('fields-file hints and inlay hints in a generated workspace', () => {
   test('only placeholders inside the requested range get hints', async () => {
     const upToGeo = { start: { line: 1, character: 0 }, end: positionOf(hookText, '&geo=') };
     assert.deepEqual(await hintsShown(upToGeo), ['{tracker.clickid} = LEAD-CLICK-1']);
+  });
+
+  test('webhookTemplates.inlayHints.maxLength is read per resource: 8 cuts this file\'s hints in the middle, another file keeps 24', async () => {
+    await setActiveProfile(client, 'lead');
+    const other = ws.webhookUris[HOOK + 3];
+    await client.open(other, 'webhook-template', readText(ws.root, webhookPath(HOOK + 3)));
+    await changeSettings(session, { hintLength: { [hookUri]: 8 } });
+    assert.deepEqual(await hintsShown(), ['{tracker.clickid} = LEAD…K-1', '{geo} = UZ', '{deposit_amount} = (empty)']);
+    const [hint] = (await inlayHints(client, hookUri, WHOLE)) ?? [];
+    assert.equal(hint.tooltip, 'Profile "lead": from the profile.\nValue: LEAD-CLICK-1');
+    const [otherHint] = (await inlayHints(client, other, WHOLE)) ?? [];
+    assert.equal(otherHint.label, '= LEAD-CLICK-1');
+    await changeSettings(session, { hintLength: {} });
+    assert.deepEqual((await hintsShown())[0], '{tracker.clickid} = LEAD-CLICK-1');
   });
 
   test('with webhookTemplates.inlayHints.sampleValues off, there are no hints', async () => {

@@ -89,9 +89,9 @@ describe('symbols, folding and links in a generated workspace', () => {
   test('the symbols of a .webhook file are its requests, named by their titles', async () => {
     const symbols = (await documentSymbols(client, webhookUri)) as DocumentSymbol[];
     assert.deepEqual(outline(WEBHOOK, symbols), [
-      { name: 'Lead', detail: 'GET https://tracker.example.com/postback?subid={tracker.clickid}&status=lead', kind: SymbolKind.Method, selects: '### Lead' },
-      { name: 'Sale', detail: 'POST https://crm.example.com:8443/api/leads?x=1', kind: SymbolKind.Method, selects: '### Sale' },
-      { name: 'Host from a field', detail: 'GET https://{geo}.example.com/p', kind: SymbolKind.Method, selects: '### Host from a field' },
+      { name: 'Lead', detail: 'GET https://tracker.example.com/postback?subid={tracker.clickid}&status=lead', kind: SymbolKind.Event, selects: '### Lead' },
+      { name: 'Sale', detail: 'POST https://crm.example.com:8443/api/leads?x=1', kind: SymbolKind.Event, selects: '### Sale' },
+      { name: 'Host from a field', detail: 'GET https://{geo}.example.com/p', kind: SymbolKind.Event, selects: '### Host from a field' },
     ]);
   });
 
@@ -104,11 +104,11 @@ describe('symbols, folding and links in a generated workspace', () => {
         kind: SymbolKind.Namespace,
         selects: 'main',
         children: [
-          { name: 'welcome', detail: 'message', kind: SymbolKind.Event, selects: 'welcome' },
-          { name: 'lead_postback', detail: 'webhook', kind: SymbolKind.Function, selects: 'lead_postback' },
+          { name: 'welcome', detail: 'message', kind: SymbolKind.String, selects: 'welcome' },
+          { name: 'lead_postback', detail: 'webhook', kind: SymbolKind.Event, selects: 'lead_postback' },
         ],
       },
-      { name: 'deposit', kind: SymbolKind.Namespace, selects: 'deposit', children: [{ name: 'thanks', detail: 'message', kind: SymbolKind.Event, selects: 'thanks' }] },
+      { name: 'deposit', kind: SymbolKind.Namespace, selects: 'deposit', children: [{ name: 'thanks', detail: 'message', kind: SymbolKind.String, selects: 'thanks' }] },
     ]);
   });
 

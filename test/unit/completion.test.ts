@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import {
-  ANGLE_FIELDS, SCRIPT_YAML_URI, WEBHOOK_URI, completeAt, fieldsContext, messageScript, noFields, webhookStepScript,
+  ANGLE_FIELDS, SCRIPT_YAML_URI, WEBHOOK_URI, completeAt, doc, fieldsContext, messageScript, noFields, service, webhookStepScript,
 } from './core-helpers';
 
 const inUrl = (url: string) => completeAt(WEBHOOK_URI, `GET ${url}\n`);
@@ -182,4 +182,92 @@ test('angle: messages still complete after {{', () => {
 test('accepting a namespace in the middle of a key keeps the key after its dot', () => {
   const { accept } = completeAt('file:///w/a.webhook', 'GET https://t.example/p?s={tra|cker.clickid}\n', fieldsContext());
   assert.equal(accept('tracker.'), 'GET https://t.example/p?s={tracker.clickid}\n');
+});
+
+// ---- Where the cursor lands: after the closer, never before a brace the user already typed ---------
+
+/** The line of a message script holding the text, with the cursor mark kept. */
+const messageLineWithCursor = (text: string) => text.split('\n').find((line) => line.includes('text:'));
+
+test('cursor: {| with nothing after lands after the inserted }', () => {
+  assert.equal(inUrl('https://x/?a={|&b=1').acceptWithCursor('chatId'), 'GET https://x/?a={chatId}|&b=1\n');
+});
+
+test('cursor: {tra|} with the } already typed lands after it, with no second }', () => {
+  assert.equal(inUrl('https://x/?a={use|}&b=1').acceptWithCursor('username'), 'GET https://x/?a={username}|&b=1\n');
+  assert.equal(inUrl('https://x/?a={|}').acceptWithCursor('geo'), 'GET https://x/?a={geo}|\n');
+});
+
+test('cursor: a key typed in the middle, {chat|Id}, is replaced whole and the cursor lands after the }', () => {
+  assert.equal(inUrl('https://x/?a={chat|Id}&b=1').acceptWithCursor('chatId'), 'GET https://x/?a={chatId}|&b=1\n');
+});
+
+test('cursor: {tracker.cl|} lands after the } too', () => {
+  assert.equal(inUrl('https://x/?s={tracker.cl|}&b=1').acceptWithCursor('clickid'), 'GET https://x/?s={tracker.clickid}|&b=1\n');
+});
+
+test('cursor: the namespace tracker. stays open inside the braces, before the } already typed, and asks for more', () => {
+  const completion = inUrl('https://x/?s={tra|}&b=1');
+  assert.equal(completion.acceptWithCursor('tracker.'), 'GET https://x/?s={tracker.|}&b=1\n');
+  assert.equal(completion.items.find((item) => item.label === 'tracker.')?.command?.command, 'editor.action.triggerSuggest');
+  // The next completion, asked there, then writes over that }.
+  assert.equal(inUrl('https://x/?s={tracker.|}&b=1').acceptWithCursor('sub1'), 'GET https://x/?s={tracker.sub1}|&b=1\n');
+});
+
+test('cursor: {{ with both closers typed, one typed, or none lands after }}', () => {
+  assert.equal(messageLineWithCursor(inMessage('Hi {{|}}!').acceptWithCursor('name')), '        text: "Hi {{name}}|!"');
+  assert.equal(messageLineWithCursor(inMessage('Hi {{na|}!').acceptWithCursor('name')), '        text: "Hi {{name}}|!"');
+  assert.equal(messageLineWithCursor(inMessage('Hi {{|').acceptWithCursor('name')), '        text: "Hi {{name}}|"');
+});
+
+test('cursor: {{fields.|}} lands after }}', () => {
+  assert.equal(messageLineWithCursor(inMessage('{{fields.|}}').acceptWithCursor('geo')), '        text: "{{fields.geo}}|"');
+});
+
+test('cursor: angle syntax <chat|> lands after the >', () => {
+  const completion = completeAt(WEBHOOK_URI, 'GET https://x/?a=<chat|>&b=1\n', fieldsContext(ANGLE_FIELDS));
+  assert.equal(completion.acceptWithCursor('chatId'), 'GET https://x/?a=<chatId>|&b=1\n');
+});
+
+test('cursor: a } that is the JSON body\'s own, after a space, is left alone', () => {
+  const completion = completeAt(WEBHOOK_URI, 'POST https://x/\n\n{"a": "{chat|", "n": {} }\n');
+  assert.equal(completion.acceptWithCursor('chatId'), 'POST https://x/\n\n{"a": "{chatId}|", "n": {} }\n');
+});
+
+// ---- The most used key is preselected ------------------------------------------------------------
+
+/** A service whose usage index holds these templates, all checked against the design fields. */
+function indexedService(...texts: string[]) {
+  const templates = service();
+  texts.forEach((text, index) => templates.indexUsages(doc(`file:///project/hook-${index}.webhook`, text), fieldsContext()));
+  return templates;
+}
+
+const USED = indexedService(
+  'GET https://x/?g={geo}&d={deposit_amount}&s={tracker.sub1}\n',
+  'GET https://x/?g={geo}&c={tracker.clickid}&s={tracker.sub1}\n',
+  'GET https://x/?g={geo}\n',
+);
+
+test('preselect: the field of the list used most in the workspace is preselected, only it', () => {
+  assert.deepEqual(completeAt(WEBHOOK_URI, 'GET https://x/?a={|\n', fieldsContext(), USED).preselected, ['geo']);
+});
+
+test('preselect: after {tracker. the most used tracker field', () => {
+  assert.deepEqual(completeAt(WEBHOOK_URI, 'GET https://x/?a={tracker.|\n', fieldsContext(), USED).preselected, ['sub1']);
+});
+
+test('preselect: in a message, {{fields. counts the same uses', () => {
+  assert.deepEqual(completeAt(SCRIPT_YAML_URI, messageScript('{{fields.|'), fieldsContext(), USED).preselected, ['geo']);
+});
+
+test('preselect: a tie is broken by name', () => {
+  const tie = indexedService('GET https://x/?c={tracker.clickid}&s={tracker.sub1}\n');
+  assert.deepEqual(completeAt(WEBHOOK_URI, 'GET https://x/?a={tracker.|\n', fieldsContext(), tie).preselected, ['clickid']);
+});
+
+test('preselect: nothing when no field of the list is used', () => {
+  assert.deepEqual(completeAt(WEBHOOK_URI, 'GET https://x/?a={|\n').preselected, []);
+  const onlyTracker = indexedService('GET https://x/?c={tracker.clickid}\n');
+  assert.deepEqual(completeAt(SCRIPT_YAML_URI, messageScript('{{variables.|'), fieldsContext(), onlyTracker).preselected, []);
 });

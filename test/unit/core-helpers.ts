@@ -112,22 +112,40 @@ export function applyCompletion(document: TextDocument, item: CompletionItem): s
   return applyEdits(document.getText(), [edit as TextEdit]);
 }
 
-/** Completion at the `|` marker of `textWithCursor` in a document at `uri`. */
-export function completeAt(uri: string, textWithCursor: string, fields: FieldsContext = fieldsContext()) {
+/**
+ * The document's text after accepting a plain-text completion item, with `|` where VS Code leaves the cursor: at the
+ * end of the inserted text (only a snippet's `$0` could put it elsewhere).
+ */
+export function applyCompletionWithCursor(document: TextDocument, item: CompletionItem): string {
+  const edit = item.textEdit;
+  assert.ok(edit && 'range' in edit, `item ${item.label} has no plain textEdit`);
+  assert.notEqual(item.insertTextFormat, 2, `item ${item.label} is a snippet`);
+  const cursor = document.offsetAt(edit.range.start) + edit.newText.length;
+  const text = applyEdits(document.getText(), [edit as TextEdit]);
+  return `${text.slice(0, cursor)}|${text.slice(cursor)}`;
+}
+
+/** Completion at the `|` marker of `textWithCursor` in a document at `uri`, asked of `templates` (a fresh service by default). */
+export function completeAt(uri: string, textWithCursor: string, fields: FieldsContext = fieldsContext(), templates: TemplateService = service()) {
   const { text, offset } = parseCursor(textWithCursor);
   const document = doc(uri, text);
   const position: Position = document.positionAt(offset);
-  const list = service().completions(document, position, fields);
+  const list = templates.completions(document, position, fields);
+  const itemOf = (label: string): CompletionItem => {
+    const item = list.items.find((candidate) => candidate.label === label);
+    assert.ok(item, `no item "${label}" among ${JSON.stringify(list.items.map((i) => i.label))}`);
+    return item;
+  };
   return {
     document,
     items: list.items,
     labels: list.items.map((item) => item.label).sort(),
+    /** The labels of the items marked `preselect`. */
+    preselected: list.items.filter((item) => item.preselect).map((item) => item.label),
     /** The text after accepting the item labelled `label`. */
-    accept(label: string): string {
-      const item = list.items.find((candidate) => candidate.label === label);
-      assert.ok(item, `no item "${label}" among ${JSON.stringify(list.items.map((i) => i.label))}`);
-      return applyCompletion(document, item);
-    },
+    accept: (label: string): string => applyCompletion(document, itemOf(label)),
+    /** The text after accepting the item labelled `label`, with `|` where the cursor lands. */
+    acceptWithCursor: (label: string): string => applyCompletionWithCursor(document, itemOf(label)),
   };
 }
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, parseTree, type ParseError } from 'jsonc-parser';
-import { addKeyToJson, addKeyToYaml, newEntry, newFieldsFileText } from '../../server/src/core/language/fields-edits';
+import { addKeyToJson, addKeyToYaml, newEntry, newFieldsFileText, removeKeysFromJson, removeKeysFromYaml } from '../../server/src/core/language/fields-edits';
 import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
 import { DESIGN_FIELDS } from './core-helpers';
 
@@ -146,4 +146,100 @@ test('a new fields file is valid, two-space indented JSON with the braces syntax
   const text = newFieldsFileText([{ section: 'customFields', key: 'geo' }]);
   assert.equal(JSON.parse(text).placeholderSyntax, 'braces');
   assert.equal(text, JSON.stringify(JSON.parse(text), null, 2) + '\n');
+});
+
+// ---- Removing keys ("Remove field") ------------------------------------------------------------------
+
+const removeJson = (text: string, ...paths: string[][]) => applyEdits(text, removeKeysFromJson(text, paths));
+const removeYaml = (text: string, ...paths: string[][]) => applyEdits(text, removeKeysFromYaml(text, paths));
+
+const JSON_FILE = `{
+  "customFields": {
+    "geo": { "type": "text" },
+    "spare": {
+      "type": "text"
+    },
+    "last": { "type": "text" }
+  },
+  "profiles": {
+    "lead": { "geo": "KZ", "spare": "y", "last": 1 },
+    "sale": {
+      "spare": "z"
+    }
+  }
+}
+`;
+
+test('JSON: a member on lines of its own goes with its lines, the others stay as written', () => {
+  assert.equal(removeJson(JSON_FILE, ['customFields', 'spare']), JSON_FILE.replace('    "spare": {\n      "type": "text"\n    },\n', ''));
+});
+
+test('JSON: the last member on its own line takes the comma before it', () => {
+  assert.equal(removeJson(JSON_FILE, ['customFields', 'last']), JSON_FILE.replace('    },\n    "last": { "type": "text" }\n', '    }\n'));
+});
+
+test('JSON: the only member leaves an empty object', () => {
+  const after = removeJson(JSON_FILE, ['profiles', 'sale', 'spare']);
+  assert.equal(after, JSON_FILE.replace('    "sale": {\n      "spare": "z"\n    }', '    "sale": {\n    }'));
+  assert.deepEqual(jsonErrors(after), []);
+});
+
+test('JSON: inline members go with their comma: first, middle, last and only', () => {
+  assert.equal(removeJson('{ "a": 1, "b": 2, "c": 3 }', ['a']), '{ "b": 2, "c": 3 }');
+  assert.equal(removeJson('{ "a": 1, "b": 2, "c": 3 }', ['b']), '{ "a": 1, "c": 3 }');
+  assert.equal(removeJson('{ "a": 1, "b": 2, "c": 3 }', ['c']), '{ "a": 1, "b": 2 }');
+  assert.equal(removeJson('{ "x": { "a": 1 } }', ['x', 'a']), '{ "x": {} }');
+});
+
+test('JSON: several keys at once (a definition and its profile values), the file valid and the rest untouched', () => {
+  const after = removeJson(JSON_FILE, ['customFields', 'spare'], ['profiles', 'lead', 'spare'], ['profiles', 'sale', 'spare']);
+  assert.deepEqual(jsonErrors(after), []);
+  assert.ok(!after.includes('spare'), after);
+  assert.deepEqual(lostLines(JSON_FILE, after), ['    "spare": {', '      "type": "text"', '    "lead": { "geo": "KZ", "spare": "y", "last": 1 },', '      "spare": "z"']);
+  assert.ok(after.includes('    "lead": { "geo": "KZ", "last": 1 },'), after);
+});
+
+test('JSON: a path that is not there gives no edit', () => {
+  assert.deepEqual(removeKeysFromJson(JSON_FILE, [['customFields', 'nope'], ['profiles', 'nobody', 'geo']]), []);
+});
+
+const YAML_FILE = `customFields:
+  geo:
+    type: text # the country
+  spare:
+    type: text
+    description: Nobody uses it
+  last: { type: text }
+profiles:
+  lead: { geo: KZ, spare: y, "tracker.clickid": c }
+  sale:
+    spare: z
+`;
+
+test('YAML: a block entry goes with its lines, comments of the others kept', () => {
+  assert.equal(removeYaml(YAML_FILE, ['customFields', 'spare']), YAML_FILE.replace('  spare:\n    type: text\n    description: Nobody uses it\n', ''));
+});
+
+test('YAML: the last block entry goes with its line', () => {
+  assert.equal(removeYaml(YAML_FILE, ['customFields', 'last']), YAML_FILE.replace('  last: { type: text }\n', ''));
+});
+
+test('YAML: in a flow map the entry goes with its comma; a quoted key is found', () => {
+  assert.equal(removeYaml(YAML_FILE, ['profiles', 'lead', 'spare']), YAML_FILE.replace('{ geo: KZ, spare: y, "tracker.clickid": c }', '{ geo: KZ, "tracker.clickid": c }'));
+  assert.equal(removeYaml(YAML_FILE, ['profiles', 'lead', 'tracker.clickid']), YAML_FILE.replace('{ geo: KZ, spare: y, "tracker.clickid": c }', '{ geo: KZ, spare: y }'));
+});
+
+test('YAML: the only entry of a block map leaves {} after its key, not a null', () => {
+  const after = removeYaml(YAML_FILE, ['profiles', 'sale', 'spare']);
+  assert.equal(after, YAML_FILE.replace('  sale:\n    spare: z\n', '  sale: {}\n'));
+  assert.deepEqual(parseFieldsFile(after, 'yaml').problems, []);
+});
+
+test('YAML: a definition and its profile values at once', () => {
+  const after = removeYaml(YAML_FILE, ['customFields', 'spare'], ['profiles', 'lead', 'spare'], ['profiles', 'sale', 'spare']);
+  const { model, problems } = parseFieldsFile(after, 'yaml');
+  assert.deepEqual(problems, []);
+  assert.ok(!after.includes('spare'), after);
+  assert.deepEqual([...(model?.customFields.keys() ?? [])], ['geo', 'last']);
+  assert.ok(after.includes('type: text # the country'));
 });

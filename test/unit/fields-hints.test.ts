@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createTemplateService } from '../../server/src/core/index';
+import { applyEdits } from './core-helpers';
 import { DiagnosticSeverity, DiagnosticTag, type MarkupContent } from 'vscode-languageserver-types';
 import { definitionHover, unusedFieldDiagnostics } from '../../server/src/core/language/fields-hints';
 import { countUses, type UsageCounts } from '../../server/src/core/language/usage-index';
@@ -76,12 +78,18 @@ test('hover names the profiles setting a field apart from its uses', () => {
   assert.equal(hoverText('"clickid"', counts({ 'tracker:clickid': [2, 1] })), '`clickid` is used 2 times in 1 file, and set in 1 profile. Find All References lists them.');
 });
 
-test('hover on an unused definition says no template or bot variable uses it', () => {
-  assert.equal(hoverText('"sub1"', counts({ 'custom:geo': [7, 3] })), '`sub1` is not used in any template or bot variable.');
+test('hover on an unused definition does not repeat the fields-unused hint: nothing when no profile sets it', () => {
+  assert.equal(hoverText('"sub1"', counts({ 'custom:geo': [7, 3] })), undefined);
 });
 
-test('hover on an unused definition that a profile sets says so', () => {
-  assert.equal(hoverText('"spare"', counts({})), '`spare` is not used in any template or bot variable, only set in 1 profile.');
+test('hover on an unused definition that profiles set names them, and only that', () => {
+  assert.equal(hoverText('"spare"', counts({})), '`spare` is set in 1 profile: `lead`.');
+});
+
+test('hover on a profile key of an unused field (no hint stands there) says it is not used', () => {
+  const offset = FIELDS.indexOf('"spare": "y"') + 2;
+  const hover = definitionHover(document, document.positionAt(offset), model(), counts({}), EN);
+  assert.equal((hover?.contents as MarkupContent).value, '`spare` is not used in any template or bot variable, only set in 1 profile.');
 });
 
 test('hover in Russian takes the plural forms of the counts', () => {
@@ -104,4 +112,103 @@ test('countUses counts every use as a place and each file holding one once', () 
 
 test('hover away from any definition key gives nothing', () => {
   assert.equal(definitionHover(document, document.positionAt(FIELDS.indexOf('"text"') + 1), model(), counts({}), EN), null);
+});
+
+// ---- "Remove field" on the fields-unused hint ---------------------------------------------------------
+
+const PROFILED = `{
+  "customFields": {
+    "geo": { "type": "text" },
+    "spare": { "type": "text", "description": "Nobody uses it" }
+  },
+  "trackerFields": {
+    "clickid": {},
+    "sub1": {}
+  },
+  "profiles": {
+    "lead": { "geo": "KZ", "spare": "y", "tracker.sub1": "s" },
+    "sale": {
+      "spare": "z",
+      "geo": "UZ"
+    },
+    "bare": {}
+  }
+}
+`;
+
+const PROFILED_YAML = `customFields:
+  geo: { type: text }
+  spare:
+    type: text
+    description: Nobody uses it
+trackerFields:
+  clickid: {}
+  sub1: {}
+profiles:
+  lead: { geo: KZ, spare: y, tracker.sub1: s }
+  sale:
+    spare: z
+    geo: UZ
+`;
+
+/** The fields-unused hints of a fields text and the service's code actions for the one on `key`, with the text after each. */
+function removalOf(text: string, key: string, format: 'json' | 'yaml' = 'json') {
+  const uri = format === 'json' ? 'file:///project/webhook-fields.json' : 'file:///project/webhook-fields.yaml';
+  const fieldsDocument = TextDocument.create(uri, format, 1, text);
+  const templates = createTemplateService();
+  const hint = templates.fieldsFileDiagnostics(fieldsDocument, uri, true).find((d) => d.code === 'fields-unused' && fieldsDocument.getText(d.range) === key);
+  assert.ok(hint, `no fields-unused hint on ${key}`);
+  const actions = templates.codeActions(fieldsDocument, hint.range, [hint], {});
+  return actions.map((action) => ({ title: action.title, kind: action.kind, after: applyEdits(text, action.edit?.changes?.[uri] ?? []) }));
+}
+
+test('the fields-unused hint carries the field it is about', () => {
+  const [diagnostic] = unusedFieldDiagnostics(document, model(), counts({ 'custom:geo': [1, 1] }), EN);
+  assert.deepEqual(diagnostic.data, { field: { kind: 'custom', key: 'spare' } });
+});
+
+test('JSON: "Remove field" removes the definition and its value in every profile, the rest as written', () => {
+  const [action] = removalOf(PROFILED, 'spare');
+  assert.equal(action.title, 'Remove field "spare" and its value in 2 profiles');
+  assert.equal(action.kind, 'quickfix');
+  assert.equal(action.after, PROFILED
+    .replace('    "geo": { "type": "text" },\n    "spare": { "type": "text", "description": "Nobody uses it" }\n', '    "geo": { "type": "text" }\n')
+    .replace('{ "geo": "KZ", "spare": "y", "tracker.sub1": "s" }', '{ "geo": "KZ", "tracker.sub1": "s" }')
+    .replace('      "spare": "z",\n', ''));
+  const { model: after, problems } = parseFieldsFile(action.after, 'json');
+  assert.deepEqual(problems, []);
+  assert.deepEqual([...after!.customFields.keys()], ['geo']);
+});
+
+test('JSON: a tracker field\'s profile values are written tracker.KEY', () => {
+  const [action] = removalOf(PROFILED, 'sub1');
+  assert.equal(action.title, 'Remove field "sub1" and its value in 1 profile');
+  assert.ok(!action.after.includes('sub1'), action.after);
+  assert.ok(action.after.includes('"clickid": {}\n  },'), action.after);
+});
+
+test('JSON: a field no profile sets is only removed', () => {
+  const [action] = removalOf(PROFILED, 'clickid');
+  assert.equal(action.title, 'Remove field "clickid"');
+  assert.equal(action.after, PROFILED.replace('    "clickid": {},\n', ''));
+});
+
+test('YAML: "Remove field" removes the definition and its profile values, block and flow maps alike', () => {
+  const [action] = removalOf(PROFILED_YAML, 'spare', 'yaml');
+  assert.equal(action.after, PROFILED_YAML.replace('  spare:\n    type: text\n    description: Nobody uses it\n', '').replace('{ geo: KZ, spare: y, tracker.sub1: s }', '{ geo: KZ, tracker.sub1: s }').replace('    spare: z\n', ''));
+  assert.deepEqual(parseFieldsFile(action.after, 'yaml').problems, []);
+});
+
+test('a custom field named like a built-in keeps the profile values: they are the built-in\'s too', () => {
+  const text = '{ "customFields": { "username": { "type": "text" } }, "profiles": { "lead": { "username": "ivan" } } }';
+  const [action] = removalOf(text, 'username');
+  assert.equal(action.after, '{ "customFields": {}, "profiles": { "lead": { "username": "ivan" } } }');
+});
+
+test('no "Remove field" for other diagnostics, or for a hint whose field is gone from the text', () => {
+  const fieldsDocument = TextDocument.create('file:///project/webhook-fields.json', 'json', 1, PROFILED);
+  const templates = createTemplateService();
+  const [hint] = templates.fieldsFileDiagnostics(fieldsDocument, 'webhook-fields.json', true);
+  assert.deepEqual(templates.codeActions(fieldsDocument, hint.range, [{ ...hint, code: 'fields-unknown-type' }], {}), []);
+  assert.deepEqual(templates.codeActions(fieldsDocument, hint.range, [{ ...hint, data: { field: { kind: 'custom', key: 'gone' } } }], {}), []);
 });

@@ -80,12 +80,18 @@ test('an unknown key has no hover', () => {
   assert.equal(inUrl('https://x/?c={chat|id}').hover, null);
 });
 
-test('outside placeholders there is no hover', () => {
-  assert.equal(inUrl('https://x/?c=|1&d={chatId}').hover, null);
+test('outside placeholders a URL has no placeholder hover: it shows the request as sent', () => {
+  const { value } = inUrl('https://x/?c=|1&d={chatId}');
+  assert.doesNotMatch(value, /Telegram chat id/);
+  assert.match(value, /^\*\*Sent as\*\*/);
 });
 
-test('right after the closing brace there is no hover', () => {
-  assert.equal(inUrl('https://x/?c={chatId}|&d=1').hover, null);
+test('right after the closing brace the placeholder\'s hover ends', () => {
+  assert.doesNotMatch(inUrl('https://x/?c={chatId}|&d=1').value, /Telegram chat id/);
+});
+
+test('outside placeholders in a message there is no hover', () => {
+  assert.equal(inMessage('Hi |there {{username}}').hover, null);
 });
 
 test('without a fields file a built-in still has a hover', () => {

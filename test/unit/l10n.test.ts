@@ -10,7 +10,7 @@ import { createTemplateService } from '../../server/src/core/index';
 import { BUILTIN_KEYS, TRACKER_EMPTY_NOTE } from '../../server/src/core/resolve/builtins';
 import { DATE_REASON } from '../../server/src/core/fields/fields-file-examples';
 import { ERROR_MESSAGES } from '../../server/src/core/fields/fields-file-json';
-import { SAMPLE_SOURCES } from '../../server/src/core/language/inlay-hints';
+import { ENCODING_NOTES, SAMPLE_SOURCES } from '../../server/src/core/language/inlay-hints';
 import { createL10n, languageOf, phrase } from '../../server/src/core/base/l10n';
 import RU from '../../server/src/core/base/l10n.ru.json';
 import { HINTS, PROBLEMS } from '../../server/src/core/base/problems';
@@ -86,7 +86,8 @@ const ROUTED: Record<string, readonly string[]> = {
   'target.builtin.mayBeEmpty': BUILTIN_KEYS.flatMap((builtin) => builtin.mayBeEmpty ?? []),
   'target.builtin.noun': BUILTIN_KEYS.map((builtin) => builtin.noun),
   TRACKER_EMPTY_NOTE: [TRACKER_EMPTY_NOTE],
-  'SAMPLE_SOURCES[lookup.value.source]': Object.values(SAMPLE_SOURCES),
+  'SAMPLE_SOURCES[sample.source]': Object.values(SAMPLE_SOURCES),
+  'ENCODING_NOTES[encoding]': Object.values(ENCODING_NOTES),
   DATE_REASON: [DATE_REASON],
   'ERROR_MESSAGES[name]': Object.values(ERROR_MESSAGES),
   'MESSAGES[printParseErrorCode(error.error)]': Object.values(SCRIPT_JSON_MESSAGES),

@@ -20,9 +20,12 @@ test('hover on a parameter Keitaro ignores says so, with the sub_id_N hint', () 
   assert.match(hoverAt('GET https://k.example.com/a/postback?subid=1&user|name=x\n') ?? '', /Keitaro ignores this parameter\. Extra data belongs in sub_id_1…sub_id_30\./);
 });
 
-test('hover on the host shows a table of parameters with their sample values, and what is missing', () => {
+test('hover on the host shows, after the request as sent and what Keitaro records, a table of parameters with their sample values, and what is missing', () => {
   const value = hoverAt(`GET https://keitaro.your|site.com/25123a/postback?subid={tracker.clickid}&username={username}&chatid={chatId}&startdialogue={createdAt}\n`) ?? '';
-  assert.deepEqual(value.split('\n'), [
+  const sections = value.split('\n\n---\n\n');
+  assert.match(sections[0], /^\*\*Sent as\*\*/);
+  assert.match(sections[1], /^Keitaro records "sale"/);
+  assert.deepEqual(sections[2].split('\n'), [
     '**Keitaro** — parameters and the values they get with sample values',
     '',
     '| parameter | Keitaro reads it as | value |',
@@ -45,10 +48,10 @@ test('hover on a placeholder in a receiver URL still describes the placeholder',
   assert.match(hoverAt('GET https://k.example.com/a/postback?subid={tracker.cli|ckid}\n') ?? '', /Tracker field/);
 });
 
-function completionsAt(uri: string, textWithCursor: string): { items: CompletionItem[]; accept(label: string): string } {
+function completionsAt(uri: string, textWithCursor: string, triggerCharacter?: string): { items: CompletionItem[]; accept(label: string): string } {
   const { text, offset } = parseCursor(textWithCursor);
   const document = doc(uri, text);
-  const items = service().completions(document, document.positionAt(offset), fieldsContext()).items;
+  const items = service().completions(document, document.positionAt(offset), fieldsContext(), triggerCharacter).items;
   return {
     items,
     accept(label) {
@@ -75,6 +78,74 @@ test('each URL snippet, with its tab stops filled by their defaults, is a correc
     const url = body.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$0/g, '');
     assert.deepEqual(findings(url), [], `${item.label}: ${url}`);
   }
+});
+
+// ---- Offered without Ctrl+Space: where the editor asks by itself ---------------------------------------
+
+const labels = (items: CompletionItem[]) => items.map((item) => item.label);
+const KEITARO_URL = 'https://keitaro.example.com/KEY/postback?subid={tracker.clickid}&status=lead&sub_id_1={chatId}';
+
+test('on the empty request line of a ### block, the URL snippets are offered, a bare URL being a GET', () => {
+  const { items, accept } = completionsAt(WEBHOOK_URI, '### Lead\n|\n');
+  assert.deepEqual(labels(items), URL_SNIPPETS);
+  assert.equal(accept('Keitaro lead postback'), '### Lead\nhttps://${1:keitaro.example.com}/${2:KEY}/postback?subid={tracker.clickid}&status=lead&sub_id_1={chatId}$0\n');
+});
+
+test('on an empty first line, after comments, and before the next ### block', () => {
+  assert.deepEqual(labels(completionsAt(WEBHOOK_URI, '|').items), URL_SNIPPETS);
+  assert.deepEqual(labels(completionsAt(WEBHOOK_URI, '# Keitaro\n// lead\n|\n### Other\nGET https://x.example.com/\n').items), URL_SNIPPETS);
+  assert.deepEqual(labels(completionsAt(WEBHOOK_URI, '### A\r\n\r\n|\r\n\r\n### B\r\nGET https://x.example.com/\r\n').items), URL_SNIPPETS);
+});
+
+test('not on an empty line of a block that already has its request line, headers or body', () => {
+  assert.deepEqual(completionsAt(WEBHOOK_URI, '### A\n|\nGET https://x.example.com/\n').items, []);
+  assert.deepEqual(completionsAt(WEBHOOK_URI, '### A\nGET https://x.example.com/\nX-A: 1\n|\n').items, []);
+});
+
+test('while a URL is begun (h, https://) the snippets stay, their range over what is typed and their filter text starting with it', () => {
+  for (const typed of ['h', 'http', 'https:', 'https://']) {
+    for (const line of [typed, `GET ${typed}`]) {
+      const { items } = completionsAt(WEBHOOK_URI, `### A\n${line}|\n`);
+      assert.deepEqual(labels(items), URL_SNIPPETS, line);
+      const edit = items[0].textEdit as { range: { start: { character: number }; end: { character: number } } };
+      assert.equal(edit.range.end.character - edit.range.start.character, typed.length, line);
+      assert.ok(items.every((item) => item.filterText?.startsWith(typed)), line);
+    }
+  }
+});
+
+test('a snippet\'s filter text is the URL it writes, then its name; its detail the URL; its documentation says what it records and shows the URL', () => {
+  const [item] = completionsAt(WEBHOOK_URI, 'GET |\n').items;
+  assert.equal(item.filterText, `${KEITARO_URL} Keitaro lead postback`);
+  assert.equal(item.detail, KEITARO_URL);
+  assert.equal((item.documentation as { value: string }).value, `Records a lead on the click; the chat id goes to sub_id_1.\n\n\`\`\`text\n${KEITARO_URL}\n\`\`\``);
+});
+
+test('triggered by the space after GET or POST, the snippets are answered', () => {
+  assert.deepEqual(labels(completionsAt(WEBHOOK_URI, '### A\nPOST |\n', ' ').items), URL_SNIPPETS);
+});
+
+test('triggered by a space elsewhere (an empty line, a body), nothing is answered', () => {
+  assert.deepEqual(completionsAt(WEBHOOK_URI, '### A\n |\n', ' ').items, []);
+  assert.deepEqual(completionsAt(WEBHOOK_URI, 'POST https://crm.example.com/leads\n\n |', ' ').items, []);
+  assert.deepEqual(completionsAt(SCRIPT_YAML_URI, 'flows:\n  - key: main\n    steps:\n      - key: hi\n        type: message\n        text: Hi |\n', ' ').items, []);
+});
+
+const YAML_STEP = 'flows:\n  - key: main\n    steps:\n      - key: lead\n        type: webhook\n';
+
+test('YAML: triggered by the space after url:, or by the quote opened after it, the snippets are answered', () => {
+  assert.deepEqual(labels(completionsAt(SCRIPT_YAML_URI, `${YAML_STEP}        url: |\n`, ' ').items), URL_SNIPPETS);
+  assert.match(completionsAt(SCRIPT_YAML_URI, `${YAML_STEP}        url: "|"\n`, '"').accept('RedTrack postback'), /\n {8}url: "https:\/\/\$\{1:redtrack\.example\.com\}[^"\n]*"\n$/);
+  assert.match(completionsAt(SCRIPT_YAML_URI, `${YAML_STEP}        url: '|'\n`, "'").accept('RedTrack postback'), /\n {8}url: 'https:\/\/\$\{1:redtrack\.example\.com\}[^'\n]*'\n$/);
+});
+
+test('YAML: a URL begun after url: keeps the snippets', () => {
+  assert.deepEqual(labels(completionsAt(SCRIPT_YAML_URI, `${YAML_STEP}        url: "https://|"\n`).items), URL_SNIPPETS);
+});
+
+test('JSON: triggered by the space after "url":, the snippet brings its quotes', () => {
+  const json = '{"flows": [{"steps": [{"key": "lead", "type": "webhook", "url": |}]}]}';
+  assert.match(completionsAt(SCRIPT_JSON_URI, json, ' ').accept('Binom conversion'), /"url": "https:\/\/\$\{1:binom\.example\.com\}[^"]*"\}/);
 });
 
 test('no snippet once the URL is written', () => {

@@ -191,7 +191,8 @@ test('Voluum and RedTrack share /postback: cid makes it Voluum, clickid RedTrack
   const nameAt = (text: string) => {
     const { document, position } = docAt(WEBHOOK_URI, text);
     const hover = service().hover(document, position, fieldsContext());
-    return (hover?.contents as { value: string } | undefined)?.value.split('\n')[0];
+    // The receiver's table comes after the request as sent.
+    return /^\*\*(.+)\*\* — parameters/m.exec((hover?.contents as { value: string } | undefined)?.value ?? '')?.[1];
   };
   assert.match(nameAt('GET https://t.exa|mple.com/postback?cid=1\n') ?? '', /Voluum/);
   assert.match(nameAt('GET https://t.exa|mple.com/postback?clickid=1\n') ?? '', /RedTrack/);

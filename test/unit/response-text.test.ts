@@ -34,10 +34,21 @@ function result(fields: Partial<SendResult> = {}): SendResult {
 }
 
 describe('formatResponse', () => {
-  test('shows request line, status line with time, headers, a blank line and the body', () => {
+  test('shows a title, the request line, status line with time, headers, a blank line and the body', () => {
     const text = formatResponse(result({ body: 'ok', bytes: 2 }), request, EN);
-    const expected = ['POST https://t.example.com/postback?subid=abc', 'HTTP 200 OK · 42 ms · 2 B', 'content-type: application/json', '', 'ok', ''];
+    const expected = ['### lead (examples only)', 'POST https://t.example.com/postback?subid=abc', 'HTTP 200 OK · 42 ms · 2 B', 'content-type: application/json', '', 'ok', ''];
     assert.equal(text, expected.join('\n'));
+  });
+
+  test('the title names the profile used and when it was sent', () => {
+    const text = formatResponse(result({ body: 'ok' }), { ...request, profile: 'lead' }, EN, '23:10:05');
+    assert.equal(text.split('\n')[0], '### lead (profile lead) · 23:10:05');
+  });
+
+  test('says what the receiver records, from the request sent', () => {
+    const record = { receiver: 'Keitaro', summary: 'Keitaro records "lead" on click c1.', lines: [{ name: 'subid', value: 'c1' }], problems: [] };
+    const text = formatResponse(result({ body: 'ok' }), { ...request, record }, EN);
+    assert.deepEqual(text.split('\n').slice(1, 3), ['# Keitaro records "lead" on click c1.', '#   subid = c1']);
   });
 
   test('pretty-prints a JSON body, keeping big numbers exactly as received', () => {

@@ -38,11 +38,11 @@ function outline(text: string, parsed: ParsedTemplate): Outline[] {
 const webhookOutline = (text: string) => outline(text, parseWebhookFile(text));
 const yamlOutline = (text: string) => outline(text, parseScriptFile(text, 'yaml'));
 
-test('each request of a .webhook file is a method symbol named by its title, detailed by method and URL', () => {
+test('each request of a .webhook file is an event symbol (it fires a call) named by its title, detailed by method and URL', () => {
   const text = '### Lead\n# note\nGET https://t.example/p?s=lead\n\n### Sale\nPOST https://t.example/p\nContent-Type: text/plain\n\nsale\n';
   assert.deepEqual(webhookOutline(text), [
-    { name: 'Lead', detail: 'GET https://t.example/p?s=lead', kind: SymbolKind.Method, covers: '### Lead\n# note\nGET https://t.example/p?s=lead', selects: '### Lead' },
-    { name: 'Sale', detail: 'POST https://t.example/p', kind: SymbolKind.Method, covers: '### Sale\nPOST https://t.example/p\nContent-Type: text/plain\n\nsale', selects: '### Sale' },
+    { name: 'Lead', detail: 'GET https://t.example/p?s=lead', kind: SymbolKind.Event, covers: '### Lead\n# note\nGET https://t.example/p?s=lead', selects: '### Lead' },
+    { name: 'Sale', detail: 'POST https://t.example/p', kind: SymbolKind.Event, covers: '### Sale\nPOST https://t.example/p\nContent-Type: text/plain\n\nsale', selects: '### Sale' },
   ]);
 });
 
@@ -83,8 +83,8 @@ test('each flow of a script is a namespace symbol holding its steps', () => {
       covers: SCRIPT.slice(SCRIPT.indexOf('key: main'), SCRIPT.indexOf('https://t.example/p') + 'https://t.example/p'.length),
       selects: 'main',
       children: [
-        { name: 'welcome', detail: 'message', kind: SymbolKind.Event, covers: 'key: welcome\n        type: message\n        text: "Hi {{username}}"', selects: 'welcome' },
-        { name: 'lead_postback', detail: 'webhook', kind: SymbolKind.Function, covers: 'key: lead_postback\n        type: webhook\n        url: https://t.example/p', selects: 'lead_postback' },
+        { name: 'welcome', detail: 'message', kind: SymbolKind.String, covers: 'key: welcome\n        type: message\n        text: "Hi {{username}}"', selects: 'welcome' },
+        { name: 'lead_postback', detail: 'webhook', kind: SymbolKind.Event, covers: 'key: lead_postback\n        type: webhook\n        url: https://t.example/p', selects: 'lead_postback' },
       ],
     },
     {
@@ -92,7 +92,7 @@ test('each flow of a script is a namespace symbol holding its steps', () => {
       covers: 'title: Later\n    steps:\n      - type: send_webhook\n        url: https://t.example/q',
       selects: '',
       children: [
-        { name: 'step 1', detail: 'send_webhook', kind: SymbolKind.Function, covers: 'type: send_webhook\n        url: https://t.example/q', selects: '' },
+        { name: 'step 1', detail: 'send_webhook', kind: SymbolKind.Event, covers: 'type: send_webhook\n        url: https://t.example/q', selects: '' },
       ],
     },
   ]);
@@ -108,7 +108,7 @@ test('a JSON script gives the same nesting, selecting the keys inside their quot
     name: 'main', detail: 'Main', kind: SymbolKind.Namespace,
     covers: text.slice(text.indexOf('{"key": "main"'), text.length - 2),
     selects: 'main',
-    children: [{ name: 'pb', detail: 'webhook', kind: SymbolKind.Function, covers: '{"key": "pb", "type": "webhook", "url": "https://t.example/"}', selects: 'pb' }],
+    children: [{ name: 'pb', detail: 'webhook', kind: SymbolKind.Event, covers: '{"key": "pb", "type": "webhook", "url": "https://t.example/"}', selects: 'pb' }],
   }]);
 });
 
@@ -118,7 +118,18 @@ test('steps outside every flow stand at the top level', () => {
     kind: 'script-yaml', regions: [], requests: [], problems: [],
     steps: [{ key: 'a', keySpan: { start: 8, end: 9 }, type: 'message', span: { start: 8, end: 9 } }],
   };
-  assert.deepEqual(outline(text, parsed), [{ name: 'a', detail: 'message', kind: SymbolKind.Event, covers: 'a', selects: 'a' }]);
+  assert.deepEqual(outline(text, parsed), [{ name: 'a', detail: 'message', kind: SymbolKind.String, covers: 'a', selects: 'a' }]);
+});
+
+test('a step is drawn by what it does: a webhook fires (Event), a message says (String), any other is an Object', () => {
+  const text = 'flows:\n  - key: main\n    steps:\n      - key: pb\n        type: send_webhook\n      - key: hi\n        type: message\n      - key: tag\n        type: change_tag\n      - key: bare\n';
+  const kinds = yamlOutline(text)[0].children?.map((step) => [step.name, step.kind]);
+  assert.deepEqual(kinds, [['pb', SymbolKind.Event], ['hi', SymbolKind.String], ['tag', SymbolKind.Object], ['bare', SymbolKind.Object]]);
+});
+
+test('no symbol is a Method: a request is not a function of a program', () => {
+  const kinds = [...webhookOutline('### A\nGET https://t.example/\n'), ...yamlOutline(SCRIPT).flatMap((flow) => [flow, ...(flow.children ?? [])])].map((symbol) => symbol.kind);
+  assert.ok(!kinds.includes(SymbolKind.Method) && !kinds.includes(SymbolKind.Function), String(kinds));
 });
 
 test('the example funnel outlines its three flows and their steps', () => {

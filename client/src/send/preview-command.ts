@@ -11,6 +11,6 @@ export async function previewWebhook(target: RequestTarget, deps: SendDeps): Pro
   if (!expanded) return undefined;
   if (!expanded.request) throw new Error(expanded.error ?? l10n.t('Nothing to preview here.'));
   const text = formatExpandedRequest(expanded.request, l10n);
-  if (target.confirm !== false) await deps.views.show(`${expanded.request.name}-preview`, text);
+  if (target.confirm !== false) await deps.views.show({ source: target.uri, name: expanded.request.name }, text);
   return text;
 }

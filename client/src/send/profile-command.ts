@@ -4,6 +4,7 @@ import { ProfilesRequest } from '../../../server/src/protocol';
 import { l10n } from '../l10n';
 import { profileArgument, setKnownProfile } from '../tour/profile-argument';
 import { workspaceFieldsFile } from '../tour/fields-file-location';
+import { pickProfile } from './profile-picker';
 import { runningClient } from './request-at-target';
 import type { SendDeps } from './send-command';
 
@@ -14,9 +15,7 @@ export async function selectProfile(deps: SendDeps, argument?: unknown): Promise
   const uri = vscode.window.activeTextEditor?.document.uri ?? (await workspaceFieldsFile());
   const profiles = uri ? await client.sendRequest(ProfilesRequest, { uri: uri.toString() }) : [];
   const given = profileArgument(argument);
-  if (given !== undefined) return setKnownProfile(deps, given, profiles);
+  if (given !== undefined) return setKnownProfile(deps, given, profiles.map((profile) => profile.name));
   if (profiles.length === 0) return void vscode.window.showInformationMessage(l10n.t('The fields file defines no profiles; examples and built-in samples are used.'));
-  const none = l10n.t('(examples only)');
-  const picked = await vscode.window.showQuickPick([...profiles, none], { placeHolder: l10n.t('Sample profile for test webhooks') });
-  if (picked !== undefined) await deps.profiles.set(picked === none ? undefined : picked);
+  await pickProfile(profiles, deps.profiles, l10n.t('Sample profile for test webhooks'));
 }

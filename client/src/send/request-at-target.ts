@@ -1,11 +1,11 @@
 // The expanded request a command works on: the server running, the profile chosen the way the user expects, the
 // request or step at the target expanded with it.
-import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExpandRequest, ProfilesRequest, type ExpandResult, type RequestTarget } from '../../../server/src/protocol';
 import type { ClientHandle } from '../client';
 import { l10n } from '../l10n';
 import type { ProfileState } from '../profile-state';
+import { pickProfile } from './profile-picker';
 
 /** The profile a command goes on with (undefined: examples and built-in samples only), or the user's cancel. */
 export type ProfileChoice = { profile: string | undefined } | 'cancelled';
@@ -17,16 +17,17 @@ export function runningClient(handle: ClientHandle | undefined): LanguageClient 
   return client;
 }
 
-/** The profile to use: the command's, else the active one if it still exists, else the only one, else ask. */
+/**
+ * The profile to use: the command's, else the active one. The user is asked only when the fields file defines
+ * profiles and none was ever chosen in this workspace, and the answer becomes the active profile, in the status bar.
+ */
 export async function chooseProfile(client: LanguageClient, target: RequestTarget, state: ProfileState): Promise<ProfileChoice> {
   if (target.profile !== undefined) return { profile: target.profile };
+  if (state.chosen || target.confirm === false) return { profile: state.active };
   const profiles = await client.sendRequest(ProfilesRequest, { uri: target.uri });
-  if (state.active && profiles.includes(state.active)) return { profile: state.active };
-  if (profiles.length <= 1 || target.confirm === false) return { profile: profiles[0] };
-  const picked = await vscode.window.showQuickPick(profiles, { placeHolder: l10n.t('Sample profile for this webhook') });
-  if (picked === undefined) return 'cancelled';
-  await state.set(picked);
-  return { profile: picked };
+  if (profiles.length === 0) return { profile: undefined };
+  const picked = await pickProfile(profiles, state, l10n.t('Sample profile for this webhook (it becomes the active one)'));
+  return picked ? { profile: state.active } : 'cancelled';
 }
 
 /** The expanded request at the target with the chosen profile; undefined when the user cancelled the choice. */

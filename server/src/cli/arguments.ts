@@ -20,6 +20,8 @@ export interface RequestArguments {
   request?: string;
   /** send: go on although some placeholders are empty for this profile. */
   allowEmpty: boolean;
+  /** expand: say what each URL's receiver records from it. */
+  explain: boolean;
   timeoutSeconds: number;
   maxRedirects: number;
   maxResponseKB: number;
@@ -42,6 +44,7 @@ export function usage(): string {
     '                                                 writes the files that change; --fix-dry-run prints them as a unified',
     '                                                 diff, writes nothing, and exits 1 when there is something to fix.',
     '  expand FILE [--profile P] [--request NAME]     Print requests with every placeholder filled in; exit 1 when some stay unresolved.',
+    '       [--explain]                               ... and what each known receiver records from them.',
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
     '       [--allow-empty] [--timeout S] [--max-redirects N] [--max-response-kb K]',
     '  help                                           Show this text.',
@@ -53,7 +56,7 @@ export function usage(): string {
 
 type Options = Record<string, string | true | string[]>;
 const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb', 'severity']);
-const FLAGS = new Set(['allow-empty', 'fix', 'fix-dry-run']);
+const FLAGS = new Set(['allow-empty', 'explain', 'fix', 'fix-dry-run']);
 /** Valued options that may be given more than once; their values are kept in order. */
 const REPEATABLE = new Set(['severity']);
 
@@ -101,6 +104,7 @@ function requestArguments(command: 'expand' | 'send', options: Options, words: s
     profile: options.profile as string | undefined,
     request: options.request as string | undefined,
     allowEmpty: options['allow-empty'] === true,
+    explain: options.explain === true,
     timeoutSeconds: timeoutSeconds as number,
     maxRedirects: maxRedirects as number,
     maxResponseKB: maxResponseKB as number,

@@ -53,8 +53,8 @@ function expandFromArguments(args: RequestArguments, io: CliIo): { requests: Exp
   return { requests, l10n: service.l10n };
 }
 
-function runExpand(requests: readonly ExpandedRequest[], io: CliIo, l10n: L10n): number {
-  io.out(requests.map((request) => formatExpandedRequest(request, l10n)).join('\n'));
+function runExpand(requests: readonly ExpandedRequest[], args: RequestArguments, io: CliIo, l10n: L10n): number {
+  io.out(requests.map((request) => formatExpandedRequest(request, l10n, { explain: args.explain })).join('\n'));
   const unresolved = requests.flatMap((request) => request.unresolved);
   if (unresolved.length > 0) io.err(`Unresolved placeholders:\n${issueList(unresolved)}\n`);
   return unresolved.length > 0 ? 1 : 0;
@@ -83,7 +83,7 @@ function refuse(io: CliIo, message: string): number {
 export async function runRequestCommand(args: RequestArguments, io: CliIo): Promise<number> {
   try {
     const { requests, l10n } = expandFromArguments(args, io);
-    return args.command === 'expand' ? runExpand(requests, io, l10n) : await runSend(requests, args, io, l10n);
+    return args.command === 'expand' ? runExpand(requests, args, io, l10n) : await runSend(requests, args, io, l10n);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`webhook-templates: ${error.message}\n`);

@@ -3,8 +3,10 @@
 // Hosts (the language server, the command line, the extension's send commands) reach the core only through this
 // file: `createTemplateService` and the types and helpers exported below.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type {
-  CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, WorkspaceEdit,
+import {
+  MarkupKind,
+  type CodeAction, type CodeLens, type CompletionList, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type InlayHint,
+  type Location, type Position, type Range, type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './language/code-actions';
 import { keyCompletions } from './language/completion';
@@ -17,29 +19,33 @@ import { safeFixes, type SafeFix } from './language/safe-fixes';
 import { suppressionCompletions } from './language/suppression-completion';
 import { isFieldsKind } from './read/document-kind';
 import { fieldsFileDiagnostics } from './check/fields-diagnostics';
-import type { FieldsParseResult } from './fields/fields-file';
-import { definitionHover, unusedFieldDiagnostics } from './language/fields-hints';
-import { expandRequest } from './expand/expand';
+import { fieldsFormatOf, type FieldsParseResult } from './fields/fields-file';
+import { definitionHover, removeUnusedFieldActions, unusedFieldDiagnostics } from './language/fields-hints';
+import { expandRequest, type ExpandOptions } from './expand/expand';
 import { foldingRanges } from './language/folding';
 import { placeholderHover } from './language/hover';
-import { sampleValueHints } from './language/inlay-hints';
+import { sampleValueHints, type InlayHintOptions } from './language/inlay-hints';
 import { documentLinks } from './language/links';
 import { findDefinition } from './language/navigation';
 import { ProblemCode, type SeverityChoices } from './base/problems';
-import { profileNames, type Environment } from './expand/profiles';
+import { profileNames, profileSummaries, type Environment, type ProfileSummary } from './expand/profiles';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
-import { receiverHover } from './receivers/receiver-hover';
+import { receiverTableMarkdown, receiverTokenHover, recordMarkdown } from './receivers/receiver-hover';
+import { requestLineAt, sentRequestMarkdown } from './language/request-hover';
+import { receiverRecord } from './receivers/record';
 import { snippetCompletions } from './receivers/snippets';
 import { fieldAtCursor, referenceLocations, renameEdit, renameRefusal, type UsesOf, type WorkspaceTexts } from './language/references';
 import { requestAtLine, requestLenses } from './language/requests';
 import { documentSymbols } from './language/symbols';
 import { createTemplateDocuments, parseByKind } from './template-documents';
 import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate, TemplateRequest } from './base/types';
+import type { ReceiverRecord } from './base/receiver-table';
 import { urlDiagnostics } from './check/url-checks';
 import { UsageIndex, type UsageCounts } from './language/usage-index';
 import { fieldsFileUsages, templateUsages, type Usage } from './resolve/usages';
 import type { TextChange } from './read/incremental';
 import { createL10n, type L10n } from './base/l10n';
+import { toRange } from './base/positions';
 
 export * from './base/types';
 export {
@@ -54,11 +60,13 @@ export { PREVIEW_COMMAND, SEND_COMMAND } from './language/requests';
 export { SUPPRESS_ACTION_KIND } from './language/suppression-actions';
 export type { SafeFix } from './language/safe-fixes';
 export type { FieldsParseResult } from './fields/fields-file';
-export type { Environment } from './expand/profiles';
+export type { Environment, ProfileSummary } from './expand/profiles';
 export type { TextChange } from './read/incremental';
 export type { WorkspaceTexts } from './language/references';
 export type { FieldKind, FieldRef, Usage } from './resolve/usages';
 export type { UsageCounts } from './language/usage-index';
+export { DEFAULT_HINT_LENGTH, MIN_HINT_LENGTH, type InlayHintOptions } from './language/inlay-hints';
+export type { ReceiverRecord, RecordLine } from './base/receiver-table';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
 
 export interface TemplateServiceOptions {
@@ -91,10 +99,20 @@ export interface TemplateService {
   tooLargeNote(displayName: string, bytes: number, limitMB: number, severity?: SeverityChoices): Diagnostic[];
 
   // Language features
-  completions(document: TextDocument, position: Position, fields: FieldsContext): CompletionList;
-  /** On a placeholder or URL of a template; on a field of the fields file (`fields.source` being that file), its usage counts. */
-  hover(document: TextDocument, position: Position, fields: FieldsContext): Hover | null;
+  /**
+   * Keys inside a placeholder; elsewhere receiver snippets where a URL or a body is still empty. `triggerCharacter`: the
+   * character that made the editor ask, if any (after a space or a quote only an empty URL is answered).
+   */
+  completions(document: TextDocument, position: Position, fields: FieldsContext, triggerCharacter?: string): CompletionList;
+  /**
+   * On a placeholder of a template, what it is; on a request line (the method, or the URL outside placeholders), the
+   * request as sent with the active profile (`fields.profile`; `env` for `${env:…}` values, shown as `***`), what its
+   * receiver records and the receiver's table, or the meaning of a receiver's parameter under its name; on a field of
+   * the fields file (`fields.source` being that file), its usage counts.
+   */
+  hover(document: TextDocument, position: Position, fields: FieldsContext, env?: Environment): Hover | null;
   definitions(document: TextDocument, position: Position, fields: FieldsContext): Location[];
+  /** Quick fixes of a template's diagnostics; in the fields file, "Remove field" on an unused field's hint. */
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
   /**
    * What `check --fix` applies without a person: for each of the given problems that has exactly one fix, that fix
@@ -102,7 +120,8 @@ export interface TemplateService {
    */
   safeFixes(document: TextDocument, diagnostics: readonly Diagnostic[], fields: FieldsContext): SafeFix[];
   codeLenses(document: TextDocument): CodeLens[];
-  inlayHints(document: TextDocument, range: Range, fields: FieldsContext, profile: string | undefined, env: Environment): InlayHint[];
+  /** The value each placeholder takes in a profile (`options.maxLength`: the longest value a hint shows). */
+  inlayHints(document: TextDocument, range: Range, fields: FieldsContext, profile: string | undefined, env: Environment, options?: InlayHintOptions): InlayHint[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
   documentLinks(document: TextDocument): DocumentLink[];
@@ -125,8 +144,15 @@ export interface TemplateService {
 
   // Sending
   profileNames(fields: FieldsContext): string[];
+  /** The profiles with what each sets, secrets shown as `***`: what a picker shows. */
+  profileSummaries(fields: FieldsContext): ProfileSummary[];
   /** The request or webhook step at a zero-based line, expanded with a profile's values; undefined when there is none. */
   expandedRequest(document: TextDocument, line: number, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest | undefined;
+  /**
+   * What a known receiver records from a URL as it is sent (an expanded request's, or one delivered): the user's
+   * receiver tables (`fields.receivers`) first. Undefined when no table that says what it records fits.
+   */
+  receiverRecord(url: string, fields: FieldsContext): ReceiverRecord | undefined;
   /** One request of a parsed template, expanded with a profile's values. */
   expandedRequestOf(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest;
 
@@ -179,6 +205,26 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     const entry = documents.entryOf(document);
     return entry?.parsed ? (entry.suppressions ??= suppressionComments(document.getText(), entry.parsed)) : [];
   };
+  /** The request expanded, with what its receiver records from it. */
+  const expanded = (request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment, options?: ExpandOptions): ExpandedRequest => {
+    const result = expandRequest(request, fields, profile, env, l10n, options);
+    const record = receiverRecord(result.url, fields.receivers ?? [], l10n);
+    return record ? { ...result, record } : result;
+  };
+  /**
+   * The hover of a request line: a receiver's parameter or macro explains itself; anywhere else on the line, the request
+   * as sent (secrets masked), then what its receiver records, then the receiver's table.
+   */
+  const requestHover = (document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext, env: Environment): Hover | null => {
+    const line = requestLineAt(parsed, offset);
+    if (!line) return null;
+    const token = receiverTokenHover(document, offset, line.request, fields, l10n);
+    if (token) return token;
+    const sent = expanded(line.request, fields, fields.profile, env, { maskSecrets: true });
+    const table = receiverTableMarkdown(line.request, sent.url, fields, l10n);
+    const sections = [sentRequestMarkdown(sent, l10n), ...(sent.record ? [recordMarkdown(sent.record, l10n)] : []), ...(table ? [table] : [])];
+    return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: toRange(document, line.span) };
+  };
   const cursorField = (document: TextDocument, position: Position, fields: FieldsContext) => fieldAtCursor(document, position, parseTemplate(document), fields, l10n);
   return {
     l10n,
@@ -205,29 +251,33 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     },
     tooLargeNote: (displayName, bytes, limitMB, severity) =>
       applySeverities([fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB])], [severity]),
-    completions: (document, position, fields) =>
-      withTemplate(
-        document,
-        NOTHING,
-        (parsed) =>
-          suppressionCompletions(document, position, suppressionsOf(document), l10n) ??
-          keyCompletions(document, position, parsed, fields, l10n) ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n) },
-      ),
-    hover: (document, position, fields) => {
+    completions: (document, position, fields, triggerCharacter) =>
+      withTemplate(document, NOTHING, (parsed) => {
+        const counts = () => (fields.source ? index.counts(fields.source.uri) : new Map());
+        const keys = suppressionCompletions(document, position, suppressionsOf(document), l10n) ?? keyCompletions(document, position, parsed, fields, l10n, counts);
+        return keys ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n, triggerCharacter) };
+      }),
+    hover: (document, position, fields, env = {}) => {
       const parsed = parseTemplate(document);
-      if (parsed) return placeholderHover(document, position, parsed, fields, l10n) ?? receiverHover(document, document.offsetAt(position), parsed, fields, l10n);
+      if (parsed) {
+        const onPlaceholder = placeholderHover(document, position, parsed, fields, l10n);
+        return onPlaceholder !== undefined ? onPlaceholder : requestHover(document, document.offsetAt(position), parsed, fields, env);
+      }
       const model = isFieldsKind(documents.kindOf(document)) ? fields.source?.model : undefined;
       return model ? definitionHover(document, position, model, index.counts(document.uri), l10n) : null;
     },
     definitions: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
-    codeActions: (document, range, diagnostics, fields) =>
-      withTemplate(document, [], (parsed) =>
-        getCodeActions(document, range, diagnostics, parsed, fields, l10n).concat(suppressionActions(document, range, diagnostics, parsed, suppressionsOf(document), l10n)),
-      ),
+    codeActions: (document, range, diagnostics, fields) => {
+      const parsed = parseTemplate(document);
+      if (parsed) return getCodeActions(document, range, diagnostics, parsed, fields, l10n).concat(suppressionActions(document, range, diagnostics, parsed, suppressionsOf(document), l10n));
+      // A fields file is edited as it stands in the editor, not as its last good reading.
+      const model = isFieldsKind(documents.kindOf(document)) ? documents.parseFields(document)?.model : undefined;
+      return model ? removeUnusedFieldActions(document, diagnostics, model, fieldsFormatOf(document.uri), l10n) : [];
+    },
     safeFixes: (document, diagnostics, fields) => withTemplate(document, [], (parsed) => safeFixes(document, diagnostics, parsed, fields, l10n)),
     codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed, l10n)),
-    inlayHints: (document, range, fields, profile, env) =>
-      withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n)),
+    inlayHints: (document, range, fields, profile, env, options) =>
+      withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n, options)),
     documentSymbols: (document) => withTemplate(document, [], (parsed) => documentSymbols(document, parsed)),
     foldingRanges: (document) => withTemplate(document, [], (parsed) => foldingRanges(document, parsed)),
     documentLinks: (document) => withTemplate(document, [], (parsed) => documentLinks(document, parsed, l10n)),
@@ -256,11 +306,13 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       return refusal ? { refusal } : renameEdit(referenceLocations(field, index, workspace, usesOf, true), newName);
     },
     profileNames: (fields) => profileNames(fields.source?.model),
+    profileSummaries: (fields) => profileSummaries(fields.source?.model),
     expandedRequest: (document, line, fields, profile, env) => {
       const request = withTemplate(document, undefined, (parsed) => requestAtLine(document, parsed, line));
-      return request && expandRequest(request, fields, profile, env, l10n);
+      return request && expanded(request, fields, profile, env);
     },
-    expandedRequestOf: (request, fields, profile, env) => expandRequest(request, fields, profile, env, l10n),
+    expandedRequestOf: expanded,
+    receiverRecord: (url, fields) => receiverRecord(url, fields.receivers ?? [], l10n),
     noteChange: documents.noteChange,
     readingOf: documents.readingOf,
     forget: documents.forget,

@@ -1,4 +1,4 @@
-// Inlay hints: the value each placeholder takes in the active profile, when the setting shows them.
+// Inlay hints: the value each placeholder takes in the active profile, when the setting shows them, as long as it allows.
 import { fieldsContextOf, type ServerContext } from '../context';
 import { runSafeAsync } from '../run-safe';
 
@@ -7,9 +7,10 @@ export function registerInlayHints(context: ServerContext): void {
   connection.languages.inlayHint.on((params, token) =>
     runSafeAsync(connection, 'inlayHint', [], token, async () => {
       const document = context.openDocument(params.textDocument.uri);
-      if (!document || !(await context.settings.forResource(document.uri)).inlayHints) return [];
+      const settings = document && (await context.settings.forResource(document.uri));
+      if (!document || !settings?.inlayHints) return [];
       const fields = await fieldsContextOf(context, document.uri);
-      return service.inlayHints(document, params.range, fields, fields.profile, process.env);
+      return service.inlayHints(document, params.range, fields, fields.profile, process.env, { maxLength: settings.inlayHintsMaxLength });
     }),
   );
 }

@@ -11,7 +11,7 @@ export function registerSendSupport(context: ServerContext): void {
     runSafeAsync(connection, 'expand', { profiles: [], error: l10n.t('The server failed to expand the request; see the log.') }, token, () => expandAt(context, params)),
   );
   connection.onRequest(ProfilesRequest, (params, token) =>
-    runSafeAsync(connection, 'profiles', [], token, async () => service.profileNames(await fieldsContextOf(context, params.uri))),
+    runSafeAsync(connection, 'profiles', [], token, async () => service.profileSummaries(await fieldsContextOf(context, params.uri))),
   );
   connection.onCodeLens((params, token) =>
     runSafeAsync(connection, 'codeLens', [], token, async () => {

@@ -1,5 +1,15 @@
 // The shape of a receiver table: how a URL is recognised and what each of its query parameters means.
 
+/**
+ * What a parameter's value becomes in what the receiver records (receivers/record.ts): the click or chat it is
+ * recorded on, its status or event, its amount, cost and currency, its transaction id, extra data, a dialogue's
+ * step, a custom field.
+ */
+export type RecordRole = 'subject' | 'status' | 'amount' | 'cost' | 'currency' | 'transaction' | 'extra' | 'step' | 'field';
+
+/** How a receiver says what it records: a conversion on a click, an event of a user, an update of a dialogue. */
+export type RecordKind = 'conversion' | 'event' | 'dialogue';
+
 /** One query parameter a receiver reads, named exactly (`subid`) or by a pattern (`sub_id_1`…`sub_id_30`). */
 export interface ReceiverParameter {
   /** The exact name; case-sensitive, as receivers read it. */
@@ -35,6 +45,8 @@ export interface ReceiverParameter {
   customFieldPrefix?: string;
   /** An example value for hovers. */
   example?: string;
+  /** What the value becomes in the record; a parameter without a role is not part of what is recorded. */
+  records?: RecordRole;
 }
 
 /** What a receiver does with query parameters it does not know. */
@@ -70,8 +82,32 @@ export interface ReceiverDefinition {
   extraSlots?: { template: string; from: number; to: number };
   /** The title of the one fix that makes a whole URL right (adds what is missing, moves unknown parameters to slots). */
   wholeFix?: string;
+  /** How what it records is said; a table without one (a user's) is not explained: nothing is invented. */
+  recordsAs?: RecordKind;
   /** A Chatterfy inbound link: braces, brackets and hashes in its query values are the partner network's macros. */
   partnerMacros?: boolean;
   /** Where its rules come from. */
   source: string;
+}
+
+/** What a known receiver records from a request as sent (made by receivers/record.ts). */
+export interface RecordLine {
+  /** The parameter as sent (`status`, `sub_id_1`). */
+  name: string;
+  /** Its value as the receiver reads it (percent-decoded), or the receiver's default when it was not sent. */
+  value: string;
+  /** Why the value is what it is, when that is not plain: a default, a mapped partner status. */
+  note?: string;
+  /** What the receiver makes of the value, when it is not the value itself (a partner status mapped to its own). */
+  recordedAs?: string;
+}
+
+export interface ReceiverRecord {
+  receiver: string;
+  /** One sentence a person reads: `Keitaro records "sale" of 0 usd on click 7f3a9c01.` */
+  summary: string;
+  /** What is recorded, one parameter a line, in the order of the roles. */
+  lines: RecordLine[];
+  /** What makes the record go wrong: an empty click id records nothing. */
+  problems: string[];
 }

@@ -1,6 +1,6 @@
 // Shared shapes of the analysis core: offsets into document text, never LSP positions.
 import type { ProblemCode, SeverityChoices, SeverityLevel } from './problems';
-import type { ReceiverDefinition } from './receiver-table';
+import type { ReceiverDefinition, ReceiverRecord } from './receiver-table';
 import type { Arg } from './l10n';
 
 /** A half-open range of UTF-16 offsets into a document's text. */
@@ -246,4 +246,6 @@ export interface ExpandedRequest {
   empty: ExpansionIssue[];
   /** Values read from `${env:…}`: never shown in logs, history or cURL unless asked. */
   secrets: string[];
+  /** What the URL's receiver records from it, when a known receiver's (it holds values: hide `secrets` in it too). */
+  record?: ReceiverRecord;
 }

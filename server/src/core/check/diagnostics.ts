@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { resolveContextOf } from '../resolve/fields-context';
 import { toRange } from '../base/positions';
-import { PROBLEMS, ProblemCode, problemText, type Severity } from '../base/problems';
+import { PROBLEMS, ProblemCode, problemDocsUrl, problemText, type Severity } from '../base/problems';
 import { analyzePlaceholder, findingPhrase, type Finding, type ResolveContext } from '../resolve/resolve-placeholder';
 import { scanRegions } from '../resolve/scan-placeholders';
 import type { FieldsAbsence, FieldsContext, ParsedTemplate, Region, Span, StructureProblem } from '../base/types';
@@ -42,6 +42,7 @@ export function makeDiagnostic(document: TextDocument, span: Span, code: Problem
     range: toRange(document, span),
     severity: SEVERITIES[PROBLEMS[code].severity],
     code,
+    codeDescription: { href: problemDocsUrl(code) },
     source: DIAGNOSTIC_SOURCE,
     message,
     ...(data ? { data } : {}),
@@ -51,7 +52,8 @@ export function makeDiagnostic(document: TextDocument, span: Span, code: Problem
 /** A note about a whole file, at the start of its first line (no document needed: it may not have been read). */
 export function fileNote(l10n: L10n, code: ProblemCode, args: readonly Arg[]): Diagnostic {
   const start = { line: 0, character: 0 };
-  return { range: { start, end: start }, severity: SEVERITIES[PROBLEMS[code].severity], code, source: DIAGNOSTIC_SOURCE, message: problemText(l10n, code, args) };
+  const message = problemText(l10n, code, args);
+  return { range: { start, end: start }, severity: SEVERITIES[PROBLEMS[code].severity], code, codeDescription: { href: problemDocsUrl(code) }, source: DIAGNOSTIC_SOURCE, message };
 }
 
 /** Diagnostics for the placeholders of some regions of a document. */

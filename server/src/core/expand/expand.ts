@@ -14,6 +14,9 @@ import { scanRegions } from '../resolve/scan-placeholders';
 import type { ExpandedRequest, ExpansionIssue, FieldsContext, Place, Span, TemplatePart, TemplateRequest } from '../base/types';
 import { phrase, type L10n, type Phrase } from '../base/l10n';
 
+/** What stands for a secret when secrets are masked. */
+export const MASKED = '***';
+
 /** What one expansion collects across the parts of a request. */
 interface Expansion {
   context: ResolveContext;
@@ -22,10 +25,16 @@ interface Expansion {
   unresolved: PendingIssue[];
   empty: PendingIssue[];
   secrets: Set<string>;
+  maskSecrets: boolean;
 }
 
 /** An issue as the expansion finds it: its reason is said in the host's language once the request is done. */
 type PendingIssue = Omit<ExpansionIssue, 'reason'> & { reason: Phrase };
+
+export interface ExpandOptions {
+  /** Write `***` for a value read from `${env:…}` (what an editor shows: a hover, not a send). */
+  maskSecrets?: boolean;
+}
 
 export function expandRequest(
   request: TemplateRequest,
@@ -33,9 +42,10 @@ export function expandRequest(
   profile: string | undefined,
   env: Environment,
   l10n: L10n,
+  options: ExpandOptions = {},
 ): ExpandedRequest {
-  const run = startExpansion(request, fields, profile, env);
-  const contentType = request.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.value;
+  const run = startExpansion(request, fields, profile, env, options);
+  const contentType = contentTypeOf(request);
   return {
     name: request.name,
     method: request.method || 'GET',
@@ -53,16 +63,39 @@ function said(issue: PendingIssue, l10n: L10n): ExpansionIssue {
   return { text: issue.text, span: issue.span, reason: l10n.say(issue.reason) };
 }
 
+function contentTypeOf(request: TemplateRequest): string | undefined {
+  return request.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.value;
+}
+
+/** A placeholder of a part's value (offsets into the value) and how its value is encoded when sent. */
+export interface EncodedPlaceholder extends Span {
+  raw: string;
+  encoding: Encoding;
+}
+
+/** Each part of a request (URL, header values, body) with the encoding of each of its placeholders, in value order. */
+export function partEncodings(request: TemplateRequest, fields: FieldsContext): { part: TemplatePart; placeholders: EncodedPlaceholder[] }[] {
+  const context = resolveContextOf(fields);
+  const parts: [TemplatePart | undefined, Place][] = [[request.url, 'url'], ...request.headers.map((header): [TemplatePart, Place] => [header.value, 'header']), [request.body, 'body']];
+  return parts.flatMap(([part, place]) => {
+    if (!part) return [];
+    const analyses = placeholdersOf(part, place, context);
+    const encodings = encodingsFor(part.value, place, analyses, contentTypeOf(request));
+    const placeholders = analyses.map(({ placeholder }, index) => ({ start: placeholder.start, end: placeholder.end, raw: placeholder.raw, encoding: encodings[index] }));
+    return [{ part, placeholders }];
+  });
+}
+
 /** Only the URL expanded with sample values (no profile), and where it stays unresolved: what the URL checks need. */
 export function expandUrl(request: TemplateRequest, fields: FieldsContext): { url: string; unresolved: Span[] } {
   const run = startExpansion(request, fields, undefined, {});
   return { url: request.url ? expandPart(request.url, 'url', run) : '', unresolved: run.unresolved.map((issue) => issue.span) };
 }
 
-function startExpansion(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): Expansion {
+function startExpansion(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment, options: ExpandOptions = {}): Expansion {
   const context = resolveContextOf(fields);
   const lookup = createSampleContext(context.model, profile, env, request.stepKey, context.fieldsName);
-  return { context, lookup, profile, unresolved: [], empty: [], secrets: new Set() };
+  return { context, lookup, profile, unresolved: [], empty: [], secrets: new Set(), maskSecrets: options.maskSecrets === true };
 }
 
 /** The part's value with every placeholder that resolves replaced by its encoded sample. */
@@ -74,7 +107,8 @@ function expandPart(part: TemplatePart, place: Place, run: Expansion, contentTyp
   analyses.forEach((analysis, index) => {
     const { start, end } = analysis.placeholder;
     const sample = sampleFor(analysis, part, run);
-    text += part.value.slice(from, start) + (sample === undefined ? part.value.slice(start, end) : encodeValue(sample, encodings[index]));
+    const written = sample === undefined ? part.value.slice(start, end) : sample.masked ? MASKED : encodeValue(sample.value, encodings[index]);
+    text += part.value.slice(from, start) + written;
     from = end;
   });
   return text + part.value.slice(from);
@@ -99,8 +133,8 @@ function encodingsFor(value: string, place: Place, analyses: PlaceholderAnalysis
   return spans.map(() => 'header');
 }
 
-/** The sample for one placeholder, or undefined (recorded as unresolved) when there is none. */
-function sampleFor(analysis: PlaceholderAnalysis, part: TemplatePart, run: Expansion): string | undefined {
+/** The sample for one placeholder (`masked`: a secret the expansion writes as `***`), or undefined (recorded as unresolved) when there is none. */
+function sampleFor(analysis: PlaceholderAnalysis, part: TemplatePart, run: Expansion): { value: string; masked: boolean } | undefined {
   const lookup: SampleLookup = analysis.target ? run.lookup(analysis.target) : { missing: analysis.finding ? findingPhrase(analysis.finding) : phrase('not resolved') };
   if ('missing' in lookup) {
     run.unresolved.push(issueOf(analysis, part, lookup.missing));
@@ -110,7 +144,7 @@ function sampleFor(analysis: PlaceholderAnalysis, part: TemplatePart, run: Expan
   const reason = source === 'profile' ? phrase('empty in profile "{0}"', run.profile ?? '') : phrase('empty sample value');
   if (value === '') run.empty.push(issueOf(analysis, part, reason));
   if (secret && value !== '') run.secrets.add(value);
-  return value;
+  return { value, masked: secret && value !== '' && run.maskSecrets };
 }
 
 function issueOf(analysis: PlaceholderAnalysis, part: TemplatePart, reason: Phrase): PendingIssue {

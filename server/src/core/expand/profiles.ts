@@ -26,6 +26,20 @@ export function profileNames(model: FieldsModel | undefined): string[] {
   return model ? [...model.profiles.keys()] : [];
 }
 
+/** A profile as a picker shows it: its name and what it sets, `${env:…}` values shown as `***`, never read. */
+export interface ProfileSummary {
+  name: string;
+  values: { key: string; value: string }[];
+}
+
+export function profileSummaries(model: FieldsModel | undefined): ProfileSummary[] {
+  if (!model) return [];
+  return [...model.profiles.values()].map((profile) => ({
+    name: profile.name,
+    values: [...profile.values].map(([key, raw]) => ({ key, value: typeof raw === 'string' && ENV_REFERENCE.test(raw) ? '***' : sampleText(raw) })),
+  }));
+}
+
 /**
  * Builds the lookup for one request. `stepKey` is the request's own step key (script steps): it wins over
  * the profile for `{stepKey}`. `fieldsName` names the fields file in reasons.

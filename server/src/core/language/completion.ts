@@ -8,6 +8,8 @@ import { toRange } from '../base/positions';
 import { regionsAt } from '../resolve/regions-at';
 import { delimiterFor, keyFormOf, targetsOf, type Target } from '../resolve/resolve-placeholder';
 import { closerOf } from '../resolve/scan-placeholders';
+import { refId, refOfTarget } from '../resolve/usages';
+import type { UsageCounts } from './usage-index';
 import type { Delimiter, Dialect, FieldsContext, ParsedTemplate, PlaceholderSyntax, Region, Span } from '../base/types';
 import type { L10n } from '../base/l10n';
 
@@ -22,8 +24,10 @@ export interface CompletionSite {
   namespace: string;
   /** The part of the key the completion replaces: after the namespace dot, through the rest of the key. */
   replace: Span;
-  /** What must follow the inserted key to close the placeholder (empty when it is closed already). */
-  closing: string;
+  /** The closer written after the key so far (`}`, or `}` of `}}`), which accepting a key writes over. */
+  closerSpan: Span;
+  /** The whole closer of the delimiter (`}`, `}}`, `>`). */
+  closer: string;
 }
 
 function regionAt(regions: readonly Region[], offset: number): Region | undefined {
@@ -38,12 +42,15 @@ function delimiterBefore(text: string, at: number, region: Region, syntax: Place
   return expected !== '<' && before === '{' && at - expected.length - 1 >= region.start ? undefined : expected;
 }
 
-/** The missing part of the closer after the key (`}` when `{{key}` already has one brace). */
-function closingAfter(text: string, keyEnd: number, closer: string): string {
+/**
+ * How much of the closer already stands after the key (1 when `{{key}` has one brace). Accepting a key writes over it
+ * and writes the whole closer, so the cursor lands after the placeholder, not before a brace the user typed.
+ */
+function closerPresent(text: string, keyEnd: number, closer: string): number {
   for (let present = closer.length; present > 0; present--) {
-    if (text.startsWith(closer.slice(0, present), keyEnd)) return closer.slice(present);
+    if (text.startsWith(closer.slice(0, present), keyEnd)) return present;
   }
-  return closer;
+  return 0;
 }
 
 export function completionSite(text: string, offset: number, regions: readonly Region[], syntax: PlaceholderSyntax): CompletionSite | undefined {
@@ -59,13 +66,20 @@ export function completionSite(text: string, offset: number, regions: readonly R
   const dot = typed.indexOf('.');
   const namespace = dot < 0 ? '' : typed.slice(0, dot);
   const replace = { start: dot < 0 ? keyStart : keyStart + dot + 1, end: keyEnd };
-  return { region, delimiter, namespace, replace, closing: closingAfter(text, keyEnd, closerOf(delimiter)) };
+  const closer = closerOf(delimiter);
+  const closerSpan = { start: keyEnd, end: keyEnd + closerPresent(text, keyEnd, closer) };
+  return { region, delimiter, namespace, replace, closerSpan, closer };
+}
+
+/** The key a completion item inserts after the namespace typed (`clickid` after `{tracker.`). */
+function nameAt(site: CompletionSite, target: Target): string {
+  const full = keyFormOf(target, site.region.dialect);
+  return site.namespace ? full.slice(site.namespace.length + 1) : full;
 }
 
 function keyItem(document: TextDocument, site: CompletionSite, target: Target, fields: FieldsContext, rank: number, l10n: L10n): CompletionItem {
   const { dialect } = site.region;
-  const full = keyFormOf(target, dialect);
-  const name = site.namespace ? full.slice(site.namespace.length + 1) : full;
+  const name = nameAt(site, target);
   return {
     label: name,
     kind: target.kind === 'builtin' ? CompletionItemKind.Constant : target.kind === 'variable' ? CompletionItemKind.Variable : CompletionItemKind.Field,
@@ -73,7 +87,8 @@ function keyItem(document: TextDocument, site: CompletionSite, target: Target, f
     documentation: { kind: MarkupKind.Markdown, value: describeTarget(target, dialect, site.delimiter, fields.source, l10n) },
     sortText: `${rank}_${name}`,
     filterText: name,
-    textEdit: { range: toRange(document, site.replace), newText: name + site.closing },
+    // Through the closer already typed: VS Code leaves the cursor at the end of the inserted text, after the `}`.
+    textEdit: { range: toRange(document, { start: site.replace.start, end: site.closerSpan.end }), newText: name + site.closer },
   };
 }
 
@@ -105,13 +120,40 @@ function targetsAt(site: CompletionSite, fields: FieldsContext): Target[] {
   });
 }
 
-/** The keys that fit the placeholder being typed at the cursor; undefined when the cursor is in no placeholder. */
-export function keyCompletions(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): CompletionList | undefined {
+/** The field of the list used most in the workspace, ties to the first name; none when no field of it is used. */
+function mostUsed(site: CompletionSite, targets: readonly Target[], counts: UsageCounts): Target | undefined {
+  let best: { target: Target; places: number; name: string } | undefined;
+  for (const target of targets) {
+    const ref = refOfTarget(target);
+    const places = ref ? (counts.get(refId(ref))?.places ?? 0) : 0;
+    const name = nameAt(site, target);
+    if (places > 0 && (!best || places > best.places || (places === best.places && name < best.name))) best = { target, places, name };
+  }
+  return best?.target;
+}
+
+/**
+ * The keys that fit the placeholder being typed at the cursor; undefined when the cursor is in no placeholder.
+ * `usageCounts` (the workspace's counts of the fields file's uses, read only inside a placeholder) preselects the field used most.
+ */
+export function keyCompletions(
+  document: TextDocument,
+  position: Position,
+  parsed: ParsedTemplate,
+  fields: FieldsContext,
+  l10n: L10n,
+  usageCounts: () => UsageCounts = () => new Map(),
+): CompletionList | undefined {
   const { syntax } = resolveContextOf(fields);
   const offset = document.offsetAt(position);
   const site = completionSite(document.getText(), offset, regionsAround(parsed, offset), syntax);
   if (!site) return undefined;
-  const items = targetsAt(site, fields).map((target) => keyItem(document, site, target, fields, RANKS[target.kind], l10n));
+  const targets = targetsAt(site, fields);
+  const preselected = mostUsed(site, targets, usageCounts());
+  const items = targets.map((target) => {
+    const item = keyItem(document, site, target, fields, RANKS[target.kind], l10n);
+    return target === preselected ? { ...item, preselect: true } : item;
+  });
   if (site.namespace === '') items.push(...NAMESPACES[site.region.dialect].map((namespace) => namespaceItem(document, site, namespace, l10n)));
   return { isIncomplete: false, items };
 }

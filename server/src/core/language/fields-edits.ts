@@ -1,6 +1,7 @@
-// Edits that add a key to a fields file, or the text of a new one: what the "add to fields file" quick fixes write.
-import { findNodeAtLocation, modify, parseTree, type Edit } from 'jsonc-parser';
-import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
+// Edits of a fields file: adding a key, or the text of a new file ("add to fields file" quick fixes), and removing keys
+// ("Remove field"); everything else in the file (layout, comments) stays as written.
+import { findNodeAtLocation, modify, parseTree, type Edit, type Node as JsonNode } from 'jsonc-parser';
+import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import type { FieldsSection } from '../resolve/resolve-placeholder';
 
 export type { Edit } from 'jsonc-parser';
@@ -119,4 +120,106 @@ export function newFieldsFileText(missing: readonly MissingKey[]): string {
   const file: Record<string, Record<string, Record<string, string>>> = { customFields: {}, trackerFields: {} };
   for (const { section, key } of missing) (file[section] ??= {})[key] = newEntry(section);
   return JSON.stringify({ placeholderSyntax: 'braces', ...file }, null, 2) + '\n';
+}
+
+// ---- Removing keys ---------------------------------------------------------------------------------
+
+/** The next line's start after an offset (the text's end on the last line). */
+function nextLineStart(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+/** Whether only blanks stand before `start` on its line, and only blanks, a comma or a line comment after `end`. */
+function standsOnItsOwnLines(text: string, start: number, end: number): boolean {
+  return text.slice(lineStartOf(text, start), start).trim() === '' && /^[ \t]*,?[ \t]*(?:(?:\/\/|#).*)?$/.test(text.slice(end, lineEndOf(text, end)));
+}
+
+/** A member of an object or map: its span, and its neighbours' within the same braces. */
+interface Member extends Span {
+  previous?: Span;
+  next?: Span;
+  /** The object's braces, when it is written inline (`{ … }`): the only member removed leaves `{}`. */
+  braces?: Span;
+  /** Members are separated by commas (JSON, YAML flow maps), not by lines alone (YAML block maps). */
+  commas: boolean;
+}
+
+type Span = { start: number; end: number };
+
+/**
+ * The edits that remove one member. On lines of its own, its lines go (and the comma before it, when it was last);
+ * written inline, it goes with the comma and blanks between it and its neighbour.
+ */
+function memberRemoval(text: string, member: Member): Edit[] {
+  const cut = (start: number, end: number): Edit => ({ offset: start, length: end - start, content: '' });
+  if (!member.braces && standsOnItsOwnLines(text, member.start, member.end)) {
+    const lines = cut(lineStartOf(text, member.start), nextLineStart(text, member.end));
+    const comma = member.commas && member.previous && !member.next ? text.indexOf(',', member.previous.end) : -1;
+    return comma >= 0 && comma < member.start ? [cut(comma, comma + 1), lines] : [lines];
+  }
+  if (member.next) return [cut(member.start, member.next.start)];
+  if (member.previous) return [cut(member.previous.end, member.end)];
+  return member.braces ? [cut(member.braces.start + 1, member.braces.end - 1)] : [cut(member.start, member.end)];
+}
+
+function jsonMember(text: string, property: JsonNode): Member {
+  const siblings = property.parent?.children ?? [];
+  const index = siblings.indexOf(property);
+  const span = (node: JsonNode | undefined) => node && { start: node.offset, end: node.offset + node.length };
+  const object = property.parent;
+  const inline = object !== undefined && !text.slice(object.offset, object.offset + object.length).includes('\n');
+  return { ...span(property)!, previous: span(siblings[index - 1]), next: span(siblings[index + 1]), braces: inline ? span(object) : undefined, commas: true };
+}
+
+/** Offset edits that remove keys (each a path such as `['profiles', 'lead', 'geo']`) from a JSON fields file. */
+export function removeKeysFromJson(text: string, paths: readonly (readonly string[])[]): Edit[] {
+  const root = parseTree(text);
+  if (!root) return [];
+  return paths.flatMap((path) => {
+    const property = findNodeAtLocation(root, [...path])?.parent;
+    return property?.type === 'property' ? memberRemoval(text, jsonMember(text, property)) : [];
+  });
+}
+
+/** A pair's span: from its key to the end of its value (the key's end when it has none), line breaks after it left out. */
+function pairSpan(text: string, pair: Pair): Span {
+  const key = (pair.key as { range?: number[] }).range ?? [0, 0];
+  const value = (pair.value as { range?: number[] } | null)?.range;
+  let end = value ? value[1] : key[1];
+  while (end > key[0] && /\s/.test(text[end - 1])) end--;
+  return { start: key[0], end };
+}
+
+/** Offset edits that remove keys (each a path such as `['profiles', 'lead', 'geo']`) from a YAML fields file. */
+export function removeKeysFromYaml(text: string, paths: readonly (readonly string[])[]): Edit[] {
+  const document = parseDocument(text);
+  return paths.flatMap((path) => {
+    const map = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+    if (!isMap(map)) return [];
+    const pairs = map.items as Pair[];
+    const index = pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === path[path.length - 1]);
+    if (index < 0) return [];
+    const span = (at: number) => pairs[at] && pairSpan(text, pairs[at]);
+    const member: Member = { ...span(index), previous: span(index - 1), next: span(index + 1), commas: map.flow === true };
+    if (map.flow) return memberRemoval(text, { ...member, braces: flowBraces(map) });
+    // The only entry of a block map: its key is left with `{}`, not with no value (which reads as null).
+    if (pairs.length === 1 && path.length > 1) return [...memberRemoval(text, member), ...emptyMapAfterKey(text, document, path.slice(0, -1))];
+    return memberRemoval(text, member);
+  });
+}
+
+function flowBraces(map: YAMLMap): Span {
+  const range = (map as { range?: number[] }).range ?? [0, 0];
+  return { start: range[0], end: range[1] };
+}
+
+/** ` {}` right after the colon of the key at `path`. */
+function emptyMapAfterKey(text: string, document: ReturnType<typeof parseDocument>, path: readonly string[]): Edit[] {
+  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+  if (!isMap(parent)) return [];
+  const pair = (parent.items as Pair[]).find((candidate) => isScalar(candidate.key) && candidate.key.value === path[path.length - 1]);
+  const keyEnd = (pair?.key as { range?: number[] } | undefined)?.range?.[1];
+  const colon = keyEnd === undefined ? -1 : text.indexOf(':', keyEnd);
+  return colon < 0 ? [] : [{ offset: colon + 1, length: 0, content: ' {}' }];
 }

@@ -1,4 +1,11 @@
 // Document symbols (outline, breadcrumbs): the requests of a `.webhook` file, the flows and steps of a script file.
+//
+// Kinds are chosen for the icon a reader recognises, not for a programming-language meaning:
+// - a request, and a webhook step, is an Event (the lightning bolt): it fires a call at a receiver when the dialogue
+//   reaches it, and a postback reports an event (a lead, a sale) to a tracker;
+// - a flow is a Namespace: a named group holding the steps;
+// - a message step is a String: it says a text to the user;
+// - any other step (change_flow, change_tag, note, ...) is an Object: a step with fields of its own.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { toRange } from '../base/positions';
@@ -6,6 +13,7 @@ import type { ParsedTemplate, ScriptFlow, ScriptStep, Span, TemplateRequest } fr
 
 const DETAIL_LENGTH = 80;
 const WEBHOOK_STEP_TYPES: readonly string[] = ['webhook', 'send_webhook'];
+const MESSAGE_STEP_TYPE = 'message';
 
 export function documentSymbols(document: TextDocument, parsed: ParsedTemplate): DocumentSymbol[] {
   if (parsed.kind === 'webhook') return parsed.requests.map((request) => requestSymbol(document, request));
@@ -16,7 +24,7 @@ function requestSymbol(document: TextDocument, request: TemplateRequest): Docume
   return {
     name: request.name,
     detail: cut(`${request.method} ${request.url?.value ?? ''}`.trim()),
-    kind: SymbolKind.Method,
+    kind: SymbolKind.Event,
     range: toRange(document, request.span),
     selectionRange: toRange(document, request.nameSpan),
   };
@@ -58,12 +66,17 @@ function flowSymbol(document: TextDocument, flow: ScriptFlow, index: number, chi
   };
 }
 
+/** The icon of a step: what it does (see the header). */
+function stepKind(type: string | undefined): SymbolKind {
+  if (type !== undefined && WEBHOOK_STEP_TYPES.includes(type)) return SymbolKind.Event;
+  return type === MESSAGE_STEP_TYPE ? SymbolKind.String : SymbolKind.Object;
+}
+
 function stepSymbol(document: TextDocument, step: ScriptStep, index: number): DocumentSymbol {
-  const webhook = step.type !== undefined && WEBHOOK_STEP_TYPES.includes(step.type);
   return {
     name: step.key || `step ${index + 1}`,
     ...(step.type ? { detail: step.type } : {}),
-    kind: webhook ? SymbolKind.Function : SymbolKind.Event,
+    kind: stepKind(step.type),
     range: toRange(document, step.span),
     selectionRange: toRange(document, selectionOf(step.keySpan, step.span)),
   };

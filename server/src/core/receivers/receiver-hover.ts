@@ -1,30 +1,42 @@
-// Hover on a recognised receiver's URL: a parameter's meaning under its name, a table of all parameters over the host.
+// Receivers' part of the hover on a request's URL: a parameter's meaning under its name, a partner macro, and for the
+// rest of the request line the receiver's table of parameters with the values they get and what it records.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import { expandRequest } from '../expand/expand';
 import { toRange } from '../base/positions';
-import type { FieldsContext, ParsedTemplate, Span, TemplateRequest } from '../base/types';
+import type { FieldsContext, Span, TemplateRequest } from '../base/types';
 import type { L10n } from '../base/l10n';
+import { codeSpan } from '../base/markdown';
 import { parameterLabel, parameterOf, readReceiverUrl, recognisedUrlOf, type RecognisedUrl } from './index';
 import { tableText } from './finding';
-import type { ReceiverDefinition, ReceiverParameter } from '../base/receiver-table';
+import type { ReceiverDefinition, ReceiverParameter, ReceiverRecord } from '../base/receiver-table';
 
-export function receiverHover(document: TextDocument, offset: number, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Hover | null {
-  for (const request of parsed.requests) {
-    const url = request.url;
-    if (!url || offset < url.span.start || offset > url.span.end || url.value.length !== url.span.end - url.span.start) continue;
-    const recognised = recognisedUrlOf(url, fields.receivers);
-    if (!recognised) return null;
-    const local = offset - url.span.start;
-    const at = (span: Span) => toRange(document, { start: url.span.start + span.start, end: url.span.start + span.end });
-    const pair = recognised.url.pairs.find((candidate) => candidate.nameSpan.start <= local && local < candidate.nameSpan.end);
-    if (pair) return markdown(parameterMarkdown(recognised.receiver, pair.name, l10n), at(pair.nameSpan));
-    const macro = recognised.receiver.partnerMacros ? partnerMacroAt(recognised, local) : undefined;
-    if (macro) return markdown(l10n.t("`{0}` is the partner network's macro: the network fills it in before it calls this link, so it is sent as written.", url.value.slice(macro.start, macro.end)), at(macro));
-    if (local < recognised.url.pathSpan.end) return markdown(tableMarkdown(request, recognised, fields, l10n), at({ start: 0, end: recognised.url.pathSpan.end }));
-    return null;
-  }
-  return null;
+/** The hover of one token of a recognised receiver's URL: a parameter name, or a partner macro; undefined elsewhere. */
+export function receiverTokenHover(document: TextDocument, offset: number, request: TemplateRequest, fields: FieldsContext, l10n: L10n): Hover | undefined {
+  const url = request.url;
+  // Offsets inside the value are offsets in the document only when quoting changed nothing.
+  if (!url || offset < url.span.start || offset > url.span.end || url.value.length !== url.span.end - url.span.start) return undefined;
+  const recognised = recognisedUrlOf(url, fields.receivers);
+  if (!recognised) return undefined;
+  const local = offset - url.span.start;
+  const at = (span: Span) => toRange(document, { start: url.span.start + span.start, end: url.span.start + span.end });
+  const pair = recognised.url.pairs.find((candidate) => candidate.nameSpan.start <= local && local < candidate.nameSpan.end);
+  if (pair) return markdown(parameterMarkdown(recognised.receiver, pair.name, l10n), at(pair.nameSpan));
+  const macro = recognised.receiver.partnerMacros ? partnerMacroAt(recognised, local) : undefined;
+  if (macro) return markdown(l10n.t("`{0}` is the partner network's macro: the network fills it in before it calls this link, so it is sent as written.", url.value.slice(macro.start, macro.end)), at(macro));
+  return undefined;
+}
+
+/** The receiver's table of the URL's parameters with the values they get in the URL as sent; undefined for no known receiver. */
+export function receiverTableMarkdown(request: TemplateRequest, sentUrl: string, fields: FieldsContext, l10n: L10n): string | undefined {
+  const recognised = request.url && recognisedUrlOf(request.url, fields.receivers);
+  return recognised ? tableMarkdown(recognised, sentUrl, l10n) : undefined;
+}
+
+/** What the receiver records from the URL as sent: the summary, one line per value, and the warnings. */
+export function recordMarkdown(record: ReceiverRecord, l10n: L10n): string {
+  const lines = record.lines.map((line) => `- ${codeSpan(line.name)} = ${line.value === '' ? l10n.t('(empty)') : codeSpan(line.value)}${line.note ? ` (${line.note})` : ''}`);
+  const problems = record.problems.map((problem) => l10n.t('Warning: {0}', problem));
+  return [record.summary, ...(lines.length ? [lines.join('\n')] : []), ...problems].join('\n\n');
 }
 
 const MACRO = /\{\{?[^{}\s]*\}?\}|\[[^[\]\s]*\]|#[A-Za-z0-9_.-]+#/g;
@@ -71,10 +83,10 @@ function codeList(values: readonly string[]): string {
   return values.map((value) => `\`${value}\``).join(', ');
 }
 
-/** A table of the URL's parameters: what the receiver reads each as and the value it gets with sample values. */
-function tableMarkdown(request: TemplateRequest, recognised: RecognisedUrl, fields: FieldsContext, l10n: L10n): string {
+/** A table of the URL's parameters: what the receiver reads each as and the value it gets in the URL as sent. */
+function tableMarkdown(recognised: RecognisedUrl, sentUrl: string, l10n: L10n): string {
   const { receiver, url } = recognised;
-  const sent = readReceiverUrl(expandRequest(request, fields, undefined, {}, l10n).url)?.pairs ?? [];
+  const sent = readReceiverUrl(sentUrl)?.pairs ?? [];
   const rows = url.pairs.map((pair, index) => {
     const parameter = parameterOf(receiver, pair.name);
     const meaning = parameter ? l10n.say(tableText(parameter.meaning)) : receiver.unknownParameters === 'ignored' ? l10n.t('ignored') : l10n.t('not documented');

@@ -1,13 +1,20 @@
 // Snippets of receiver URLs and a JSON body, offered where a URL or a body is still empty.
+//
+// They come without Ctrl+Space: the server's trigger characters include the space (`GET |`, `url: |`) and the quotes
+// (`url: "|"`, `"url": "|"`), and in a `.webhook` file VS Code asks by itself as soon as a letter is typed on an empty
+// request line (the grammar scopes a request line as meta.url, which quick suggestions cover by default). Each snippet's
+// filter text starts with the URL it writes, so typing `h`, `https://` or the tracker's name keeps it in the list, and
+// its detail shows that URL.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { toRange } from '../base/positions';
+import { codeBlock } from '../base/markdown';
 import type { ParsedTemplate, Span } from '../base/types';
 import type { L10n } from '../base/l10n';
 
 interface Snippet {
   label: string;
-  /** English; translated where shown. */
+  /** What it records, in English; translated where shown (in the documentation, the URL being the detail). */
   detail: string;
   body: string;
 }
@@ -44,42 +51,80 @@ interface SnippetSite {
   after: string;
 }
 
-const WEBHOOK_URL_LINE = /^[ \t]*(?:GET|POST)[ \t]+([A-Za-z]*)$/i;
-const YAML_URL_LINE = /^[ \t]*(?:-[ \t]+)?url:[ \t]*(["']?)([A-Za-z]*)$/;
-const JSON_URL = /"url"\s*:\s*"([A-Za-z]*)$/;
+/** What may be typed of a URL while the snippets are still offered: a word (`h`, `keitaro`) or the start of `https://`. */
+const URL_START = String.raw`(?:[A-Za-z]*|https?:\/{0,2})`;
+const WEBHOOK_URL_LINE = new RegExp(String.raw`^[ \t]*(?:GET|POST)[ \t]+(${URL_START})$`, 'i');
+const EMPTY_REQUEST_LINE = new RegExp(String.raw`^[ \t]*(${URL_START})$`);
+const YAML_URL_LINE = new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?url:[ \t]*(["']?)(${URL_START})$`);
+const JSON_URL = new RegExp(String.raw`"url"\s*:\s*("?)(${URL_START})$`);
+/** A line of a `.webhook` block that is not blank, not a comment: a request line, a header or a body. */
+const CONTENT_LINE = /^(?![ \t\r]*(?:#|\/\/|$)).+/m;
 const WEBHOOK_STEP_TYPES = ['webhook', 'send_webhook'];
 
-export function snippetCompletions(document: TextDocument, position: Position, parsed: ParsedTemplate, l10n: L10n): CompletionItem[] {
-  const site = snippetSite(document, position, parsed);
-  if (!site) return [];
-  return site.snippets.map((snippet, index) => ({
-    label: l10n.t(snippet.label),
-    kind: CompletionItemKind.Snippet,
-    detail: l10n.t(snippet.detail),
-    insertTextFormat: InsertTextFormat.Snippet,
-    sortText: `0_${index}`,
-    filterText: `https ${snippet.label}`,
-    textEdit: { range: toRange(document, site.replace), newText: site.before + snippet.body + site.after },
-  }));
+/** The URL a snippet writes with its tab stops at their defaults: `${1:keitaro.example.com}` → `keitaro.example.com`. */
+export function snippetUrl(body: string): string {
+  return body.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
 }
 
-function snippetSite(document: TextDocument, position: Position, parsed: ParsedTemplate): SnippetSite | undefined {
+/**
+ * The receiver snippets at the cursor. `triggerCharacter` is the character that made the editor ask: after a space or a
+ * quote only a URL that is still empty is answered (`GET |`, `url: |`, `url: "|"`), never an empty line or a body.
+ */
+export function snippetCompletions(document: TextDocument, position: Position, parsed: ParsedTemplate, l10n: L10n, triggerCharacter?: string): CompletionItem[] {
+  const site = snippetSite(document, position, parsed, triggerCharacter !== undefined);
+  if (!site) return [];
+  return site.snippets.map((snippet, index) => {
+    const url = snippetUrl(snippet.body);
+    return {
+      label: l10n.t(snippet.label),
+      kind: CompletionItemKind.Snippet,
+      detail: url,
+      documentation: { kind: MarkupKind.Markdown, value: `${l10n.t(snippet.detail)}\n\n${codeBlock(url)}` },
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: `0_${index}`,
+      // What the user types is matched against the URL the snippet writes, then its name.
+      filterText: `${url} ${snippet.label}`,
+      textEdit: { range: toRange(document, site.replace), newText: site.before + snippet.body + site.after },
+    };
+  });
+}
+
+function snippetSite(document: TextDocument, position: Position, parsed: ParsedTemplate, triggered: boolean): SnippetSite | undefined {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const lineStart = document.offsetAt({ line: position.line, character: 0 });
   const lineEnd = document.offsetAt({ line: position.line + 1, character: 0 });
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd).replace(/\r?\n$/, '');
-  if (parsed.kind === 'webhook') return webhookSite(before, after, offset, parsed);
+  if (parsed.kind === 'webhook') return triggered ? methodLineSite(before, after, offset) : webhookSite(text, { start: lineStart, end: lineEnd }, before, after, offset, parsed);
   // The line first: asking which step holds it needs all the steps, which typing in a large script leaves unbuilt.
   const site = parsed.kind === 'script-yaml' ? yamlSite(before, after, offset) : jsonSite(before, after, offset);
   return site && inWebhookStep(parsed, offset, lineStart) ? site : undefined;
 }
 
-function webhookSite(before: string, after: string, offset: number, parsed: ParsedTemplate): SnippetSite | undefined {
+function urlSite(start: number, end: number, before = '', after = ''): SnippetSite {
+  return { replace: { start, end }, snippets: URL_SNIPPETS, before, after };
+}
+
+/** `GET |`, `POST https://|`: the URL after a method is still to be written. */
+function methodLineSite(before: string, after: string, offset: number): SnippetSite | undefined {
   const typed = WEBHOOK_URL_LINE.exec(before);
-  if (typed && after.trim() === '') return { replace: { start: offset - typed[1].length, end: offset }, snippets: URL_SNIPPETS, before: '', after: '' };
-  return emptyBodySite(before, after, offset, parsed);
+  return typed && after.trim() === '' ? urlSite(offset - typed[1].length, offset) : undefined;
+}
+
+function webhookSite(text: string, line: Span, before: string, after: string, offset: number, parsed: ParsedTemplate): SnippetSite | undefined {
+  return methodLineSite(before, after, offset) ?? emptyRequestLineSite(text, line, before, after, offset) ?? emptyBodySite(before, after, offset, parsed);
+}
+
+/** An empty line (or a URL just begun) where a block's request line goes: no request line, header or body in its `###` block. */
+function emptyRequestLineSite(text: string, line: Span, before: string, after: string, offset: number): SnippetSite | undefined {
+  const typed = EMPTY_REQUEST_LINE.exec(before);
+  if (!typed || after.trim() !== '') return undefined;
+  const blockStart = text.lastIndexOf('\n###', line.start - 1) + 1;
+  const nextBlock = text.indexOf('\n###', line.end - 1);
+  const blockEnd = nextBlock < 0 ? text.length : nextBlock;
+  const rest = text.slice(text.startsWith('###', blockStart) ? text.indexOf('\n', blockStart) + 1 : blockStart, line.start) + '\n' + text.slice(line.end, blockEnd);
+  return CONTENT_LINE.test(rest) ? undefined : urlSite(offset - typed[1].length, offset);
 }
 
 /** A blank line after the headers of a POST request that has no body yet. */
@@ -105,11 +150,15 @@ function yamlSite(before: string, after: string, offset: number): SnippetSite | 
   if (quote === '' && rest !== '') return undefined;
   if (quote !== '' && rest !== '' && rest !== quote) return undefined;
   const closing = quote !== '' && rest === '' ? quote : '';
-  return { replace: { start: offset - word.length, end: offset }, snippets: URL_SNIPPETS, before: quote === '' ? '"' : '', after: quote === '' ? '"' : closing };
+  return urlSite(offset - word.length, offset, quote === '' ? '"' : '', quote === '' ? '"' : closing);
 }
 
+/** `"url": "|"` (the closing quote there), or `"url": |` before any quote (the snippet brings both). */
 function jsonSite(before: string, after: string, offset: number): SnippetSite | undefined {
   const typed = JSON_URL.exec(before);
-  if (!typed || !after.trimStart().startsWith('"')) return undefined;
-  return { replace: { start: offset - typed[1].length, end: offset }, snippets: URL_SNIPPETS, before: '', after: '' };
+  if (!typed) return undefined;
+  const [, quote, word] = typed;
+  const rest = after.trimStart();
+  if (quote === '"') return rest.startsWith('"') ? urlSite(offset - word.length, offset) : undefined;
+  return word === '' && (rest === '' || rest.startsWith(',') || rest.startsWith('}')) ? urlSite(offset, offset, '"', '"') : undefined;
 }
