@@ -21,7 +21,11 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
 function clientOptions(log: vscode.LogOutputChannel, typing: TypingDiagnostics): LanguageClientOptions {
   return {
     documentSelector: documentSelector(allScriptGlobs()),
-    synchronize: { fileEvents: [FIELDS_FILE_GLOB, WEBHOOK_FILE_GLOB, SCRIPT_FILE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob)) },
+    synchronize: {
+      fileEvents: [FIELDS_FILE_GLOB, WEBHOOK_FILE_GLOB, SCRIPT_FILE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+      // The server reads settings per resource (workspace/configuration); this tells it when they change.
+      configurationSection: SECTION,
+    },
     outputChannel: log,
     diagnosticCollectionName: 'webhook-templates',
     errorHandler: crashHandler(log),

@@ -10,6 +10,11 @@ import { selectProfile } from './send/profile-command';
 import { sendTestWebhook, type SendDeps } from './send/send-command';
 import { targetFromArgument, targetFromEditor } from './send/target';
 import { l10n } from './l10n';
+import { checkWithCli } from './tour/cli-check-command';
+import { startLocalReceiver, stopLocalReceiver } from './tour/local-receiver-command';
+import { openMistakeExample } from './tour/mistake-example-command';
+import { openFieldsFile } from './tour/open-fields-file-command';
+import { createStarterWorkspace } from './tour/starter-command';
 
 type Command = (deps: SendDeps, argument: unknown) => unknown;
 
@@ -25,7 +30,7 @@ const COMMANDS: Record<string, Command> = {
   'webhookTemplates.sendTestWebhook': withTarget(sendTestWebhook),
   'webhookTemplates.previewWebhook': withTarget(previewWebhook),
   'webhookTemplates.copyAsCurl': withTarget(copyAsCurl),
-  'webhookTemplates.selectProfile': (deps) => selectProfile(deps),
+  'webhookTemplates.selectProfile': (deps, argument) => selectProfile(deps, argument),
   'webhookTemplates.showHistory': (deps) => showHistory(deps),
   'webhookTemplates.explainDeliveredWebhook': (deps, argument) => explainDeliveredWebhook(deps, argument),
   'webhookTemplates.importProfilesFromCsv': (deps, argument) => importProfilesFromCsv(deps, argument),
@@ -36,6 +41,12 @@ const COMMANDS: Record<string, Command> = {
     await handle.client.restart();
   },
   'webhookTemplates.showLog': (deps) => deps.log.show(),
+  'webhookTemplates.createStarterWorkspace': (deps, argument) => createStarterWorkspace(argument, deps.tour),
+  'webhookTemplates.openFieldsFile': (deps, argument) => openFieldsFile(argument, deps.tour),
+  'webhookTemplates.openMistakeExample': () => openMistakeExample(),
+  'webhookTemplates.startLocalReceiver': (deps, argument) => startLocalReceiver(argument, deps.tour),
+  'webhookTemplates.stopLocalReceiver': (deps) => stopLocalReceiver(deps.tour),
+  'webhookTemplates.checkWithCli': (deps, argument) => checkWithCli(argument, deps.tour),
 };
 
 /** A scripted caller (`confirm: false`) gets the error; a person gets a message instead of a stack. */

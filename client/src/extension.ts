@@ -11,6 +11,7 @@ import { ResponseViews } from './send/response-view';
 import { registerTrustNotice } from './trust';
 import { TypingDiagnostics } from './typing-diagnostics';
 import { l10n } from './l10n';
+import { registerTour } from './tour/tour';
 
 let handle: ClientHandle | undefined;
 
@@ -24,7 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   typing.register(context);
   views.register(context);
   registerTrustNotice(context, log);
-  registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log });
+  const tour = registerTour(context, log);
+  registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log, tour });
   try {
     // Every server that starts (restarts included) learns the active profile, and hears of each change.
     handle = await startClient(context, log, typing, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));

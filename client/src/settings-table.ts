@@ -16,6 +16,8 @@ export interface WebhookTemplatesConfig {
   'inlayHints.maxLength': number;
   /** Receiver tables in the shape of server/src/core/receivers/types.ts (patterns as strings); read by the server. */
   receivers: unknown[];
+  /** A person's severity by problem code (`error`, `warning`, `info`, `hint`, `off`), over the fields file's; read by the server. */
+  severity: Record<string, string>;
 }
 
 export const DEFAULTS: WebhookTemplatesConfig = {
@@ -31,6 +33,7 @@ export const DEFAULTS: WebhookTemplatesConfig = {
   'inlayHints.sampleValues': true,
   'inlayHints.maxLength': 24,
   receivers: [],
+  severity: {},
 };
 
 /** Settings that apply to the whole window (the rest are read per resource); package.json gives them `"scope": "window"`. */

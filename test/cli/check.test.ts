@@ -150,6 +150,20 @@ describe('cli check', () => {
     }
   });
 
+  test('a project without any fields file gets no no-fields-file note in the CLI: each unknown key already says so', async () => {
+    const bare = makeWorkspace({ 'a.webhook': CLEAN_WEBHOOK, 'builtins.webhook': 'GET https://t.example.com/x?c={chatId}\n' });
+    try {
+      const run = await runCli(['check', '.'], { cwd: bare });
+      assert.deepEqual(problemLines(run.stdout).map((line) => /^(\S+: \w+ [\w-]+)/.exec(line)?.[1]), [
+        'a.webhook:2:42: error unknown-key',
+        'a.webhook:2:78: error unknown-key',
+      ]);
+      assert.match(run.stdout, /checked against no fields file/);
+    } finally {
+      removeDir(bare);
+    }
+  });
+
   test('the scriptFiles setting of the project makes the CLI read those files as scripts too', async () => {
     const script = "flows:\n  - key: main\n    steps:\n      - key: hook\n        type: webhook\n        url: 'https://t.example.com/x?c={chatid}'\n";
     const bots = makeWorkspace({ '.vscode/settings.json': '{ "webhookTemplates.scriptFiles": ["bots/*.yaml"] }', 'bots/main.yaml': script });

@@ -1,17 +1,26 @@
 // What the .vsix ships: exactly the runtime files, as `vsce ls` reports them through the .vscodeignore allowlist.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/paths';
 
+/** Every file of the package, no more: no sources, tests, maps, node_modules or the icon's SVG source. */
 const EXPECTED = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/cli.js',
   'dist/extension.js',
   'dist/server.js',
   'language-configuration.json',
+  'media/icon.png',
+  'media/walkthrough/command-line.svg',
+  'media/walkthrough/fields-file.svg',
+  'media/walkthrough/local-receiver.svg',
+  'media/walkthrough/mistake.svg',
+  'media/walkthrough/profile.svg',
   'package.json',
   'package.nls.json',
   'package.nls.ru.json',
@@ -22,8 +31,39 @@ const EXPECTED = [
   'syntaxes/webhook-template.tmLanguage.json',
 ];
 
-test('the package holds exactly the runtime files', () => {
+let listed: string[] | undefined;
+
+/** `vsce ls`, run once for both tests. */
+function packaged(): string[] {
+  if (listed) return listed;
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
-  assert.deepEqual(listed.split('\n').filter(Boolean).sort(), EXPECTED);
+  const output = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+  listed = output.split('\n').filter(Boolean).sort();
+  return listed;
+}
+
+/** The files package.json names: entry points, icon, grammars, schemas, walkthrough pictures. */
+function manifestFiles(): string[] {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const { contributes } = manifest;
+  const paths: string[] = [
+    manifest.main,
+    manifest.bin['webhook-templates'],
+    manifest.icon,
+    ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
+    ...contributes.languages.map((language: { configuration: string }) => language.configuration),
+    ...[...contributes.jsonValidation, ...contributes.yamlValidation].map((entry: { url: string }) => entry.url),
+    ...contributes.walkthroughs.flatMap((walkthrough: { steps: { media: Record<string, string> }[] }) => walkthrough.steps.map((step) => step.media.svg ?? step.media.image ?? step.media.markdown)),
+  ];
+  // A language without a configuration (the response view's) names no file.
+  return paths.filter((path) => path !== undefined).map((path) => path.replace(/^\.\//, ''));
+}
+
+test('the package holds exactly the runtime files: a file too many or too few fails', () => {
+  assert.deepEqual(packaged(), EXPECTED);
+});
+
+test('every file package.json points at is in the package', () => {
+  const shipped = new Set(packaged());
+  assert.deepEqual(manifestFiles().filter((path) => !shipped.has(path)), []);
 });

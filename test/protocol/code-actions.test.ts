@@ -103,8 +103,8 @@ describe('quick fixes without a fields file', () => {
     const uri = fileUri(join(root, 'hooks', 'lead.webhook'));
     await client.open(uri, 'webhook-template', template);
     const diagnostics = await client.waitForDiagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-key', 'unknown-key']);
-    assert.match(diagnostics[0].message, /no fields file/);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['no-fields-file', 'unknown-key', 'unknown-key']);
+    assert.match(diagnostics[1].message, /no fields file/);
     const partner = diagnostics.find((d) => d.message.includes('partner_id'))!;
     const create = titled(await fixesFor(client, uri, partner), /^Create webhook-fields\.json/);
     const newUri = fileUri(join(root, 'webhook-fields.json'));

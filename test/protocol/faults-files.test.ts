@@ -65,7 +65,7 @@ describe('the fields file goes away under the server', () => {
     await client.waitForDiagnostics(templateUri, unknownGeo);
     await client.fileChanged(fieldsUri, FileChangeType.Changed);
     await client.hover(templateUri, { line: 0, character: 24 });
-    assert.deepEqual(codes(await client.waitForDiagnostics(templateUri, unknownGeo)), ['unknown-key']);
+    assert.deepEqual(codes(await client.waitForDiagnostics(templateUri, unknownGeo)), ['no-fields-file', 'unknown-key']);
     assert.equal(client.hasExited, false);
   });
 });
@@ -153,7 +153,7 @@ describe('files over the size limit', () => {
     await client.waitForDiagnostics(uri, (list) => codes(list).includes('file-too-large'), 20000);
     const version = await client.change(uri, [{ text: 'GET https://t.test/?a={chatid}\n' }]);
     const diagnostics = await client.waitForDiagnostics(uri, (_d, params) => params.version === version, 20000);
-    assert.deepEqual(codes(diagnostics), ['unknown-key']);
+    assert.deepEqual(codes(diagnostics), ['no-fields-file', 'unknown-key']);
   });
 
   test('files within the limit are checked as usual, and nothing was logged as an error', async () => {

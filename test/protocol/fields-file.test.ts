@@ -67,14 +67,16 @@ describe('fields file over the protocol', () => {
     await client.fileChanged(fieldsUri, FileChangeType.Deleted);
     const diagnostics = await client.waitForDiagnostics(templateUri, () => true, 5000, mark);
     assert.ok(diagnostics.some((d) => d.message.includes('"geo"')), 'the custom field geo should now be unknown');
-    assert.ok(diagnostics.every((d) => !d.message.includes('webhook-fields.json')), 'messages must not name a deleted file');
+    const [note, ...problems] = diagnostics;
+    assert.equal(note.code, 'no-fields-file', 'an open template that lost its fields file gets the note');
+    assert.ok(problems.every((d) => !d.message.includes('webhook-fields.json')), 'messages must not name a deleted file');
   });
 
   test('a fields file created on disk is found for a template that had none', async () => {
     const dir = join(root, `case-${++folders}`);
     const templateUri = fileUri(join(dir, 'lead.webhook'));
     await client.open(templateUri, 'webhook-template', 'GET https://t.test/?sub={tracker.clickid}&geo={geo}\n');
-    assert.equal((await client.waitForDiagnostics(templateUri)).length, 2);
+    assert.deepEqual((await client.waitForDiagnostics(templateUri)).map((d) => d.code), ['no-fields-file', 'unknown-key', 'unknown-key']);
     const fieldsPath = join(dir, 'webhook-fields.json');
     cpSync(join(examplesDir, 'webhook-fields.json'), fieldsPath);
     const mark = client.mark();
@@ -82,16 +84,20 @@ describe('fields file over the protocol', () => {
     assert.deepEqual(await client.waitForDiagnostics(templateUri, () => true, 5000, mark), []);
   });
 
-  /** Edits the open fields file and waits until the server has checked that version: later template publications follow it. */
-  async function editFields(fieldsUri: string, at: Position, text: string): Promise<number> {
+  /**
+   * Edits the open fields file and waits until the server has checked that version. Template publications after
+   * `since` follow the edit (one may come before the fields file's own, which first asks for the file's settings).
+   */
+  async function editFields(fieldsUri: string, at: Position, text: string): Promise<{ since: number; fields: number }> {
+    const since = client.mark();
     const version = await client.change(fieldsUri, [{ range: { start: at, end: at }, text }]);
-    return (await client.waitForPublication(fieldsUri, (_list, params) => params.version === version)).seq;
+    return { since, fields: (await client.waitForPublication(fieldsUri, (_list, params) => params.version === version)).seq };
   }
 
   test('an unsaved edit of the open fields file re-checks open templates at once', async () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
     await client.open(fieldsUri, 'json', fieldsText);
-    const checked = await editFields(fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
+    const { since: checked } = await editFields(fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
     const diagnostics = await client.waitForDiagnostics(templateUri, () => true, 5000, checked);
     assert.deepEqual(shapes(diagnostics), ['unknown-key 24:94']);
   });
@@ -100,7 +106,7 @@ describe('fields file over the protocol', () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
     await client.open(fieldsUri, 'json', fieldsText);
     await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub9": {},');
-    const checked = await editFields(fieldsUri, { line: TRACKER_LINE + 1, character: '    "sub9": {},'.length }, CLIKID_ENTRY);
+    const { since: checked } = await editFields(fieldsUri, { line: TRACKER_LINE + 1, character: '    "sub9": {},'.length }, CLIKID_ENTRY);
     const diagnostics = await client.waitForDiagnostics(templateUri, () => true, 5000, checked);
     assert.deepEqual(shapes(diagnostics), ['unknown-key 24:94']);
   });
@@ -108,7 +114,7 @@ describe('fields file over the protocol', () => {
   test('closing the fields file without saving brings templates back to the disk definitions', async () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
     await client.open(fieldsUri, 'json', fieldsText);
-    const checked = await editFields(fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
+    const { since: checked } = await editFields(fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
     await client.waitForDiagnostics(templateUri, (list) => shapes(list).length === 1, 5000, checked);
     const mark = client.mark();
     await client.close(fieldsUri);
@@ -118,8 +124,8 @@ describe('fields file over the protocol', () => {
   test('a syntax error typed into the fields file is reported there as fields-syntax-error', async () => {
     const { fieldsUri, fieldsText } = await openKeitaroCopy();
     await client.open(fieldsUri, 'json', fieldsText);
-    const checked = await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub3": ');
-    const diagnostics = client.published[checked - 1].params.diagnostics;
+    const { fields: fieldsSeq } = await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub3": ');
+    const diagnostics = client.published[fieldsSeq - 1].params.diagnostics;
     assert.ok(diagnostics.length > 0);
     assert.ok(diagnostics.every((d) => d.code === 'fields-syntax-error'), `codes: ${diagnostics.map((d) => d.code)}`);
     assert.equal(diagnostics[0].range.start.line, TRACKER_LINE + 2);
@@ -129,8 +135,8 @@ describe('fields file over the protocol', () => {
   test('while the open fields file is broken, templates keep the last good definitions', async () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
     await client.open(fieldsUri, 'json', fieldsText);
-    const checked = await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub3": ');
-    assert.ok(client.published[checked - 1].params.diagnostics.some((d) => d.code === 'fields-syntax-error'));
+    const { since: checked, fields: fieldsSeq } = await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub3": ');
+    assert.ok(client.published[fieldsSeq - 1].params.diagnostics.some((d) => d.code === 'fields-syntax-error'));
     assert.deepEqual(shapes(await client.waitForDiagnostics(templateUri, () => true, 5000, checked)), KEITARO_TWO);
   });
 
@@ -138,9 +144,9 @@ describe('fields file over the protocol', () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
     await client.open(fieldsUri, 'json', fieldsText);
     await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "clikid": ');
-    const checked = await editFields(fieldsUri, { line: TRACKER_LINE + 1, character: '    "clikid": '.length }, '{ "description": "d" },');
+    const { since: checked, fields: fieldsSeq } = await editFields(fieldsUri, { line: TRACKER_LINE + 1, character: '    "clikid": '.length }, '{ "description": "d" },');
     // Only the unused-field hints remain once the syntax error is gone.
-    assert.deepEqual(client.published[checked - 1].params.diagnostics.filter((d) => d.code !== 'fields-unused'), []);
+    assert.deepEqual(client.published[fieldsSeq - 1].params.diagnostics.filter((d) => d.code !== 'fields-unused'), []);
     assert.deepEqual(shapes(await client.waitForDiagnostics(templateUri, () => true, 5000, checked)), ['unknown-key 24:94']);
   });
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
+import { SUPPRESS_ACTION_KIND } from '../../server/src/core/index';
 import type { FieldsContext } from '../../server/src/core/base/types';
 import {
   DESIGN_FIELDS, FIELDS_URI, FIELDS_YAML_URI, SUGGESTED_URI, applyEdits, fieldsContext, messageScript, noFields, scriptDoc,
@@ -13,7 +14,12 @@ import {
 function actionsFor(document: TextDocument, fields: FieldsContext, which = 0): { actions: CodeAction[]; diagnostic: Diagnostic } {
   const diagnostic = validate(document, fields)[which];
   assert.ok(diagnostic, 'expected a diagnostic');
-  return { actions: service().codeActions(document, diagnostic.range, [diagnostic], fields), diagnostic };
+  return { actions: fixesOnly(service().codeActions(document, diagnostic.range, [diagnostic], fields)), diagnostic };
+}
+
+/** The corrections, without the actions that suppress a problem (suppression-actions.test.ts has those). */
+function fixesOnly(actions: CodeAction[]): CodeAction[] {
+  return actions.filter((action) => action.kind !== SUPPRESS_ACTION_KIND);
 }
 
 function titled(actions: CodeAction[], prefix: string): CodeAction {
@@ -130,6 +136,24 @@ test('with the created fields file the template has no problems left', () => {
   const action = titled(actionsFor(document, noFields()).actions, 'Create');
   const created = fieldsContext(createdText(action).text);
   assert.deepEqual(validate(document, created), []);
+});
+
+test('the no-fields-file note offers to create the fields file with the keys the template uses', () => {
+  const document = webhookDoc('GET https://x/?g={geo}&c={chatId}\n');
+  const fields = { ...noFields(), absence: { searchedUpTo: 'hooks' } };
+  const [note] = service().templateDiagnostics(document, fields);
+  assert.equal(note.code, 'no-fields-file');
+  const action = titled(service().codeActions(document, note.range, [note], fields), 'Create webhook-fields.json with the keys this template uses');
+  assert.deepEqual(action.diagnostics, [note]);
+  const { uri, text } = createdText(action);
+  assert.equal(uri, SUGGESTED_URI);
+  assert.deepEqual([...parseFieldsFile(text, 'json').model!.customFields.keys()], ['geo']);
+});
+
+test('the no-fields-file note offers nothing once a fields file is in force', () => {
+  const document = webhookDoc('GET https://x/?g={geo}\n');
+  const [note] = service().templateDiagnostics(document, { ...noFields(), absence: { searchedUpTo: 'hooks' } });
+  assert.deepEqual(fixesOnly(service().codeActions(document, note.range, [note], fieldsContext())), []);
 });
 
 test('with a fields file there is no create action', () => {

@@ -79,6 +79,7 @@ const COUNT_CALLS = callsOf(SOURCES, /\bl10n\.count/);
 /** Calls on something other than a literal, and the English texts each can hand over. */
 const ROUTED: Record<string, readonly string[]> = {
   'PROBLEMS[code].message': Object.values(PROBLEMS).map((problem) => problem.message),
+  'PROBLEMS[code].summary': Object.values(PROBLEMS).map((problem) => problem.summary),
   'HINTS.didYouMean': [HINTS.didYouMean],
   'HINTS.noFieldsFile': [HINTS.noFieldsFile],
   'target.builtin.description': BUILTIN_KEYS.map((builtin) => builtin.description),

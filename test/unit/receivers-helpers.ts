@@ -1,5 +1,6 @@
 // Shared helpers for the receiver specs: check one URL in a `.webhook` request, apply a quick fix, list codes and covers.
 import assert from 'node:assert/strict';
+import { SUPPRESS_ACTION_KIND } from '../../server/src/core/index';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { FieldsContext } from '../../server/src/core/base/types';
 import { applyEdits, fieldsContext, seen, service, webhookDoc, type Seen } from './core-helpers';
@@ -20,7 +21,7 @@ export function fixesOf(url: string, fields: FieldsContext = fieldsContext()) {
   const templates = service();
   const diagnostics: Diagnostic[] = templates.templateDiagnostics(document, fields);
   const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
-  const actions: CodeAction[] = templates.codeActions(document, whole, diagnostics, fields);
+  const actions: CodeAction[] = templates.codeActions(document, whole, diagnostics, fields).filter((action) => action.kind !== SUPPRESS_ACTION_KIND);
   return {
     diagnostics,
     titles: actions.map((action) => action.title),

@@ -16,6 +16,7 @@ import type { SendHistory } from './history';
 import type { ResponseViews } from './response-view';
 import { checkBeforeSend, refuse } from './send-dialogs';
 import { l10n } from '../l10n';
+import type { TourDeps } from '../tour/tour-deps';
 
 export interface SendDeps {
   handle: () => ClientHandle | undefined;
@@ -25,6 +26,8 @@ export interface SendDeps {
   /** Hosts the user already agreed to send to, kept for the workspace. */
   confirmedHosts: vscode.Memento;
   log: vscode.LogOutputChannel;
+  /** What the first-run tour's commands use (the local receiver, the bundled command line). */
+  tour: TourDeps;
 }
 
 /** What the command returns to a caller (keybinding, test): what was sent and what came back. */

@@ -1,13 +1,18 @@
 // Reads the command line of `webhook-templates` into a typed request, or a message saying what is wrong.
 import { EXPLAIN_USAGE, parseExplainArguments, type ExplainArguments } from './explain-command';
 import { parseProfilesArguments, PROFILES_USAGE, type ProfilesArguments } from './profiles-arguments';
+import { isProblemCode, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from '../core';
 
-export type OutputFormat = 'text' | 'json' | 'github';
+export type OutputFormat = 'text' | 'json' | 'github' | 'sarif' | 'junit';
 
 export interface CheckArguments {
   command: 'check';
   paths: string[];
   format: OutputFormat;
+  /** `--severity CODE=LEVEL`, repeatable: over the fields file's and the project settings' choices. */
+  severity: Record<string, SeverityLevel>;
+  /** `--fix`: write the safe fixes; `--fix-dry-run`: print them as a unified diff and write nothing. */
+  fix: 'none' | 'write' | 'dry-run';
 }
 
 export interface RequestArguments {
@@ -26,15 +31,20 @@ export interface RequestArguments {
 
 export type CliArguments = CheckArguments | RequestArguments | ExplainArguments | ProfilesArguments | { command: 'help' };
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github', 'sarif', 'junit'];
 
 export function usage(): string {
   return [
     'Usage: webhook-templates <command> [options]',
     '',
     'Commands:',
-    '  check [PATH...] [--format text|json|github]    Check templates (.webhook, *.script.yaml|yml|json) and fields files;',
-    '                                                 exit 1 when there are errors.',
+    '  check [PATH...] [--format text|json|github|sarif|junit]',
+    '                                                 Check templates (.webhook, *.script.yaml|yml|json) and fields files;',
+    '        [--severity CODE=LEVEL]...               exit 1 when there are errors. --severity sets a problem code to error,',
+    '                                                 warning, info, hint or off, over the fields file and .vscode/settings.json.',
+    '        [--fix | --fix-dry-run]                  --fix applies the safe fixes (one fix that cannot change meaning) and',
+    '                                                 writes the files that change; --fix-dry-run prints them as a unified',
+    '                                                 diff, writes nothing, and exits 1 when there is something to fix.',
     '  expand FILE [--profile P] [--request NAME]     Print requests with every placeholder filled in; exit 1 when some stay unresolved.',
     '       [--explain]                               ... and what each known receiver records from them.',
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
@@ -48,9 +58,11 @@ export function usage(): string {
   ].join('\n');
 }
 
-type Options = Record<string, string | true>;
-const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb']);
-const FLAGS = new Set(['allow-empty', 'explain']);
+type Options = Record<string, string | true | string[]>;
+const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb', 'severity']);
+const FLAGS = new Set(['allow-empty', 'explain', 'fix', 'fix-dry-run']);
+/** Valued options that may be given more than once; their values are kept in order. */
+const REPEATABLE = new Set(['severity']);
 
 /** Splits `--name value`, `--name=value` and `--flag` from positional words. */
 function readOptions(args: readonly string[]): { options: Options; words: string[] } | { error: string } {
@@ -63,9 +75,14 @@ function readOptions(args: readonly string[]): { options: Options; words: string
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (FLAGS.has(name)) options[name] = true;
-    else if (!VALUED.has(name)) return { error: `Unknown option "${arg}".` };
-    else if ((options[name] = inline ?? args[++i]) === undefined) return { error: `Option --${name} needs a value.` };
+    if (FLAGS.has(name)) {
+      options[name] = true;
+      continue;
+    }
+    if (!VALUED.has(name)) return { error: `Unknown option "${arg}".` };
+    const value = inline ?? args[++i];
+    if (value === undefined) return { error: `Option --${name} needs a value.` };
+    options[name] = REPEATABLE.has(name) ? [...((options[name] as string[] | undefined) ?? []), value] : value;
   }
   return { options, words };
 }
@@ -79,7 +96,8 @@ function numberOption(options: Options, name: string, fallback: number, min: num
 
 function requestArguments(command: 'expand' | 'send', options: Options, words: string[]): RequestArguments | { error: string } {
   if (words.length !== 1) return { error: `${command} takes exactly one FILE; got ${words.length}.` };
-  if (options.format !== undefined) return { error: `--format belongs to check.` };
+  const checkOnly = ['format', 'severity', 'fix', 'fix-dry-run'].find((name) => options[name] !== undefined);
+  if (checkOnly) return { error: `--${checkOnly} belongs to check.` };
   const timeoutSeconds = numberOption(options, 'timeout', 10, 0.001);
   const maxRedirects = numberOption(options, 'max-redirects', 5, 0);
   const maxResponseKB = numberOption(options, 'max-response-kb', 1024, 1);
@@ -109,6 +127,24 @@ export function parseArguments(argv: readonly string[]): CliArguments | { error:
   if (command !== 'check') return requestArguments(command, options, words);
   const format = (options.format ?? 'text') as OutputFormat;
   if (!FORMATS.includes(format)) return { error: `--format takes one of ${FORMATS.join(', ')}; got "${String(options.format)}".` };
-  if (Object.keys(options).some((name) => name !== 'format')) return { error: 'check takes only --format.' };
-  return { command, paths: words.length > 0 ? words : ['.'], format };
+  if (Object.keys(options).some((name) => !CHECK_OPTIONS.includes(name))) return { error: `check takes only ${CHECK_OPTIONS.map((name) => `--${name}`).join(', ')}.` };
+  const severity = severityOptions((options.severity as string[] | undefined) ?? []);
+  if ('error' in severity) return severity;
+  if (options.fix && options['fix-dry-run']) return { error: 'check takes --fix or --fix-dry-run, not both.' };
+  const fix = options.fix ? 'write' : options['fix-dry-run'] ? 'dry-run' : 'none';
+  return { command, paths: words.length > 0 ? words : ['.'], format, severity: severity.chosen, fix };
+}
+
+const CHECK_OPTIONS = ['format', 'severity', 'fix', 'fix-dry-run'];
+
+/** `--severity CODE=LEVEL` given any number of times, the last one of a code winning; a wrong code or level is bad usage. */
+function severityOptions(values: readonly string[]): { chosen: Record<string, SeverityLevel> } | { error: string } {
+  const chosen: Record<string, SeverityLevel> = {};
+  for (const value of values) {
+    const [code, level] = value.split('=', 2);
+    if (!isProblemCode(code)) return { error: `--severity takes CODE=LEVEL; "${code}" is not a problem code (see docs/problems.md).` };
+    if (!isSeverityLevel(level)) return { error: `--severity takes CODE=LEVEL with a level of ${SEVERITY_LEVELS.join(', ')}; got "${value}".` };
+    chosen[code] = level;
+  }
+  return { chosen };
 }

@@ -1,7 +1,7 @@
 // The CLI's view of a workspace: the core service, a fields registry rooted at the folders it was given, and the
 // settings each folder keeps in `.vscode/settings.json`.
 import { dirname, relative } from 'node:path';
-import { createTemplateService, type TemplateService } from '../core';
+import { createTemplateService, type SeverityChoices, type TemplateService } from '../core';
 import { FieldsRegistry } from '../workspace/fields-registry';
 import type { Settings } from '../settings/settings';
 import { WorkspaceFolders } from '../workspace/workspace-folders';
@@ -17,12 +17,19 @@ export interface CliWorkspace {
   settingsFor(path: string): Settings;
 }
 
-/** Fields files are searched up to these roots, as an editor searches up to its workspace folder. */
-export function createCliWorkspace(roots: readonly string[], locale: string): CliWorkspace {
+/**
+ * Fields files are searched up to these roots, as an editor searches up to its workspace folder. `severity` (the
+ * command line's --severity) wins over each folder's `webhookTemplates.severity`, which wins over the fields file's.
+ */
+export function createCliWorkspace(roots: readonly string[], locale: string, severity: SeverityChoices = {}): CliWorkspace {
   const folders = new WorkspaceFolders();
   folders.set(roots.map((root) => ({ uri: pathToUri(root), name: root })));
-  const byRoot = new Map(roots.map((root) => [root, folderSettings(root)]));
-  const settingsFor = (path: string) => byRoot.get(folders.containing(path)?.path ?? '') ?? folderSettings(dirname(path));
+  const settingsOf = (folder: string): Settings => {
+    const settings = folderSettings(folder);
+    return { ...settings, severity: { ...settings.severity, ...severity } };
+  };
+  const byRoot = new Map(roots.map((root) => [root, settingsOf(root)]));
+  const settingsFor = (path: string) => byRoot.get(folders.containing(path)?.path ?? '') ?? settingsOf(dirname(path));
   const service = createTemplateService({ locale, scriptGlobs: (uri) => settingsFor(uriToPath(uri)).scriptFiles });
   return { service, registry: new FieldsRegistry(NO_OPEN_EDITORS, service, folders), settingsFor };
 }

@@ -1,6 +1,8 @@
-// Prints check results as text (file:line:column), JSON, or GitHub workflow annotations.
+// Prints check results as text (file:line:column), JSON, GitHub workflow annotations, SARIF 2.1.0 or JUnit XML.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { OutputFormat } from './arguments';
+import { junitReport } from './report-junit';
+import { sarifReport } from './report-sarif';
 
 export interface FileReport {
   /** Path as the user should see it (relative to the working folder). */
@@ -16,7 +18,8 @@ const SEVERITY_NAMES: Record<number, string> = {
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-interface Row {
+/** One problem as every format prints it: lines and columns one-based, columns in UTF-16 code units (as LSP counts). */
+export interface Row {
   file: string;
   line: number;
   column: number;
@@ -27,7 +30,7 @@ interface Row {
   message: string;
 }
 
-function rowsOf(reports: readonly FileReport[]): Row[] {
+export function rowsOf(reports: readonly FileReport[]): Row[] {
   return reports.flatMap((report) =>
     report.diagnostics.map((diagnostic) => ({
       file: report.path.split('\\').join('/'),
@@ -61,6 +64,8 @@ function githubLine(row: Row): string {
 
 export function formatReport(reports: readonly FileReport[], format: OutputFormat): string {
   const rows = rowsOf(reports);
+  if (format === 'sarif') return JSON.stringify(sarifReport(rows), null, 2) + '\n';
+  if (format === 'junit') return junitReport(reports, rows);
   if (format === 'json') return JSON.stringify({ files: reports.length, problems: rows }, null, 2) + '\n';
   if (format === 'github') return rows.map(githubLine).join('\n') + (rows.length ? '\n' : '') + summary(rows, reports.length) + '\n';
   const lines = rows.map((row) => `${row.file}:${row.line}:${row.column}: ${row.severity} ${row.code}: ${row.message}`);

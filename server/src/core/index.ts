@@ -10,7 +10,13 @@ import {
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './language/code-actions';
 import { keyCompletions } from './language/completion';
-import { fileNote, templateDiagnostics } from './check/diagnostics';
+import { absenceNotes, fileNote, templateDiagnostics } from './check/diagnostics';
+import { applySeverities } from './check/severity';
+import { applySuppressions } from './check/suppressions';
+import { suppressionComments, type SuppressionComment } from './read/suppression-comments';
+import { suppressionActions } from './language/suppression-actions';
+import { safeFixes, type SafeFix } from './language/safe-fixes';
+import { suppressionCompletions } from './language/suppression-completion';
 import { isFieldsKind } from './read/document-kind';
 import { fieldsFileDiagnostics } from './check/fields-diagnostics';
 import { fieldsFormatOf, type FieldsParseResult } from './fields/fields-file';
@@ -21,7 +27,7 @@ import { placeholderHover } from './language/hover';
 import { sampleValueHints, type InlayHintOptions } from './language/inlay-hints';
 import { documentLinks } from './language/links';
 import { findDefinition } from './language/navigation';
-import { ProblemCode } from './base/problems';
+import { ProblemCode, type SeverityChoices } from './base/problems';
 import { profileNames, profileSummaries, type Environment, type ProfileSummary } from './expand/profiles';
 import { receiverDiagnostics } from './receivers/receiver-diagnostics';
 import { receiverTableMarkdown, receiverTokenHover, recordMarkdown } from './receivers/receiver-hover';
@@ -45,12 +51,17 @@ import { explainDelivered, type TemplateCandidate } from './explain/explain';
 import { planProfileImport, type ImportTarget, type ProfileImportOptions, type ProfileImportPlan } from './import/profile-import';
 
 export * from './base/types';
-export { ProblemCode, PROBLEMS, type Severity } from './base/problems';
+export {
+  isProblemCode, isSeverityLevel, PROBLEM_DOCS, ProblemCode, PROBLEMS, problemDocsUrl, problemSummary, SEVERITY_LEVELS,
+  type Severity, type SeverityChoices, type SeverityLevel,
+} from './base/problems';
 export { isIdentifier } from './base/identifier';
 export { isLoopbackHost, isLoopbackUrl } from './base/hosts';
 export { createL10n, type L10n } from './base/l10n';
 export { documentKindOf, FIELDS_FILE_NAMES, globMatches, isFieldsFileName, isFieldsKind, isTemplateKind } from './read/document-kind';
 export { PREVIEW_COMMAND, SEND_COMMAND } from './language/requests';
+export { SUPPRESS_ACTION_KIND } from './language/suppression-actions';
+export type { SafeFix } from './language/safe-fixes';
 export type { FieldsParseResult } from './fields/fields-file';
 export type { Environment, ProfileSummary } from './expand/profiles';
 export type { TextChange } from './read/incremental';
@@ -89,15 +100,16 @@ export interface TemplateService {
   /** A fields file's definitions; `asFields` reads a document of any name as one (the file `webhookTemplates.fieldsFile` names). */
   parseFields(document: TextDocument, asFields?: boolean): FieldsParseResult | undefined;
 
-  // Problems
-  /** A template's problems checked against its fields. */
+  // Problems, each with the severity chosen for its code (the fields file's, then the host's `severity`); `off` left out
+  /**
+   * A template's problems checked against its fields, and the note on its first line when `fields.absence` says why
+   * there is no fields file.
+   */
   templateDiagnostics(document: TextDocument, fields: FieldsContext): Diagnostic[];
   /** A fields file's own problems and, with `withUnused`, a hint on every field the usage index has no use of. */
-  fieldsFileDiagnostics(document: TextDocument, displayName: string, withUnused?: boolean): Diagnostic[];
-  /** The note on a file over the size limit, in place of its problems (it is not read). */
-  tooLargeNote(displayName: string, bytes: number, limitMB: number): Diagnostic;
-  /** The note on a template whose configured fields file (`webhookTemplates.fieldsFile`) is not there. */
-  missingFieldsFileNote(displayName: string): Diagnostic;
+  fieldsFileDiagnostics(document: TextDocument, displayName: string, withUnused?: boolean, severity?: SeverityChoices): Diagnostic[];
+  /** The note on a file over the size limit, in place of its problems (it is not read); none when its code is off. */
+  tooLargeNote(displayName: string, bytes: number, limitMB: number, severity?: SeverityChoices): Diagnostic[];
 
   // Language features
   /**
@@ -115,6 +127,11 @@ export interface TemplateService {
   definitions(document: TextDocument, position: Position, fields: FieldsContext): Location[];
   /** Quick fixes of a template's diagnostics; in the fields file, "Remove field" on an unused field's hint. */
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fields: FieldsContext): CodeAction[];
+  /**
+   * What `check --fix` applies without a person: for each of the given problems that has exactly one fix, that fix
+   * when it is safe (it cannot change what the template means); non-overlapping, in document order.
+   */
+  safeFixes(document: TextDocument, diagnostics: readonly Diagnostic[], fields: FieldsContext): SafeFix[];
   codeLenses(document: TextDocument): CodeLens[];
   /** The value each placeholder takes in a profile (`options.maxLength`: the longest value a hint shows). */
   inlayHints(document: TextDocument, range: Range, fields: FieldsContext, profile: string | undefined, env: Environment, options?: InlayHintOptions): InlayHint[];
@@ -218,6 +235,11 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     const kind = documents.kindOf(document);
     return kind && parseByKind(document.getText(), kind);
   };
+  /** A template's suppression comments, read once per version. */
+  const suppressionsOf = (document: TextDocument): SuppressionComment[] => {
+    const entry = documents.entryOf(document);
+    return entry?.parsed ? (entry.suppressions ??= suppressionComments(document.getText(), entry.parsed)) : [];
+  };
   /** The request expanded, with what its receiver records from it. */
   const expanded = (request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment, options?: ExpandOptions): ExpandedRequest => {
     const result = expandRequest(request, fields, profile, env, l10n, options);
@@ -249,20 +271,25 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       if (!entry?.parsed) return [];
       const check = (parsed: ParsedTemplate) =>
         templateDiagnostics(document, parsed, fields, l10n).concat(urlDiagnostics(document, parsed, fields, l10n), receiverDiagnostics(document, parsed, fields, l10n));
-      return documents.diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
+      // Kept per version as found; suppressions and severities are applied on every answer, so a changed choice is
+      // never served stale.
+      const found = documents.diagnostics.get(document, fields, entry.updates, (piece) => check(piece ?? entry.parsed!));
+      const left = applySuppressions(document, absenceNotes(fields.absence, l10n).concat(found), suppressionsOf(document), l10n);
+      return applySeverities(left, [fields.source?.model.severity, fields.severity]);
     },
-    fieldsFileDiagnostics: (document, displayName, withUnused = false) => {
+    fieldsFileDiagnostics: (document, displayName, withUnused = false, severity) => {
       const result = documents.parseFields(document);
       if (!result) return [];
       const own = fieldsFileDiagnostics(document, result, displayName, l10n);
-      return withUnused && result.model ? own.concat(unusedFieldDiagnostics(document, result.model, index.counts(document.uri), l10n)) : own;
+      const all = withUnused && result.model ? own.concat(unusedFieldDiagnostics(document, result.model, index.counts(document.uri), l10n)) : own;
+      return applySeverities(all, [result.model?.severity, severity]);
     },
-    tooLargeNote: (displayName, bytes, limitMB) => fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB]),
-    missingFieldsFileNote: (displayName) => fileNote(l10n, ProblemCode.FieldsFileNotFound, [displayName]),
+    tooLargeNote: (displayName, bytes, limitMB, severity) =>
+      applySeverities([fileNote(l10n, ProblemCode.FileTooLarge, [displayName, (bytes / (1024 * 1024)).toFixed(1), limitMB])], [severity]),
     completions: (document, position, fields, triggerCharacter) =>
       withTemplate(document, NOTHING, (parsed) => {
         const counts = () => (fields.source ? index.counts(fields.source.uri) : new Map());
-        const keys = keyCompletions(document, position, parsed, fields, l10n, counts);
+        const keys = suppressionCompletions(document, position, suppressionsOf(document), l10n) ?? keyCompletions(document, position, parsed, fields, l10n, counts);
         return keys ?? { isIncomplete: false, items: snippetCompletions(document, position, parsed, l10n, triggerCharacter) };
       }),
     hover: (document, position, fields, env = {}) => {
@@ -277,11 +304,12 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
     definitions: (document, position, fields) => withTemplate(document, [], (parsed) => findDefinition(document, position, parsed, fields)),
     codeActions: (document, range, diagnostics, fields) => {
       const parsed = parseTemplate(document);
-      if (parsed) return getCodeActions(document, range, diagnostics, parsed, fields, l10n);
+      if (parsed) return getCodeActions(document, range, diagnostics, parsed, fields, l10n).concat(suppressionActions(document, range, diagnostics, parsed, suppressionsOf(document), l10n));
       // A fields file is edited as it stands in the editor, not as its last good reading.
       const model = isFieldsKind(documents.kindOf(document)) ? documents.parseFields(document)?.model : undefined;
       return model ? removeUnusedFieldActions(document, diagnostics, model, fieldsFormatOf(document.uri), l10n) : [];
     },
+    safeFixes: (document, diagnostics, fields) => withTemplate(document, [], (parsed) => safeFixes(document, diagnostics, parsed, fields, l10n)),
     codeLenses: (document) => withTemplate(document, [], (parsed) => requestLenses(document, parsed, l10n)),
     inlayHints: (document, range, fields, profile, env, options) =>
       withTemplate(document, [], (parsed) => sampleValueHints(document, parsed, fields, profile, env, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) }, l10n, options)),

@@ -10,6 +10,7 @@ import { diagnosticResults, usageResults, type StepSince } from './check/step-re
 import type { DocumentKind, DocumentReading, ParsedTemplate, Reading } from './base/types';
 import { shareUrlReadings } from './read/url-reading';
 import { parseWebhookFile } from './read/webhook-file';
+import type { SuppressionComment } from './read/suppression-comments';
 
 /** Keeps one parse per document version, so completion and hover never re-read an unchanged file. */
 function versionCache<T>() {
@@ -41,6 +42,8 @@ export interface TemplateEntry {
   run?: StepSince;
   usagesRead?: boolean;
   reading: Reading;
+  /** The suppression comments of this version, read when its diagnostics are first asked for. */
+  suppressions?: SuppressionComment[];
 }
 
 /** The edits made since a version, composed into one change (unknown when one of them could not be placed). */

@@ -40,12 +40,13 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   let markIndexed: () => void = () => undefined;
   const indexedOnce = new Promise<void>((resolve) => (markIndexed = resolve));
 
-  function publishFields(uri: string): void {
+  async function publishFields(uri: string): Promise<void> {
     const open = documents.get(uri);
     const excess = open ? context.limits.excessOf(open) : excessOnDisk(uri);
     if (excess) return publishTooLarge(uri, excess, open?.version);
+    const settings = await context.settings.forResource(uri);
     const loaded = context.registry.load(uri);
-    const checked = loaded && checkFieldsFile(context, loaded.document, { unusedHints: scanned });
+    const checked = loaded && checkFieldsFile(context, loaded.document, settings, { unusedHints: scanned });
     // Its bot-variable values name fields too; a broken file keeps its last indexed uses.
     if (loaded?.result.model && checked) service.indexUsages(loaded.document, checked.fields);
     connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: checked?.diagnostics ?? [] });
@@ -56,7 +57,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     if (!uri || fieldsTimers.has(uri)) return;
     fieldsTimers.set(uri, setTimeout(() => {
       fieldsTimers.delete(uri);
-      publishFields(uri);
+      publishFields(uri).catch((error) => logFailure(connection, uri, error));
     }, FIELDS_REPUBLISH_MS));
   }
 
@@ -68,7 +69,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     // Closed, and no template by its name on disk (its editor had the language set by hand): nothing to list.
     if (kind !== 'template') return open ? undefined : forget(document.uri);
     const settings = await context.settings.forResource(document.uri);
-    const checked = checkTemplate(context, document, settings, { profile: context.activeProfile.name });
+    const checked = checkTemplate(context, document, settings, { profile: context.activeProfile.name, noFieldsFileNote: open });
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
     if (open) traceReading(connection, context.service, document);
@@ -88,9 +89,10 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   }
 
   /** One note instead of the file's problems; the file is not read further (no usages indexed from it). */
-  function publishTooLarge(uri: string, bytes: number, version: number | undefined): void {
+  async function publishTooLarge(uri: string, bytes: number, version: number | undefined): Promise<void> {
     dropUsages(uri);
-    connection.sendDiagnostics({ uri, version, diagnostics: [service.tooLargeNote(context.registry.displayName(uri), bytes, context.limits.limitMB(uri))] });
+    const { severity } = await context.settings.forResource(uri);
+    connection.sendDiagnostics({ uri, version, diagnostics: service.tooLargeNote(context.registry.displayName(uri), bytes, context.limits.limitMB(uri), severity) });
   }
 
   /** The size is asked before reading: a file over the limit is never read whole. */

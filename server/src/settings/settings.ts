@@ -1,5 +1,5 @@
 // The settings the server reads (section `webhookTemplates`), each value checked, and the receiver tables they hold.
-import { DEFAULT_HINT_LENGTH, MIN_HINT_LENGTH, receiversFromSettings, type ReceiverDefinition } from '../core';
+import { DEFAULT_HINT_LENGTH, MIN_HINT_LENGTH, isSeverityLevel, receiversFromSettings, type ReceiverDefinition, type SeverityChoices, type SeverityLevel } from '../core';
 
 export interface Settings {
   /** A fields file path that overrides the search (absolute, or relative to the workspace folder). */
@@ -14,6 +14,8 @@ export interface Settings {
   maxFileSizeMB: number;
   /** The user's receiver tables (`webhookTemplates.receivers`), as written; the core reads them leniently. */
   receivers: unknown[];
+  /** A person's severities by problem code (`webhookTemplates.severity`), over the fields file's; only known levels kept. */
+  severity: SeverityChoices;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 10;
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inlayHintsMaxLength: DEFAULT_HINT_LENGTH,
   maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
   receivers: [],
+  severity: {},
 };
 
 /** Settings from the `webhookTemplates` section as the editor hands it over, every value checked. */
@@ -39,7 +42,14 @@ export function settingsFromSection(raw: unknown): Settings {
     inlayHintsMaxLength: hintLength(hints?.maxLength),
     maxFileSizeMB: positiveNumber(value.maxFileSizeMB, DEFAULT_MAX_FILE_SIZE_MB),
     receivers: Array.isArray(value.receivers) ? value.receivers : [],
+    severity: severityChoices(value.severity),
   };
+}
+
+/** `{ "insecure-http": "warning" }`; entries whose level is not one are left out (the setting's schema flags them). */
+function severityChoices(raw: unknown): SeverityChoices {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, SeverityLevel] => isSeverityLevel(entry[1])));
 }
 
 /** A length of at least MIN_HINT_LENGTH (a smaller one in settings.json is raised to it); the default when not a number. */

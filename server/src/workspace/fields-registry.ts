@@ -41,12 +41,12 @@ export class FieldsRegistry {
   contextFor(templateUri: string, settings: Settings): FieldsContext {
     const place = this.placeOf(templateUri);
     // An untitled editor with no folder open has nowhere to look: built-in keys only.
-    if (!place) return { receivers: receiverTablesOf(settings) };
+    if (!place) return { receivers: receiverTablesOf(settings), severity: settings.severity };
     const { dir, root } = place;
     const fieldsUri = settings.fieldsFile ? pathToUri(resolve(root, settings.fieldsFile)) : this.search(dir, root);
     const suggestedUri = pathToUri(join(root, FIELDS_FILE_NAMES[0]));
     const loaded = fieldsUri ? this.load(fieldsUri) : undefined;
-    return { source: loaded?.lastGood, suggestedUri, receivers: receiverTablesOf(settings) };
+    return { source: loaded?.lastGood, suggestedUri, receivers: receiverTablesOf(settings), severity: settings.severity };
   }
 
   /** The loaded state of a fields file: the open editor's text, else the disk's, read once until invalidated. */
@@ -78,6 +78,16 @@ export class FieldsRegistry {
     if (!settings.fieldsFile || !place) return undefined;
     const path = resolve(place.root, settings.fieldsFile);
     return this.documents.get(pathToUri(path)) || isFile(path) ? undefined : this.displayName(pathToUri(path));
+  }
+
+  /**
+   * Where the search for a template's fields file went up to, said for the user, when it found none and the setting
+   * names none; undefined when there is one (or, for an untitled editor with no folder open, nowhere to look).
+   */
+  searchedInVain(templateUri: string, settings: Settings): string | undefined {
+    const place = this.placeOf(templateUri);
+    if (!place || settings.fieldsFile || this.search(place.dir, place.root)) return undefined;
+    return this.folders.containing(place.root)?.name ?? place.root;
   }
 
   displayName(uri: string): string {

@@ -1,5 +1,5 @@
 // Shared shapes of the analysis core: offsets into document text, never LSP positions.
-import type { ProblemCode } from './problems';
+import type { ProblemCode, SeverityChoices, SeverityLevel } from './problems';
 import type { ReceiverDefinition, ReceiverRecord } from './receiver-table';
 import type { Arg } from './l10n';
 
@@ -97,6 +97,8 @@ export interface FieldsModel {
   trackerFields: Map<string, TrackerField>;
   botVariables: Map<string, BotVariable>;
   profiles: Map<string, Profile>;
+  /** The project's severities by problem code (the file's `severity`; codes and levels that are not known left out). */
+  severity: Map<ProblemCode, SeverityLevel>;
 }
 
 /** The fields file a template is checked against, as the host found it. */
@@ -124,7 +126,17 @@ export interface FieldsContext {
    * from it (else from the field's example). None in the CLI.
    */
   profile?: string;
+  /**
+   * The host's choice of severities: a person's setting, a run's command-line options. They win over the fields
+   * file's, which win over each code's default.
+   */
+  severity?: SeverityChoices;
+  /** Why no fields file is in force, when the host wants it said on the template's first line (the editor does). */
+  absence?: FieldsAbsence;
 }
+
+/** Why a template has no fields file: the file the setting names is not there, or the search up to a folder found none. */
+export type FieldsAbsence = { settingNames: string } | { searchedUpTo: string };
 
 /** What a document is, decided by its file name (see document-kind.ts). */
 export type DocumentKind = 'webhook' | 'script-yaml' | 'script-json' | 'fields-json' | 'fields-yaml';

@@ -6,7 +6,7 @@ import { toRange } from '../base/positions';
 import { PROBLEMS, ProblemCode, problemDocsUrl, problemText, type Severity } from '../base/problems';
 import { analyzePlaceholder, findingPhrase, type Finding, type ResolveContext } from '../resolve/resolve-placeholder';
 import { scanRegions } from '../resolve/scan-placeholders';
-import type { FieldsContext, ParsedTemplate, Region, Span, StructureProblem } from '../base/types';
+import type { FieldsAbsence, FieldsContext, ParsedTemplate, Region, Span, StructureProblem } from '../base/types';
 import type { Arg, L10n } from '../base/l10n';
 
 export const DIAGNOSTIC_SOURCE = 'webhook-templates';
@@ -16,11 +16,15 @@ export interface QuickFixData {
   title: string;
   edits: { range: Range; newText: string }[];
   preferred?: boolean;
+  /** `check --fix` may apply it without a person (see Finding.safe); receiver fixes never are: they add or change parameters. */
+  safe?: boolean;
 }
 
 /** What a diagnostic carries for its quick fixes. */
 export interface DiagnosticData {
   fix?: string;
+  /** `fix` cannot change what the template means (Finding.safe). */
+  safe?: boolean;
   missing?: Finding['missing'];
   /** Fixes written out in full (receiver checks: add a parameter, rename one, rewrite a whole URL). */
   fixes?: QuickFixData[];
@@ -58,10 +62,16 @@ export function placeholderDiagnostics(document: TextDocument, regions: readonly
   for (const placeholder of scanRegions(document.getText(), regions, context.syntax)) {
     const finding = analyzePlaceholder(placeholder, context)?.finding;
     if (!finding) continue;
-    const data: DiagnosticData = { fix: finding.fix, missing: finding.missing };
+    const data: DiagnosticData = { fix: finding.fix, missing: finding.missing, ...(finding.safe ? { safe: true } : {}) };
     diagnostics.push(makeDiagnostic(document, placeholder, finding.code, l10n.say(findingPhrase(finding)), data));
   }
   return diagnostics;
+}
+
+/** The note on a template's first line that says why no fields file is in force; none when the host asked for none. */
+export function absenceNotes(absence: FieldsAbsence | undefined, l10n: L10n): Diagnostic[] {
+  if (!absence) return [];
+  return 'settingNames' in absence ? [fileNote(l10n, ProblemCode.FieldsFileNotFound, [absence.settingNames])] : [fileNote(l10n, ProblemCode.NoFieldsFile, [absence.searchedUpTo])];
 }
 
 export function structureDiagnostics(document: TextDocument, problems: readonly StructureProblem[], l10n: L10n): Diagnostic[] {

@@ -3,6 +3,7 @@ import { readBotVariable, readCustomField, readProfile, readTrackerField } from 
 import { readJsonTree } from './fields-file-json';
 import { structureProblem, syntaxError, uniqueProperties, type TreeNode, type TreeProperty } from './fields-file-tree';
 import { readYamlTree } from './fields-file-yaml';
+import { readSeverity } from './fields-file-severity';
 import { ProblemCode } from '../base/problems';
 import type { FieldsModel, PlaceholderSyntax, Region, StructureProblem } from '../base/types';
 import { phrase } from '../base/l10n';
@@ -19,7 +20,7 @@ export interface FieldsParseResult {
 type SectionName = 'customFields' | 'trackerFields' | 'botVariables' | 'profiles';
 
 const SECTIONS: readonly SectionName[] = ['customFields', 'trackerFields', 'botVariables', 'profiles'];
-const TOP_LEVEL_KEYS = ['placeholderSyntax', ...SECTIONS];
+const TOP_LEVEL_KEYS = ['placeholderSyntax', ...SECTIONS, 'severity'];
 
 /**
  * Spans: a definition's `keySpan` is the key's text without its quotes (where "go to definition" lands), its
@@ -52,6 +53,7 @@ export function emptyFieldsModel(): FieldsModel {
     trackerFields: new Map(),
     botVariables: new Map(),
     profiles: new Map(),
+    severity: new Map(),
   };
 }
 
@@ -69,6 +71,8 @@ function readTopLevel(model: FieldsModel, property: TreeProperty, problems: Stru
   if (property.key === '$schema') return;
   if (property.key === 'placeholderSyntax') {
     model.placeholderSyntax = readPlaceholderSyntax(property.value, problems);
+  } else if (property.key === 'severity') {
+    model.severity = readSeverity(property.value, problems);
   } else if ((SECTIONS as readonly string[]).includes(property.key)) {
     readSection(model, property.key as SectionName, property.value, problems);
   } else {

@@ -10,6 +10,7 @@ import { analyzePlaceholder } from '../resolve/resolve-placeholder';
 import { scanRegions } from '../resolve/scan-placeholders';
 import type { FieldsContext, FieldsSource, ParsedTemplate } from '../base/types';
 import type { L10n } from '../base/l10n';
+import { ProblemCode } from '../base/problems';
 
 function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
@@ -85,7 +86,7 @@ function createFileAction(diagnostic: Diagnostic, uri: string, keys: MissingKey[
   return { title: l10n.t('Create {0} with the keys this template uses', baseName(uri)), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
-function rangesMeet(a: Range, b: Range): boolean {
+export function rangesMeet(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
   return before(a.start, b.end) && before(b.start, a.end);
 }
@@ -98,7 +99,8 @@ export function getCodeActions(document: TextDocument, range: Range, diagnostics
     if (data.fix) actions.push(replaceAction(document, diagnostic, data.fix, l10n));
     for (const fix of data.fixes ?? []) actions.push(writtenFixAction(document, diagnostic, fix));
     if (data.missing && fields.source) actions.push(addKeyAction(diagnostic, fields.source, data.missing, l10n));
-    if (data.missing && !fields.source && fields.suggestedUri) {
+    const createsFile = data.missing !== undefined || diagnostic.code === ProblemCode.NoFieldsFile;
+    if (createsFile && !fields.source && fields.suggestedUri) {
       actions.push(createFileAction(diagnostic, fields.suggestedUri, missingKeysOf(document.getText(), parsed, fields), l10n));
     }
   }

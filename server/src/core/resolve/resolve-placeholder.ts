@@ -20,6 +20,12 @@ export interface Finding {
   args: Arg[];
   /** Text that replaces the whole placeholder to fix it. */
   fix?: string;
+  /**
+   * The fix cannot change what the template means, so `check --fix` may apply it without a person: the other
+   * dialect's or syntax's delimiters around a key that resolves, blanks inside braces, a namespace put right, a
+   * case-only typo. Not a guess at another key, nor dropping what follows a key (`{username|friend}`).
+   */
+  safe?: boolean;
   /** An unknown key that a quick fix may add to the fields file. */
   missing?: { section: FieldsSection; key: string };
 }
@@ -104,7 +110,9 @@ export function resolveKey(key: string, dialect: Dialect, model: FieldsModel | u
 export function analyzePlaceholder(placeholder: Placeholder, context: ResolveContext): PlaceholderAnalysis | undefined {
   const analysis = analyzeAsWritten(placeholder, context);
   if (!analysis?.finding?.fix) return analysis;
-  return { ...analysis, finding: { ...analysis.finding, fix: cleanFix(analysis.finding.fix, placeholder.region, context) } };
+  const cleaned = cleanFix(analysis.finding.fix, placeholder.region, context);
+  const safe = analysis.finding.safe === true && cleaned?.safe === true;
+  return { ...analysis, finding: { ...analysis.finding, fix: cleaned?.fix, safe: safe || undefined } };
 }
 
 function analyzeAsWritten(placeholder: Placeholder, context: ResolveContext): PlaceholderAnalysis | undefined {
@@ -122,13 +130,15 @@ function analyzeAsWritten(placeholder: Placeholder, context: ResolveContext): Pl
  * A fix is offered only when the text it writes holds no problem of its own where it stands, so a fix never makes
  * a template worse. One step further is tried: `{ chat-id }` → `{chat-id}` is itself fixed to `{chatId}`.
  */
-function cleanFix(fix: string, region: Region, context: ResolveContext, retry = true): string | undefined {
+function cleanFix(fix: string, region: Region, context: ResolveContext, retry = true): { fix: string; safe: boolean } | undefined {
   const written = scanPlaceholders(fix, { start: 0, end: fix.length, dialect: region.dialect, place: region.place }, context.syntax);
   const findings = written.map((placeholder) => analyzeAsWritten(placeholder, context)?.finding);
-  if (written.length > 0 && findings.every((finding) => !finding)) return fix;
+  if (written.length > 0 && findings.every((finding) => !finding)) return { fix, safe: true };
   const whole = written.length === 1 && written[0].start === 0 && written[0].end === fix.length;
-  const further = whole && retry ? findings[0]?.fix : undefined;
-  return further === undefined ? undefined : cleanFix(further, region, context, false);
+  const further = whole && retry ? findings[0] : undefined;
+  const cleaned = further?.fix === undefined ? undefined : cleanFix(further.fix, region, context, false);
+  // Two steps are as safe as the less safe of them.
+  return cleaned && { fix: cleaned.fix, safe: cleaned.safe && further?.safe === true };
 }
 
 /**
@@ -171,7 +181,7 @@ function whitespaceFinding(placeholder: Placeholder, context: ResolveContext): F
   const compact = placeholder.key.replace(/[ \t]+/g, '');
   if (placeholder.padded && placeholder.region.place === 'body' && !resolveKey(compact, placeholder.region.dialect, context.model)) return 'ignore';
   if (!isKeyPath(compact)) return invalidKeyFinding({ ...placeholder, key: compact }, context);
-  return { code: ProblemCode.WhitespaceInPlaceholder, args: [placeholder.raw], fix: wrapKey(compact, placeholder.delimiter) };
+  return { code: ProblemCode.WhitespaceInPlaceholder, args: [placeholder.raw], fix: wrapKey(compact, placeholder.delimiter), safe: true };
 }
 
 function unclosedFinding(placeholder: Placeholder): Finding | 'ignore' {
@@ -193,7 +203,7 @@ function foreignDelimiterFinding(placeholder: Placeholder, context: ResolveConte
   if (delimiter === '{{') return messagePlaceholderInWebhook(placeholder, context);
   const fix = wrapKey(key, delimiterFor('webhook', context.syntax));
   if (region.place === 'body' && !resolveKey(key, 'webhook', context.model)) return 'ignore';
-  return { code: ProblemCode.WrongSyntax, args: [placeholder.raw, context.fieldsName, context.syntax, fix], fix };
+  return { code: ProblemCode.WrongSyntax, args: [placeholder.raw, context.fieldsName, context.syntax, fix], fix, safe: true };
 }
 
 /** `{username}` in a message. A single-brace word there is prose unless it names something a webhook knows. */
@@ -202,7 +212,7 @@ function webhookPlaceholderInMessage(placeholder: Placeholder, context: ResolveC
   if (!target) return 'ignore';
   if (!resolveKey(keyFormOf(target, 'message'), 'message', context.model)) return { code: ProblemCode.WebhookOnlyKey, args: [placeholder.key] };
   const fix = wrapKey(keyFormOf(target, 'message'), '{{');
-  return { code: ProblemCode.WrongDialect, args: [placeholder.raw, 'webhook', fix], fix };
+  return { code: ProblemCode.WrongDialect, args: [placeholder.raw, 'webhook', fix], fix, safe: true };
 }
 
 /** `{{tracker.clickid}}` in a webhook: offer the webhook form only when the webhook knows it. */
@@ -214,7 +224,7 @@ function messagePlaceholderInWebhook(placeholder: Placeholder, context: ResolveC
   if (target?.kind === 'builtin' && !target.builtin.dialects.includes('webhook')) return { code: ProblemCode.MessageOnlyKey, args: [key] };
   if (target?.kind === 'variable') return { code: ProblemCode.UnknownNamespace, args: ['variables', key, namespaceList('webhook')] };
   const fix = resolveKey(webhookKey, 'webhook', context.model) ? wrapKey(webhookKey, expected) : undefined;
-  return { code: ProblemCode.WrongDialect, args: [placeholder.raw, 'message', wrapKey(webhookKey, expected)], fix };
+  return { code: ProblemCode.WrongDialect, args: [placeholder.raw, 'message', wrapKey(webhookKey, expected)], fix, safe: true };
 }
 
 /**
@@ -261,19 +271,22 @@ function keyFinding(key: string, dialect: Dialect, context: ResolveContext): Fin
   const delimiter = delimiterFor(dialect, context.syntax);
   const mistake = knownMistake(key, dialect, context);
   if (mistake?.code === ProblemCode.MessageOnlyKey || mistake?.code === ProblemCode.WebhookOnlyKey) return { code: mistake.code, args: [key] };
-  if (mistake) return { ...mistake, fix: wrapKey(mistake.fix, delimiter), args: [wrapKey(key, delimiter), wrapKey(mistake.fix, delimiter), context.fieldsName] };
+  // A known mistake names the field meant: the fix keeps what the template reads.
+  if (mistake) return { ...mistake, fix: wrapKey(mistake.fix, delimiter), args: [wrapKey(key, delimiter), wrapKey(mistake.fix, delimiter), context.fieldsName], safe: true };
   const suggestion = didYouMean(key, candidateKeys(dialect, context.model));
   const dot = key.indexOf('.');
   const namespace = dot < 0 ? '' : key.slice(0, dot);
   if (!suggestion && namespace !== '' && !KNOWN_NAMESPACES[dialect].includes(namespace)) {
     return { code: ProblemCode.UnknownNamespace, args: [namespace, key, namespaceList(dialect)] };
   }
+  const caseOnly = suggestion !== undefined && suggestion.toLowerCase() === key.toLowerCase();
   return {
     code: ProblemCode.UnknownKey,
     args: [key, context.fieldsName],
     fix: suggestion && wrapKey(suggestion, delimiter),
-    // `{chatid}` is a typo of `{chatId}`, not a field to define.
-    missing: suggestion?.toLowerCase() === key.toLowerCase() ? undefined : missingDefinition(key, dialect),
+    // `{chatid}` is a typo of `{chatId}`, not a field to define; any other guess is a person's to take.
+    missing: caseOnly ? undefined : missingDefinition(key, dialect),
+    safe: caseOnly || undefined,
   };
 }
 
