@@ -67,3 +67,15 @@ test('every file package.json points at is in the package', () => {
   const shipped = new Set(packaged());
   assert.deepEqual(manifestFiles().filter((path) => !shipped.has(path)), []);
 });
+
+test("the README's pictures exist, are PNGs under 150 KB, and stay out of the package", () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => match[1]);
+  assert.ok(pictures.length >= 3, 'the README shows the checks and hover, completion and the response view');
+  for (const picture of pictures) {
+    const bytes = readFileSync(join(repoRoot, picture));
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], `${picture} is not a PNG`);
+    assert.ok(bytes.length < 150 * 1024, `${picture} is ${bytes.length} bytes`);
+    assert.ok(!packaged().includes(picture), `${picture} is in the package`);
+  }
+});
