@@ -2,7 +2,7 @@
 // documents, the workspace's state, and the checks that publish diagnostics.
 import { TextDocuments, type Connection, type InitializeParams, type TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerContext } from './context';
+import type { ServerContext, ServerHost } from './context';
 import { createTemplateService, type TemplateService } from './core';
 import { DeferredIndexing } from './workspace/deferred-indexing';
 import { createChecks, type Checks } from './features/diagnostics';
@@ -11,7 +11,6 @@ import { FileLimits } from './workspace/file-limits';
 import { SettingsCache } from './settings/settings-cache';
 import { singleEdit } from './documents/single-edit';
 import { WorkspaceFolders } from './workspace/workspace-folders';
-import { uriToPath } from './documents/file-uris';
 
 export interface Session {
   context: ServerContext;
@@ -40,7 +39,7 @@ function foldersOf(params: InitializeParams): { uri: string; name: string }[] {
   return params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
 }
 
-export function createSession(connection: Connection, params: InitializeParams): Session {
+export function createSession(connection: Connection, params: InitializeParams, host: ServerHost): Session {
   const folders = new WorkspaceFolders();
   folders.set(foldersOf(params));
   const settings = new SettingsCache(connection);
@@ -48,14 +47,17 @@ export function createSession(connection: Connection, params: InitializeParams):
   const scriptGlobs = new Map<string, readonly string[]>();
   const globsOf = (folderUri: string) => scriptGlobs.get(folderUri) ?? [];
   const limits = new FileLimits(folders);
-  const service = createTemplateService({ locale: params.locale, scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') });
+  const service = createTemplateService({ locale: params.locale, scriptGlobs: (uri) => globsOf(folders.containing(uri)?.uri ?? '') });
   const documents = new TextDocuments(trackingEdits(service, limits));
   const openDocument = (uri: string) => {
     const document = documents.get(uri);
     return document && limits.excessOf(document) === undefined ? document : undefined;
   };
-  const registry = new FieldsRegistry({ get: openDocument }, service, folders, (uri) => limits.maxBytes(uri));
+  const registry = new FieldsRegistry({ get: openDocument }, service, folders, host.files, (uri) => limits.maxBytes(uri));
+  // A file that arrived after a read went without it (a browser's) may be a fields file the search missed.
+  host.files.onDidArrive((uris) => uris.forEach((uri) => registry.invalidate(uri)));
   const context: ServerContext = {
+    ...host,
     connection, documents, openDocument, service, registry, settings, folders, limits,
     indexing: new DeferredIndexing(),
     indexed: () => checks.indexed(),

@@ -1,11 +1,9 @@
 // Publishes diagnostics for open documents as they change, and for every file of the workspace in the background.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerContext } from '../context';
+import { closedDocument, type ServerContext } from '../context';
 import { checkFieldsFile, checkTemplate } from '../workspace/check-document';
 import { isFieldsFileName, isFieldsKind, isTemplateKind, type L10n } from '../core';
-import { readDocumentFromDisk } from '../documents/disk-documents';
-import { fileSize } from '../workspace/file-limits';
 import { traceReading } from '../documents/reading-trace';
 import { listWorkspaceFiles } from '../workspace/workspace-scan';
 
@@ -42,10 +40,10 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   async function publishFields(uri: string): Promise<void> {
     const open = documents.get(uri);
-    const excess = open ? context.limits.excessOf(open) : excessOnDisk(uri);
+    const excess = open ? context.limits.excessOf(open) : await context.files.settled(() => excessOnDisk(uri));
     if (excess) return publishTooLarge(uri, excess, open?.version);
     const settings = await context.settings.forResource(uri);
-    const loaded = context.registry.load(uri);
+    const loaded = await context.files.settled(() => context.registry.load(uri));
     const checked = loaded && checkFieldsFile(context, loaded.document, settings, { unusedHints: scanned });
     // Its bot-variable values name fields too; a broken file keeps its last indexed uses.
     if (loaded?.result.model && checked) service.indexUsages(loaded.document, checked.fields);
@@ -69,7 +67,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     // Closed, and no template by its name on disk (its editor had the language set by hand): nothing to list.
     if (kind !== 'template') return open ? undefined : forget(document.uri);
     const settings = await context.settings.forResource(document.uri);
-    const checked = checkTemplate(context, document, settings, { profile: context.activeProfile.name, noFieldsFileNote: open });
+    const checked = await context.files.settled(() => checkTemplate(context, document, settings, { profile: context.activeProfile.name, noFieldsFileNote: open }));
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
     if (open) traceReading(connection, context.service, document);
@@ -84,7 +82,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   }
 
   function excessOnDisk(uri: string): number | undefined {
-    const size = fileSize(uri);
+    const size = context.files.size(uri);
     return size !== undefined && size > context.limits.maxBytes(uri) ? size : undefined;
   }
 
@@ -98,9 +96,9 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   /** The size is asked before reading: a file over the limit is never read whole. */
   async function checkClosed(uri: string): Promise<void> {
     if (documents.get(uri)) return;
-    const excess = excessOnDisk(uri);
+    const excess = await context.files.settled(() => excessOnDisk(uri));
     if (excess) return publishTooLarge(uri, excess, undefined);
-    const document = readDocumentFromDisk(uri, context.limits.maxBytes(uri));
+    const document = await context.files.settled(() => closedDocument(context, uri));
     if (document) return check(document, false);
     forget(uri);
   }
@@ -149,7 +147,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   async function scanWorkspace(): Promise<void> {
     const generation = ++scanGeneration;
-    const uris = await listWorkspaceFiles(context.folders, context.settings, scriptGlobs);
+    const uris = await listWorkspaceFiles(context.folders, context.settings, scriptGlobs, context.files);
     const progress = await startProgress(connection, uris.length, service.l10n);
     for (const [done, uri] of uris.entries()) {
       if (generation !== scanGeneration) return progress.done();

@@ -1,6 +1,5 @@
 // What sending needs from the server: the expanded request at a line, the profiles, and a CodeLens per request.
-import { fieldsContextOf, type ServerContext } from '../context';
-import { readDocumentFromDisk } from '../documents/disk-documents';
+import { currentDocument, fieldsContextOf, type ServerContext } from '../context';
 import { ExpandRequest, ProfilesRequest, type ExpandParams, type ExpandResult } from '../protocol';
 import { runSafeAsync } from '../run-safe';
 
@@ -23,7 +22,7 @@ export function registerSendSupport(context: ServerContext): void {
 
 async function expandAt(context: ServerContext, params: ExpandParams): Promise<ExpandResult> {
   const { l10n } = context.service;
-  const document = context.openDocument(params.uri) ?? readDocumentFromDisk(params.uri, context.limits.maxBytes(params.uri));
+  const document = await currentDocument(context, params.uri);
   if (!document) return { profiles: [], error: l10n.t('Cannot read {0}.', params.uri) };
   const fields = await fieldsContextOf(context, params.uri);
   const profiles = context.service.profileNames(fields);
@@ -32,7 +31,7 @@ async function expandAt(context: ServerContext, params: ExpandParams): Promise<E
     const known = profiles.length > 0 ? profiles.join(', ') : l10n.t('none');
     return { profiles, fieldsFile, error: l10n.t('There is no profile "{0}" in {1} (profiles: {2}).', params.profile, fieldsFile ?? l10n.t('the fields file'), known) };
   }
-  const request = context.service.expandedRequest(document, params.line, fields, params.profile, process.env);
+  const request = context.service.expandedRequest(document, params.line, fields, params.profile, context.env);
   if (!request) return { profiles, fieldsFile, error: l10n.t('No request or webhook step at line {0} of {1}.', params.line + 1, params.uri) };
   return { request, profiles, fieldsFile };
 }
