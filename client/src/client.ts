@@ -1,26 +1,22 @@
 // Starts the language client on the bundled server and restarts it when a setting it depends on changes.
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { RESTART_SETTINGS, SECTION, allScriptGlobs } from './config';
+import { answerFileRequests } from './files/answer-file-requests';
+import type { ClientPlatform } from './platform';
 import { crashHandler } from './server-errors';
 import type { TypingDiagnostics } from './typing-diagnostics';
-import { FIELDS_FILE_GLOB, SCRIPT_FILE_GLOB, WEBHOOK_FILE_GLOB, documentSelector } from './document-selector';
+import { FIELDS_FILE_GLOB, SCRIPT_FILE_GLOB, WEBHOOK_FILE_GLOB, documentSelector, workspaceFileSchemes } from './document-selector';
 
 export interface ClientHandle {
-  client: LanguageClient;
-}
-
-function serverOptions(context: vscode.ExtensionContext): ServerOptions {
-  const module = context.asAbsolutePath('dist/server.js');
-  return {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
+  client: BaseLanguageClient;
+  /** Stops the client and starts a new one (a browser's server worker cannot be started again once stopped). */
+  restart(): Promise<void>;
 }
 
 function clientOptions(log: vscode.LogOutputChannel, typing: TypingDiagnostics): LanguageClientOptions {
   return {
-    documentSelector: documentSelector(allScriptGlobs()),
+    documentSelector: documentSelector(allScriptGlobs(), workspaceFileSchemes()),
     synchronize: {
       fileEvents: [FIELDS_FILE_GLOB, WEBHOOK_FILE_GLOB, SCRIPT_FILE_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
       // The server reads settings per resource (workspace/configuration); this tells it when they change.
@@ -41,24 +37,31 @@ export async function startClient(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   typing: TypingDiagnostics,
-  onRunning: (client: LanguageClient) => void,
+  platform: ClientPlatform,
+  onRunning: (client: BaseLanguageClient) => void,
 ): Promise<ClientHandle> {
   const create = () => {
-    const made = new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), clientOptions(log, typing));
+    const made = platform.createClient(context, clientOptions(log, typing));
+    // The server asks for files it cannot read itself (all of them in a browser; a virtual workspace's on the desktop).
+    answerFileRequests(made);
     context.subscriptions.push(made.onDidChangeState((event) => event.newState === State.Running && onRunning(made)));
     return made;
   };
-  const client = create();
-  const handle: ClientHandle = { client };
+  const handle: ClientHandle = {
+    client: create(),
+    restart: async () => {
+      await handle.client.stop();
+      handle.client = create();
+      await handle.client.start();
+    },
+  };
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!RESTART_SETTINGS.some((name) => event.affectsConfiguration(`${SECTION}.${name}`))) return;
       log.info('A setting the server depends on changed: restarting it.');
-      await handle.client.stop();
-      handle.client = create();
-      await handle.client.start();
+      await handle.restart();
     }),
   );
-  await client.start();
+  await handle.client.start();
   return handle;
 }

@@ -1,42 +1,11 @@
-// Extension entry: starts the language client, then registers commands, the profile status bar and the response views.
-import * as vscode from 'vscode';
-import { ActiveProfileNotification } from '../../server/src/protocol';
-import { startClient, type ClientHandle } from './client';
-import { windowSetting } from './config';
-import { registerCommands } from './commands';
-import { createLog } from './log';
-import { ProfileState } from './profile-state';
-import { SendHistory } from './send/history';
-import { ResponseViews } from './send/response-view';
-import { registerTrustNotice } from './trust';
-import { TypingDiagnostics } from './typing-diagnostics';
-import { l10n } from './l10n';
-import { registerTour } from './tour/tour';
+// Entry of dist/extension.js, the extension in Node.js (the desktop, a VS Code server): the shared activation on the
+// Node.js platform.
+import type * as vscode from 'vscode';
+import { activateOn } from './activate';
+import { NODE_PLATFORM } from './node-platform';
 
-let handle: ClientHandle | undefined;
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const log = createLog(context);
-  const profiles = new ProfileState(context.workspaceState);
-  const views = new ResponseViews();
-  const history = new SendHistory(context.globalState, () => windowSetting('send.historySize'));
-  const typing = new TypingDiagnostics();
-  profiles.register(context);
-  typing.register(context);
-  views.register(context);
-  registerTrustNotice(context, log);
-  const tour = registerTour(context, log);
-  registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log, tour });
-  try {
-    // Every server that starts (restarts included) learns the active profile, and hears of each change.
-    handle = await startClient(context, log, typing, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));
-    context.subscriptions.push(profiles.onDidChange((profile) => void handle?.client.sendNotification(ActiveProfileNotification, { profile })));
-  } catch (error) {
-    log.error(`The language server did not start: ${String(error)}`);
-    void vscode.window.showErrorMessage(l10n.t('Webhook Templates could not start its language server: {0}', String(error)));
-  }
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  return activateOn(context, NODE_PLATFORM);
 }
 
-export async function deactivate(): Promise<void> {
-  await handle?.client.stop();
-}
+export { deactivate } from './activate';

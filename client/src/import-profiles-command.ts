@@ -3,7 +3,7 @@
 // the user confirms the mapping of columns to keys, adds the columns that match no field, picks the rows and reads
 // what will be written (real users' data) before anything is.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ImportProfilesRequest, type ImportProfilesResult } from '../../server/src/protocol';
 import { decodeCsvBytes, isIdentifier, type ColumnKey, type NewField, type ProfileImportOptions, type RowPreview } from '../../server/src/core';
 import { l10n } from './l10n';
@@ -61,14 +61,14 @@ function choosable(result: ImportProfilesResult): Planned {
   return result.plan?.errorOf === 'taken' ? (result as Planned) : planned(result);
 }
 
-function asker(client: LanguageClient, uri: string, csv: string): Ask {
+function asker(client: BaseLanguageClient, uri: string, csv: string): Ask {
   return (options) => client.sendRequest(ImportProfilesRequest, { uri, csv, options });
 }
 
 /** Where the fields file is searched from: the active editor's file in the workspace, else the first folder's root. */
 function anchorUri(): string {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && active.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return active.toString();
+  if (active && vscode.workspace.getWorkspaceFolder(active)) return active.toString();
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error(l10n.t('Open a folder first: the profiles go into its fields file.'));
   return vscode.Uri.joinPath(folder.uri, 'users.csv').toString();

@@ -14,6 +14,8 @@ const EXPECTED = [
   'dist/cli.js',
   'dist/extension.js',
   'dist/server.js',
+  'dist/web/extension.js',
+  'dist/web/server.js',
   'language-configuration.json',
   'media/icon.png',
   'media/walkthrough/command-line.svg',
@@ -48,6 +50,7 @@ function manifestFiles(): string[] {
   const { contributes } = manifest;
   const paths: string[] = [
     manifest.main,
+    manifest.browser,
     manifest.bin['webhook-templates'],
     manifest.icon,
     ...contributes.grammars.map((grammar: { path: string }) => grammar.path),

@@ -1,6 +1,6 @@
 // The expanded request a command works on: the server running, the profile chosen the way the user expects, the
 // request or step at the target expanded with it.
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ExpandRequest, ProfilesRequest, type ExpandResult, type RequestTarget } from '../../../server/src/protocol';
 import type { ClientHandle } from '../client';
 import { l10n } from '../l10n';
@@ -11,7 +11,7 @@ import { pickProfile } from './profile-picker';
 export type ProfileChoice = { profile: string | undefined } | 'cancelled';
 
 /** The running language client, or an error that says why there is none. */
-export function runningClient(handle: ClientHandle | undefined): LanguageClient {
+export function runningClient(handle: ClientHandle | undefined): BaseLanguageClient {
   const client = handle?.client;
   if (!client?.isRunning()) throw new Error(l10n.t('The Webhook Templates language server is not running; see the log.'));
   return client;
@@ -21,7 +21,7 @@ export function runningClient(handle: ClientHandle | undefined): LanguageClient 
  * The profile to use: the command's, else the active one. The user is asked only when the fields file defines
  * profiles and none was ever chosen in this workspace, and the answer becomes the active profile, in the status bar.
  */
-export async function chooseProfile(client: LanguageClient, target: RequestTarget, state: ProfileState): Promise<ProfileChoice> {
+export async function chooseProfile(client: BaseLanguageClient, target: RequestTarget, state: ProfileState): Promise<ProfileChoice> {
   if (target.profile !== undefined) return { profile: target.profile };
   if (state.chosen || target.confirm === false) return { profile: state.active };
   const profiles = await client.sendRequest(ProfilesRequest, { uri: target.uri });
@@ -31,7 +31,7 @@ export async function chooseProfile(client: LanguageClient, target: RequestTarge
 }
 
 /** The expanded request at the target with the chosen profile; undefined when the user cancelled the choice. */
-export async function requestAtTarget(client: LanguageClient, target: RequestTarget, state: ProfileState): Promise<ExpandResult | undefined> {
+export async function requestAtTarget(client: BaseLanguageClient, target: RequestTarget, state: ProfileState): Promise<ExpandResult | undefined> {
   const choice = await chooseProfile(client, target, state);
   if (choice === 'cancelled') return undefined;
   return client.sendRequest(ExpandRequest, { uri: target.uri, line: target.line, profile: choice.profile });

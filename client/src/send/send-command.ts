@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import type { ExpandedRequest } from '../../../server/src/core';
 import type { RequestTarget } from '../../../server/src/protocol';
-import { SendError, sendRequest, type SendResult } from '../../../send/src/http';
+import { SendError, type SendResult } from '../../../send/src/outgoing';
 import { redact } from '../../../send/src/curl';
 import { formatExpandedRequest } from '../../../send/src/request-text';
-import { formatResponse } from '../../../send/src/response-text';
+import { formatHiddenAnswer, formatResponse } from '../../../send/src/response-text';
 import type { ClientHandle } from '../client';
 import { resourceSetting } from '../config';
 import type { ProfileState } from '../profile-state';
@@ -16,6 +16,7 @@ import type { SendHistory } from './history';
 import type { ResponseViews } from './response-view';
 import { checkBeforeSend, refuse } from './send-dialogs';
 import { l10n } from '../l10n';
+import type { ClientPlatform } from '../platform';
 import type { TourDeps } from '../tour/tour-deps';
 
 export interface SendDeps {
@@ -28,6 +29,8 @@ export interface SendDeps {
   log: vscode.LogOutputChannel;
   /** What the first-run tour's commands use (the local receiver, the bundled command line). */
   tour: TourDeps;
+  /** What differs between Node.js and a browser: how a request is sent, among others. */
+  platform: ClientPlatform;
 }
 
 /** What the command returns to a caller (keybinding, test): what was sent and what came back. */
@@ -36,15 +39,20 @@ export interface SendOutcome {
   method: string;
   status: number;
   body: string;
+  /**
+   * Only from a browser: the receiver's CORS policy kept its answer from the page (`status` 0, no body). The request
+   * may have arrived and been recorded; the response view and a warning say so.
+   */
+  answerHidden?: 'cors';
 }
 
-async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri): Promise<SendResult> {
+async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri, platform: ClientPlatform): Promise<SendResult> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Sending {0} {1}', request.method, request.name), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return sendRequest(request, {
+      return platform.send(request, {
         timeoutMs: resourceSetting('send.timeoutSeconds', scope) * 1000,
         maxRedirects: resourceSetting('send.maxRedirects', scope),
         maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
@@ -88,16 +96,31 @@ async function deliver(request: ExpandedRequest, target: RequestTarget, deps: Se
   const id = `${Date.now()}`;
   const sent = new Date();
   try {
-    const result = await sendWithProgress(request, scope);
+    const result = await sendWithProgress(request, scope, deps.platform);
     const view = formatResponse(result, request, l10n, sent.toLocaleString(vscode.env.language));
     deps.log.info(`Sent ${request.method} ${request.name}: ${result.status} in ${Math.round(result.timeMs)} ms`);
     await deps.history.add({ id, time: sent.toISOString(), target, request, status: result.status, timeMs: result.timeMs, view });
     await deps.views.show({ source: target.uri, name: request.name }, view);
     return { url: result.url, method: result.method, status: result.status, body: result.body };
   } catch (error) {
+    if (error instanceof SendError && error.kind === 'cors') return reportHiddenAnswer(request, target, deps, error, sent, id);
     const message = redact(error instanceof SendError ? error.message : String(error), request.secrets);
     deps.log.warn(`Send of ${request.name} failed: ${message}`);
     await deps.history.add({ id, time: sent.toISOString(), target, request, error: message, view: message });
     return refuse(l10n.t('Test webhook not delivered: {0}', message));
   }
+}
+
+/**
+ * A browser sent the request (or asked the receiver first) but may not show the answer: not a failure, and not a
+ * success either. The view and a warning say whether the request may have been recorded, so nobody sends twice blind.
+ */
+async function reportHiddenAnswer(request: ExpandedRequest, target: RequestTarget, deps: SendDeps, error: SendError, sent: Date, id: string): Promise<SendOutcome> {
+  const why = redact(error.message, request.secrets);
+  const view = formatHiddenAnswer(request, why, l10n, sent.toLocaleString(vscode.env.language));
+  deps.log.warn(`Sent ${request.method} ${request.name}; the answer is hidden by the receiver's CORS policy.`);
+  await deps.history.add({ id, time: sent.toISOString(), target, request, error: why, view });
+  await deps.views.show({ source: target.uri, name: request.name }, view);
+  if (target.confirm !== false) void vscode.window.showWarningMessage(l10n.t('Sent from the browser; the answer is hidden: {0}', why));
+  return { url: request.url, method: request.method.toUpperCase(), status: 0, body: '', answerHidden: 'cors' };
 }

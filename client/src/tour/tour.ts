@@ -1,17 +1,12 @@
-// The first-run tour's part that lives as long as the extension: the local receiver.
-import * as vscode from 'vscode';
-import { LocalReceiver, describeReceived } from './local-receiver';
+// The first-run tour's part that lives as long as the extension: the local receiver (where the platform has one).
+import type * as vscode from 'vscode';
+import type { ClientPlatform } from '../platform';
 import type { TourDeps } from './tour-deps';
 
-/** Remembered for the user, not the workspace: a starter made in one window names the port every window then uses. */
-const PORT_KEY = 'webhookTemplates.localReceiverPort';
-
-export function registerTour(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): TourDeps {
-  const receiver = new LocalReceiver(
-    { get: () => context.globalState.get<number>(PORT_KEY), set: (port) => context.globalState.update(PORT_KEY, port) },
-    (request) => log.info(describeReceived(request)),
-  );
+export function registerTour(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, platform: ClientPlatform): TourDeps {
+  const receiver = platform.localReceiver(context, log);
   // Disposed on deactivate: the receiver stops with the extension.
-  context.subscriptions.push(receiver);
-  return { receiver, extensionUri: context.extensionUri, log };
+  if (receiver) context.subscriptions.push(receiver);
+  const { publisher, name, version } = context.extension.packageJSON as TourDeps['extension'];
+  return { receiver, extensionUri: context.extensionUri, extension: { publisher, name, version }, log, host: platform.kind, writeNewFile: platform.writeNewFile };
 }
