@@ -133,7 +133,8 @@ export class Workbench {
     for (let attempt = 0; attempt < 10; attempt++) {
       const box = await this.page.evaluate(
         (wanted, start) => {
-          const lines = [...document.querySelectorAll('.view-lines .view-line')].filter((line) => line.textContent?.startsWith(start));
+          // Editors draw spaces as no-break spaces.
+          const lines = [...document.querySelectorAll('.view-lines .view-line')].filter((line) => line.textContent?.replace(/\u00a0/g, ' ').startsWith(start));
           const span = lines.flatMap((line) => [...line.querySelectorAll('span span')]).find((candidate) => candidate.textContent?.includes(wanted));
           const rect = span?.getBoundingClientRect();
           return rect && { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
