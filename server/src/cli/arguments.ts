@@ -55,7 +55,7 @@ export function usage(): string {
     '       [--explain]                               ... and what each known receiver records from them.',
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
     '       [--allow-empty] [--timeout S] [--max-redirects N] [--max-response-kb K]',
-    '  send --all FILE|DIR... [--profile P]          Send every request of the templates (a folder: every template under it) in turn',
+    '  send --all FILE|DIR... [--profile P]           Send every request of the templates (a folder: every template under it) in turn',
     '       [--junit FILE] [--allow-empty] ...        and print a summary table; exit 1 unless each was sent and answered 2xx.',
     '                                                 A request with unresolved (or, without --allow-empty, empty) values is',
     '                                                 refused and counts as a failure. --junit writes one testcase per request.',
