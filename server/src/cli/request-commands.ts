@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../settings/settings';
 import { pathToUri } from '../documents/file-uris';
 import type { RequestArguments } from './arguments';
 import { createCliWorkspace, rootForFile } from './cli-workspace';
+import { runSendAll } from './send-all-command';
 
 export interface CliIo {
   cwd: string;
@@ -19,6 +20,8 @@ export interface CliIo {
   env: Environment;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** send --all: stops the run after the request in flight (the first Ctrl-C). */
+  stop?: AbortSignal;
 }
 
 /** A usage problem: exit code 2 with a message. */
@@ -81,6 +84,7 @@ function refuse(io: CliIo, message: string): number {
 }
 
 export async function runRequestCommand(args: RequestArguments, io: CliIo): Promise<number> {
+  if (args.all) return runSendAll(args, io);
   try {
     const { requests, l10n } = expandFromArguments(args, io);
     return args.command === 'expand' ? runExpand(requests, args, io, l10n) : await runSend(requests, args, io, l10n);
