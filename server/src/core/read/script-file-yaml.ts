@@ -1,13 +1,31 @@
 // Reads a YAML script file into the neutral script tree, keeping each string's content span.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type Scalar } from 'yaml';
+//
+// `yaml` parses the text once into its CST. A stream its composer would find nothing to report in is read from the
+// CST directly (script-file-yaml-cst.ts), which spares building `yaml`'s documents; any other stream (syntax
+// problems, tags, directives, explicit keys) is composed by `yaml` from the same tokens and read from its documents.
+import { Parser, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type CST, type Node, type Pair, type Scalar } from 'yaml';
 import type { Span, StructureProblem } from '../base/types';
 import {
   MAX_DEPTH, MAX_PROBLEMS, errorText, syntaxProblem, trimEnd,
   type ScriptEntry, type ScriptNode, type ScriptTree,
 } from './script-file-tree';
+import { readQuietRoots } from './script-file-yaml-cst';
+import { readComposedTree } from './script-file-yaml-document';
 
 /** Every document of the stream is read (a `---` separated file is still one script to check). */
 export function readYamlTree(text: string): ScriptTree {
+  let tokens: CST.Token[];
+  try {
+    tokens = Array.from(new Parser().parse(text));
+  } catch (error) {
+    return { roots: [], problems: [syntaxProblem(text, 0, 0, errorText(error))] };
+  }
+  const roots = readQuietRoots(tokens, text);
+  return roots ? { roots, problems: [] } : readComposedTree(tokens, text);
+}
+
+/** The reader before the CST one, kept until the property test has compared them: `yaml`'s documents, read whole. */
+export function readYamlTreeByDocuments(text: string): ScriptTree {
   const roots: ScriptNode[] = [];
   const problems: StructureProblem[] = [];
   try {
