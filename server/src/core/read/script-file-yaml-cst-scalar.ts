@@ -57,8 +57,18 @@ function readsAsWritten({ type, source }: CstScalar): boolean {
   return type === 'double-quoted-scalar' && source.length > 1 && source[source.length - 1] === '"' && !source.includes('\\');
 }
 
+/**
+ * The tags' tests as one regular expression, which matches exactly when one of them does: most plain scalars are
+ * words no tag claims, and one test instead of eight is a quarter of the time this reader takes. Built only
+ * when the tests can be joined without changing their meaning (no flags, no back references or named groups).
+ */
+const ANY_PLAIN_TAG = PLAIN_TAGS.every(({ test }) => test.flags === '' && !/\\[1-9k]|\(\?</.test(test.source))
+  ? new RegExp(PLAIN_TAGS.map(({ test }) => `(?:${test.source})`).join('|'))
+  : undefined;
+
 /** The value the core schema gives a plain scalar's text: null, a boolean, a number, or the text itself. */
 function typedPlain(source: string): unknown {
+  if (ANY_PLAIN_TAG && !ANY_PLAIN_TAG.test(source)) return source;
   for (const tag of PLAIN_TAGS) {
     if (!tag.test.test(source)) continue;
     const resolved = tag.resolve(source, notQuiet, {});

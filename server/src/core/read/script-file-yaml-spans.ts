@@ -5,12 +5,18 @@ import { trimEnd, type ScriptNode } from './script-file-tree';
 
 /** A node's source range `[start, end)` without trailing whitespace. */
 export function nodeSpan(text: string, start: number, end: number): Span {
-  return { start, end: trimEnd(text, start, end) };
+  return { start, end: withoutTrailingSpace(text, start, end) };
+}
+
+/** `trimEnd`, answering at once when the last character is printable ASCII (never white space), as it nearly always is. */
+function withoutTrailingSpace(text: string, start: number, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  return end > start && last > 32 && last < 127 ? end : trimEnd(text, start, end);
 }
 
 /** Where a scalar's characters stand: inside its quotes, or the lines after a block scalar's header. */
 export function contentSpan(text: string, type: Scalar.Type | null | undefined, start: number, end: number): Span {
-  const trimmed = trimEnd(text, start, end);
+  const trimmed = withoutTrailingSpace(text, start, end);
   switch (type) {
     case 'QUOTE_DOUBLE':
     case 'QUOTE_SINGLE':
