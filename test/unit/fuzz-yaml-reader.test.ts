@@ -9,10 +9,11 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { Parser } from 'yaml';
 import { parseScriptFile } from '../../server/src/core/read/script-file';
-import { readYamlTree, readYamlTreeByDocuments as oracle } from '../../server/src/core/read/script-file-yaml';
+import { readYamlTree } from '../../server/src/core/read/script-file-yaml';
 import { readQuietRoots } from '../../server/src/core/read/script-file-yaml-cst';
 import { said } from '../support/l10n';
 import { examplesDir, fixturesDir, repoRoot } from '../support/paths';
+import { readYamlTreeByDocuments as oracle } from '../support/yaml-document-reader';
 import { fuzzText, params } from './fuzz-support';
 import { editedYaml, yamlScript } from './yaml-script-text';
 
