@@ -146,7 +146,7 @@ describe('a script without problems, tags or directives is read from the CST', (
 
   test('the examples and the bench corpus', async () => {
     for (const { name, text } of [...fixedFiles.map(({ path, text: t }) => ({ name: path, text: t })), ...(await benchYaml())]) {
-      if (oracle(text).problems.length === 0) assert.ok(readFromCst(text), `${name} is read by the composer`);
+      if (readYamlTree(text).problems.length === 0) assert.ok(readFromCst(text), `${name} is read by the composer`);
     }
   });
 
