@@ -7,6 +7,7 @@ import { isFile } from '../documents/disk-documents';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import { formatResponse } from '../../../send/src/response-text';
 import { SendError, sendRequest } from '../../../send/src/http';
+import { headerProblemText, headerProblems } from '../../../send/src/send-checks';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { pathToUri } from '../documents/file-uris';
 import type { RequestArguments } from './arguments';
@@ -67,6 +68,9 @@ async function runSend(requests: readonly ExpandedRequest[], args: RequestArgume
   if (requests.length > 1) throw new UsageError(`${args.file} holds ${requests.length} requests; pick one with --request NAME: ${requests.map((request) => request.name).join(', ')}.`);
   const request = requests[0];
   if (request.unresolved.length > 0) return refuse(io, `Not sent: unresolved placeholders:\n${issueList(request.unresolved)}`);
+  // HTTP cannot carry a line break in a header: say so rather than let the value be cut or the request fail.
+  const lineBreaks = headerProblems(request).filter((problem) => problem.kind === 'line-break');
+  if (lineBreaks.length > 0) return refuse(io, l10n.t('Not sent. {0}', headerProblemText(lineBreaks, l10n)));
   if (request.empty.length > 0 && !args.allowEmpty) return refuse(io, `Not sent: these placeholders are empty for this profile (add --allow-empty to send anyway):\n${issueList(request.empty)}`);
   try {
     const result = await sendRequest(request, { timeoutMs: args.timeoutSeconds * 1000, maxRedirects: args.maxRedirects, maxResponseBytes: args.maxResponseKB * 1024, l10n });
