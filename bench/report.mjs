@@ -86,8 +86,9 @@ function startupRows({ coldStart: c, activation: a, extension: x, sizes: s }) {
 }
 
 function sendRows({ send: s }) {
+  const range = s.ratioRange ? `, rounds ${round(s.ratioRange[0])}–${round(s.ratioRange[1])}` : '';
   return [
-    row('7 send', `ours ${round(s.oursMs)} ms vs bare undici ${round(s.bareMs)} ms (${s.requests} req)`, s.ratio, 'x'),
+    row('7 send', `ours ${round(s.oursMs)} ms vs bare undici ${round(s.bareMs)} ms (${s.requests} req, median of ${s.rounds} paired rounds${range}; ${s.connectionsUsed} connections)`, s.ratio, 'x', '≤ 1.2', s.ratio <= 1.2),
     row('7 send', `vs bare undici with a fresh Agent each (${round(s.bareFreshAgentMs)} ms); expand alone ${round(s.expandOnlyMs)} ms`, s.ratioVsFreshAgent, 'x'),
   ];
 }

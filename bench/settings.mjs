@@ -6,6 +6,6 @@ export const KEYSTROKES = 200;
 /** The keystroke test stops early past this, and reports how many edits it measured. */
 export const KEYSTROKE_BUDGET_MS = 75000;
 export const REQUESTS = 300;
-export const SENDS = 1000;
+export const SENDS = 4000;
 /** Fresh VS Code windows for the activation time (section 6); each costs about 10 s of code-server and Chromium. */
 export const ACTIVATION_RUNS = 3;
