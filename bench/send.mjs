@@ -77,6 +77,9 @@ export async function measureSend(core, fields, count = 1000) {
     const before = connections();
     const paired = await pairedRounds(count, ours, () => bareUndici(url));
     const connectionsUsed = connections() - before;
+    // The send path on its own: one request expanded beforehand, sent again and again.
+    const expanded = expandRequest(template, fields, 'lead', {});
+    const sendOnly = await pairedRounds(count, () => sendRequest(expanded, { ...SEND_OPTIONS, l10n: service.l10n, agents }), () => bareUndici(url));
     const bareFreshAgentMs = await timeLoop(count, () => bareUndici(url, new Agent()));
     const oursPerSend = paired.aMs / paired.sends;
     return {
@@ -87,6 +90,8 @@ export async function measureSend(core, fields, count = 1000) {
       ratioRange: [paired.minRatio, paired.maxRatio],
       rounds: ROUNDS,
       connectionsUsed,
+      sendOnlyRatio: sendOnly.ratio,
+      sendOnlyRatioRange: [sendOnly.minRatio, sendOnly.maxRatio],
       expandOnlyMs,
       bareFreshAgentMs,
       ratioVsFreshAgent: (oursPerSend * count) / bareFreshAgentMs,
