@@ -1,8 +1,9 @@
-// Builds the three bundles (extension, server, CLI), the two of the web extension (dist/web/: the extension and the
-// server for a browser's web workers), and transpiles sources and tests to out/ for node:test.
+// Builds the bundles (the desktop extension's two parts, server, CLI; the web extension's two, dist/web/, for a
+// browser's web workers) and transpiles sources and tests to out/ for node:test.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -21,7 +22,7 @@ const bundles = {
 
 // The web extension runs in web workers: no Node.js built-in is polyfilled, so one that slips in fails the build (an
 // import esbuild cannot resolve), and the inputs it leaves out (a package's `"browser": { "fs": false }`) are listed in
-// dist/web/*.meta.json, which test/unit/web-bundles.test.ts reads.
+// out/bundle-inputs.json, which test/unit/web-bundles.test.ts reads.
 const webBundles = {
   bundle: true,
   platform: 'browser',
@@ -52,8 +53,38 @@ function tsFilesUnder(dir) {
   });
 }
 
+const RUSSIAN_TABLE = 'server/src/core/base/l10n.ru.json';
+
+/**
+ * The extension's two bundles read the Russian table from one file beside them (dist/l10n.ru.json) instead of each
+ * holding a copy as code; the server and the CLI, processes of their own, keep it inside.
+ */
+const russianTableBeside = {
+  name: 'russian-table-beside',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]l10n\.ru\.json$/ }, () => ({ path: './l10n.ru.json', external: true }));
+  },
+};
+
+/**
+ * One copy of vscode-languageserver-types in each part, its ES module build (the smaller): the language client's
+ * `require`s would otherwise add the UMD build beside the one the core's `import`s take.
+ */
+const oneTypesBuild = {
+  name: 'one-types-build',
+  setup(build) {
+    const esm = fileURLToPath(import.meta.resolve('vscode-languageserver-types'));
+    build.onResolve({ filter: /^vscode-languageserver-types$/ }, () => ({ path: esm }));
+  },
+};
+
+// The extension in two parts: what activation needs (the language client, the status bar, the command table), and
+// what a command loads on first use (client/src/on-demand.ts: sending with undici, the response view, the tour...).
+const extensionParts = { ...bundles, outdir: 'dist', external: ['vscode'], plugins: [russianTableBeside, oneTypesBuild], metafile: true };
+
 const builds = [
-  { ...bundles, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...extensionParts, entryPoints: { extension: 'client/src/extension.ts' } },
+  { ...extensionParts, entryPoints: { 'on-demand': 'client/src/on-demand.ts' } },
   { ...bundles, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
   { ...bundles, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // VS Code loads a web extension's main as CommonJS; the server is a worker's script.
@@ -75,23 +106,32 @@ const builds = [
 // A source moved or removed must not leave its old transpiled copy for node:test to run.
 if (!watch) for (const dir of ['server', 'send', 'client', 'test']) rmSync(join('out', dir), { recursive: true, force: true });
 
-/** Data the sources import (the translation table): the bundles inline it, the transpiled copies read it beside them. */
+/** Data the sources import (the translation table): the transpiled copies and the extension's bundles read it beside them. */
 function copyData() {
   for (const path of filesUnder('server/src', '.json').filter((file) => !file.endsWith('tsconfig.json'))) cpSync(path, join('out', path));
+  cpSync(RUSSIAN_TABLE, 'dist/l10n.ru.json');
 }
 
-/** What each web bundle was made of, for the test that no Node.js built-in is in it. */
-function writeMetafiles(results) {
-  mkdirSync('dist/web', { recursive: true });
+/**
+ * Which sources each bundle holds and what it leaves to its host (out/bundle-inputs.json): tests hold the send path out
+ * of dist/extension.js, and Node.js built-ins out of dist/web/.
+ */
+function writeBundleInputs(results) {
+  const inputs = {};
   for (const { metafile } of results.filter((result) => result.metafile)) {
-    const [output] = Object.keys(metafile.outputs).filter((path) => path.endsWith('.js'));
-    writeFileSync(output.replace(/\.js$/, '.meta.json'), JSON.stringify(metafile));
+    for (const [file, output] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) {
+      const externals = [...new Set(output.imports.filter((entry) => entry.external).map((entry) => entry.path))];
+      inputs[file] = { bytes: output.bytes, inputs: Object.keys(output.inputs), externals };
+    }
   }
+  mkdirSync('out', { recursive: true });
+  writeFileSync(join('out', 'bundle-inputs.json'), JSON.stringify(inputs, null, 1) + '\n');
 }
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
+  copyData();
 } else {
-  writeMetafiles(await Promise.all(builds.map((options) => esbuild.build(options))));
+  writeBundleInputs(await Promise.all(builds.map((options) => esbuild.build(options))));
   copyData();
 }

@@ -1,38 +1,32 @@
-// Activation, the same on every host: starts the language client, then registers commands, the profile status bar and
-// the response views. The entries (extension.ts for Node.js, browser/extension.ts for a web worker) hand in the platform.
+// Activation, the same on every host: starts the language client, the profile status bar and the typing rule, and
+// registers every command; what only a command needs is the part `loadCommands` brings, on the first such command.
+// The entries (extension.ts for Node.js, browser/extension.ts for a web worker) hand in the host's platform.
 import * as vscode from 'vscode';
 import { ActiveProfileNotification } from '../../server/src/protocol';
 import { startClient, type ClientHandle } from './client';
-import { windowSetting } from './config';
-import { registerCommands } from './commands';
+import { registerCommands, type OnDemandModule } from './commands';
 import { createLog } from './log';
 import type { ClientPlatform } from './platform';
 import { ProfileState } from './profile-state';
-import { SendHistory } from './send/history';
-import { ResponseViews } from './send/response-view';
+import { runningServer } from './server-requests';
 import { registerTrustNotice } from './trust';
 import { TypingDiagnostics } from './typing-diagnostics';
 import { l10n } from './l10n';
-import { registerTour } from './tour/tour';
 
 /** Hides, in a browser, what needs a program or a port (`when` clauses of package.json). */
 const IN_BROWSER_CONTEXT = 'webhookTemplates.inBrowser';
 
 let handle: ClientHandle | undefined;
 
-export async function activateOn(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<void> {
+export async function activateOn(context: vscode.ExtensionContext, platform: ClientPlatform, loadCommands: () => OnDemandModule): Promise<void> {
   const log = createLog(context);
   const profiles = new ProfileState(context.workspaceState);
-  const views = new ResponseViews();
-  const history = new SendHistory(context.globalState, () => windowSetting('send.historySize'));
   const typing = new TypingDiagnostics();
-  void vscode.commands.executeCommand('setContext', IN_BROWSER_CONTEXT, platform.kind === 'browser');
+  if (platform.kind === 'browser') void vscode.commands.executeCommand('setContext', IN_BROWSER_CONTEXT, true);
   profiles.register(context);
   typing.register(context);
-  views.register(context);
   registerTrustNotice(context, log);
-  const tour = registerTour(context, log, platform);
-  registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log, tour, platform });
+  registerCommands(context, { handle: () => handle, server: () => runningServer(handle), profiles, log }, loadCommands);
   try {
     // Every server that starts (restarts included) learns the active profile, and hears of each change.
     handle = await startClient(context, log, typing, platform, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));

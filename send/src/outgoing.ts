@@ -143,18 +143,26 @@ function percentDecoded(text: string): string {
   }
 }
 
+// ASCII reads the same as UTF-8 and as Latin-1: most header values need no conversion either way.
+const ASCII = /^[\x00-\x7f]*$/;
+// Made once: a decoder that is not streaming keeps nothing between calls.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const ENCODER = new TextEncoder();
+
 /** A text's UTF-8 bytes as a Latin-1 string: how a header value goes out "raw" through APIs that write Latin-1. */
 export function latin1OfUtf8(text: string): string {
+  if (ASCII.test(text)) return text;
   let latin1 = '';
-  for (const byte of new TextEncoder().encode(text)) latin1 += String.fromCharCode(byte);
+  for (const byte of ENCODER.encode(text)) latin1 += String.fromCharCode(byte);
   return latin1;
 }
 
 /** A header value received as Latin-1 text, read as UTF-8 when it is valid UTF-8. */
 export function utf8OrLatin1(latin1: string): string {
+  if (ASCII.test(latin1)) return latin1;
   const bytes = Uint8Array.from(latin1, (char) => char.charCodeAt(0) & 0xff);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return latin1;
   }

@@ -13,6 +13,8 @@ const EXPECTED = [
   'README.md',
   'dist/cli.js',
   'dist/extension.js',
+  'dist/l10n.ru.json',
+  'dist/on-demand.js',
   'dist/server.js',
   'dist/web/extension.js',
   'dist/web/server.js',
@@ -30,6 +32,7 @@ const EXPECTED = [
   'schemas/webhook-fields.schema.json',
   'syntaxes/webhook-placeholders.injection.json',
   'syntaxes/webhook-response.tmLanguage.json',
+  'syntaxes/webhook-summary.tmLanguage.json',
   'syntaxes/webhook-template.tmLanguage.json',
 ];
 

@@ -10,32 +10,33 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/paths';
 
-interface Metafile {
-  inputs: Record<string, unknown>;
-  outputs: Record<string, { imports: { path: string; external?: boolean }[]; inputs: Record<string, unknown> }>;
+/** What esbuild.mjs records of each bundle (out/bundle-inputs.json). */
+interface BundleInputs {
+  inputs: string[];
+  externals: string[];
 }
 
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 /** What each bundle may leave to its host: the extension's `vscode`, nothing for the server's worker. */
 const ALLOWED_EXTERNALS: Record<string, string[]> = { extension: ['vscode'], server: [] };
 
-function metafile(name: string): Metafile {
-  return JSON.parse(readFileSync(join(repoRoot, 'dist', 'web', `${name}.meta.json`), 'utf8')) as Metafile;
+function bundle(name: string): BundleInputs {
+  const all = JSON.parse(readFileSync(join(repoRoot, 'out', 'bundle-inputs.json'), 'utf8')) as Record<string, BundleInputs>;
+  const made = all[`dist/web/${name}.js`];
+  assert.ok(made, `out/bundle-inputs.json has no dist/web/${name}.js`);
+  return made;
 }
 
 for (const name of Object.keys(ALLOWED_EXTERNALS)) {
   test(`dist/web/${name}.js is made of no Node.js built-in, nor anything swapped out for one`, () => {
-    const inputs = Object.keys(metafile(name).inputs);
-    assert.ok(inputs.length > 10, `dist/web/${name}.meta.json lists ${inputs.length} inputs`);
+    const { inputs } = bundle(name);
+    assert.ok(inputs.length > 10, `out/bundle-inputs.json lists ${inputs.length} inputs of dist/web/${name}.js`);
     const suspicious = inputs.filter((input) => input.startsWith('(disabled):') || BUILTINS.has(input) || /(^|\/)node_modules\/undici\//.test(input));
     assert.deepEqual(suspicious, []);
   });
 
   test(`dist/web/${name}.js leaves only ${ALLOWED_EXTERNALS[name].join(', ') || 'nothing'} to its host`, () => {
-    const outputs = Object.entries(metafile(name).outputs).filter(([path]) => path.endsWith('.js'));
-    assert.equal(outputs.length, 1);
-    const externals = [...new Set(outputs[0][1].imports.filter((entry) => entry.external).map((entry) => entry.path))];
-    assert.deepEqual(externals, ALLOWED_EXTERNALS[name]);
+    assert.deepEqual(bundle(name).externals, ALLOWED_EXTERNALS[name]);
   });
 
   test(`dist/web/${name}.js requires no Node.js built-in`, () => {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { sendWithFetch } from '../../../send/src/fetch-send';
 import { writeNewFileThroughEditor } from '../files/write-new-file';
-import type { ClientPlatform } from '../platform';
+import type { ClientPlatform, CommandPlatform } from '../platform';
 
 /** A web worker's own Worker (the type-check knows Node.js's globals, not a browser's). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
@@ -15,6 +15,10 @@ export const BROWSER_PLATFORM: ClientPlatform = {
     const server = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
     return new LanguageClient('webhookTemplates', 'Webhook Templates', options, new Worker(server.toString(true)));
   },
+};
+
+export const BROWSER_COMMANDS: CommandPlatform = {
+  kind: 'browser',
   send: (request, options) => sendWithFetch(request, options),
   writeNewFile: writeNewFileThroughEditor,
   localReceiver: () => undefined,

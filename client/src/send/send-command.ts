@@ -2,35 +2,30 @@
 import * as vscode from 'vscode';
 import type { ExpandedRequest } from '../../../server/src/core';
 import type { RequestTarget } from '../../../server/src/protocol';
-import { SendError, type SendResult } from '../../../send/src/outgoing';
-import { redact } from '../../../send/src/curl';
+import { SendError, type SendOptions, type SendResult } from '../../../send/src/outgoing';
 import { formatExpandedRequest } from '../../../send/src/request-text';
-import { formatHiddenAnswer, formatResponse } from '../../../send/src/response-text';
-import type { ClientHandle } from '../client';
+import type { StartupDeps } from '../commands';
 import { resourceSetting } from '../config';
-import type { ProfileState } from '../profile-state';
-import { ProfilesRequest } from '../../../server/src/protocol';
 import { pickProfile } from './profile-picker';
-import { requestAtTarget, runningClient } from './request-at-target';
+import { requestAtTarget } from './request-at-target';
 import type { SendHistory } from './history';
 import type { ResponseViews } from './response-view';
 import { checkBeforeSend, refuse } from './send-dialogs';
+import { noteAnswer, noteFailure, noteHiddenAnswer } from './sent';
 import { l10n } from '../l10n';
-import type { ClientPlatform } from '../platform';
+import type { CommandPlatform } from '../platform';
 import type { TourDeps } from '../tour/tour-deps';
 
-export interface SendDeps {
-  handle: () => ClientHandle | undefined;
-  profiles: ProfileState;
+/** What the on-demand part's commands use, besides what activation made (the client, the active profile, the log). */
+export interface SendDeps extends StartupDeps {
   history: SendHistory;
   views: ResponseViews;
   /** Hosts the user already agreed to send to, kept for the workspace. */
   confirmedHosts: vscode.Memento;
-  log: vscode.LogOutputChannel;
+  /** What differs between Node.js and a browser: how a request is sent (undici with kept Agents, or fetch), among others. */
+  platform: CommandPlatform;
   /** What the first-run tour's commands use (the local receiver, the bundled command line). */
   tour: TourDeps;
-  /** What differs between Node.js and a browser: how a request is sent, among others. */
-  platform: ClientPlatform;
 }
 
 /** What the command returns to a caller (keybinding, test): what was sent and what came back. */
@@ -46,26 +41,31 @@ export interface SendOutcome {
   answerHidden?: 'cors';
 }
 
-async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri, platform: ClientPlatform): Promise<SendResult> {
+async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri, platform: CommandPlatform): Promise<SendResult> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Sending {0} {1}', request.method, request.name), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return platform.send(request, {
-        timeoutMs: resourceSetting('send.timeoutSeconds', scope) * 1000,
-        maxRedirects: resourceSetting('send.maxRedirects', scope),
-        maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
-        signal: controller.signal,
-        l10n,
-      });
+      return platform.send(request, sendOptions(scope, controller.signal));
     },
   );
 }
 
+/** How a send goes, from the settings of the file it is sent from. */
+export function sendOptions(scope: vscode.Uri, signal?: AbortSignal): SendOptions {
+  return {
+    timeoutMs: resourceSetting('send.timeoutSeconds', scope) * 1000,
+    maxRedirects: resourceSetting('send.maxRedirects', scope),
+    maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
+    signal,
+    l10n,
+  };
+}
+
 /** The profile picker, opened from a refused send: the pick becomes the active profile. */
 async function pickAnotherProfile(target: RequestTarget, deps: SendDeps): Promise<boolean> {
-  const profiles = await runningClient(deps.handle()).sendRequest(ProfilesRequest, { uri: target.uri });
+  const profiles = await deps.server().profiles({ uri: target.uri });
   if (profiles.length === 0) {
     void vscode.window.showInformationMessage(l10n.t('The fields file defines no profiles; examples and built-in samples are used.'));
     return false;
@@ -79,7 +79,7 @@ export async function sendTestWebhook(target: RequestTarget, deps: SendDeps): Pr
   const scope = vscode.Uri.parse(target.uri);
   let current = target;
   for (;;) {
-    const expanded = await requestAtTarget(runningClient(deps.handle()), current, deps.profiles);
+    const expanded = await requestAtTarget(deps.server(), current, deps.profiles);
     if (!expanded) return undefined;
     if (!expanded.request) refuse(expanded.error ?? l10n.t('Nothing to send here.'));
     const request = expanded.request;
@@ -93,20 +93,15 @@ export async function sendTestWebhook(target: RequestTarget, deps: SendDeps): Pr
 }
 
 async function deliver(request: ExpandedRequest, target: RequestTarget, deps: SendDeps, scope: vscode.Uri): Promise<SendOutcome> {
-  const id = `${Date.now()}`;
   const sent = new Date();
   try {
     const result = await sendWithProgress(request, scope, deps.platform);
-    const view = formatResponse(result, request, l10n, sent.toLocaleString(vscode.env.language));
-    deps.log.info(`Sent ${request.method} ${request.name}: ${result.status} in ${Math.round(result.timeMs)} ms`);
-    await deps.history.add({ id, time: sent.toISOString(), target, request, status: result.status, timeMs: result.timeMs, view });
+    const view = await noteAnswer(deps, target, request, sent, result);
     await deps.views.show({ source: target.uri, name: request.name }, view);
     return { url: result.url, method: result.method, status: result.status, body: result.body };
   } catch (error) {
-    if (error instanceof SendError && error.kind === 'cors') return reportHiddenAnswer(request, target, deps, error, sent, id);
-    const message = redact(error instanceof SendError ? error.message : String(error), request.secrets);
-    deps.log.warn(`Send of ${request.name} failed: ${message}`);
-    await deps.history.add({ id, time: sent.toISOString(), target, request, error: message, view: message });
+    if (error instanceof SendError && error.kind === 'cors') return reportHiddenAnswer(request, target, deps, error, sent);
+    const message = await noteFailure(deps, target, request, sent, error instanceof SendError ? error.message : String(error));
     return refuse(l10n.t('Test webhook not delivered: {0}', message));
   }
 }
@@ -115,11 +110,8 @@ async function deliver(request: ExpandedRequest, target: RequestTarget, deps: Se
  * A browser sent the request (or asked the receiver first) but may not show the answer: not a failure, and not a
  * success either. The view and a warning say whether the request may have been recorded, so nobody sends twice blind.
  */
-async function reportHiddenAnswer(request: ExpandedRequest, target: RequestTarget, deps: SendDeps, error: SendError, sent: Date, id: string): Promise<SendOutcome> {
-  const why = redact(error.message, request.secrets);
-  const view = formatHiddenAnswer(request, why, l10n, sent.toLocaleString(vscode.env.language));
-  deps.log.warn(`Sent ${request.method} ${request.name}; the answer is hidden by the receiver's CORS policy.`);
-  await deps.history.add({ id, time: sent.toISOString(), target, request, error: why, view });
+async function reportHiddenAnswer(request: ExpandedRequest, target: RequestTarget, deps: SendDeps, error: SendError, sent: Date): Promise<SendOutcome> {
+  const { view, why } = await noteHiddenAnswer(deps, target, request, sent, error.message);
   await deps.views.show({ source: target.uri, name: request.name }, view);
   if (target.confirm !== false) void vscode.window.showWarningMessage(l10n.t('Sent from the browser; the answer is hidden: {0}', why));
   return { url: request.url, method: request.method.toUpperCase(), status: 0, body: '', answerHidden: 'cors' };

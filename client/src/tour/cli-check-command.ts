@@ -20,7 +20,7 @@ export interface CliInstructionsOutcome {
 }
 
 async function showInstructions(deps: TourDeps, interactive: boolean): Promise<CliInstructionsOutcome> {
-  const { publisher, name, version } = deps.extension;
+  const { publisher, name, version } = deps.extension();
   const instructions = cliInstructions(installedFolderName(publisher, name, version), version, l10n);
   if (interactive) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: instructions }), { preview: false });
   deps.log.info('Showed how to check the workspace from the command line (a browser runs no programs).');

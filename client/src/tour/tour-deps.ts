@@ -1,6 +1,6 @@
 // What the tour's commands need besides the sender's deps: the local receiver, the extension's folder and the log.
 import type * as vscode from 'vscode';
-import type { ClientPlatform } from '../platform';
+import type { CommandPlatform } from '../platform';
 import type { LocalReceiver } from './local-receiver';
 
 export interface TourDeps {
@@ -9,9 +9,9 @@ export interface TourDeps {
   /** The installed extension's folder: the command line it ships is `dist/cli.js` in it. */
   extensionUri: vscode.Uri;
   /** Its package.json's names and version: where VS Code installs it, and the .vsix's name. */
-  extension: { publisher: string; name: string; version: string };
+  extension(): { publisher: string; name: string; version: string };
   log: vscode.LogOutputChannel;
   /** Where the extension runs: in a browser no program runs (the command line is explained instead). */
-  host: ClientPlatform['kind'];
-  writeNewFile: ClientPlatform['writeNewFile'];
+  host: CommandPlatform['kind'];
+  writeNewFile: CommandPlatform['writeNewFile'];
 }
