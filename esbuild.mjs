@@ -90,6 +90,8 @@ const builds = [
   // VS Code loads a web extension's main as CommonJS; the server is a worker's script.
   { ...webBundles, format: 'cjs', entryPoints: { extension: 'client/src/browser/extension.ts' }, external: ['vscode'] },
   { ...webBundles, format: 'iife', entryPoints: { server: 'server/src/browser/main.ts' } },
+  // The in-editor suite of the web extension, run in the same web worker host (test/e2e/run-web.mjs).
+  { ...webBundles, format: 'cjs', entryPoints: { index: 'test/e2e/web/index.ts' }, outdir: 'out/web-e2e', external: ['vscode'] },
   // One file per source, not bundled: tests import the modules they specify.
   {
     entryPoints: [...tsFilesUnder('server/src'), ...tsFilesUnder('send/src'), ...tsFilesUnder('client/src'), ...tsFilesUnder('test')],

@@ -40,18 +40,18 @@ export async function startClient(
   platform: ClientPlatform,
   onRunning: (client: BaseLanguageClient) => void,
 ): Promise<ClientHandle> {
-  const create = () => {
-    const made = platform.createClient(context, clientOptions(log, typing));
+  const create = async () => {
+    const made = await platform.createClient(context, clientOptions(log, typing));
     // The server asks for files it cannot read itself (all of them in a browser; a virtual workspace's on the desktop).
     answerFileRequests(made);
     context.subscriptions.push(made.onDidChangeState((event) => event.newState === State.Running && onRunning(made)));
     return made;
   };
   const handle: ClientHandle = {
-    client: create(),
+    client: await create(),
     restart: async () => {
       await handle.client.stop();
-      handle.client = create();
+      handle.client = await create();
       await handle.client.start();
     },
   };

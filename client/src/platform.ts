@@ -14,7 +14,7 @@ export type HostKind = 'node' | 'browser';
 export interface ClientPlatform {
   readonly kind: HostKind;
   /** A language client on the bundled server (dist/server.js in a process, dist/web/server.js in a worker), not started. */
-  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient;
+  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): Promise<BaseLanguageClient>;
 }
 
 /** What the commands need of the host (the desktop's on-demand part makes its own, with undici and node:fs). */
