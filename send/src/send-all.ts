@@ -21,9 +21,11 @@ export interface RunItem {
  * - `answered`: the receiver answered (any status: 2xx passes, the others fail);
  * - `refused`: not sent, for the reason in `reason` (the same rules as a single send);
  * - `failed`: sent, but no answer came (connection refused, timeout…);
+ * - `hidden`: only from a browser: sent (or asked about first), but the receiver's CORS policy hid the answer, so it
+ *   may have been recorded; `reason` says so;
  * - `stopped`: not sent, because the run was stopped before its turn.
  */
-export type RunOutcome = 'answered' | 'refused' | 'failed' | 'stopped';
+export type RunOutcome = 'answered' | 'refused' | 'failed' | 'hidden' | 'stopped';
 
 export interface RunResult {
   item: RunItem;
@@ -87,7 +89,7 @@ async function sendOne(item: RunItem, options: RunOptions): Promise<RunResult> {
     return { item, outcome: 'answered', response, timeMs: response.timeMs, ...(reason ? { reason: redact(reason, item.request.secrets) } : {}) };
   } catch (error) {
     if (!(error instanceof SendError)) throw error;
-    return { item, outcome: 'failed', reason: redact(error.message, item.request.secrets), timeMs: Date.now() - started };
+    return { item, outcome: error.kind === 'cors' ? 'hidden' : 'failed', reason: redact(error.message, item.request.secrets), timeMs: Date.now() - started };
   }
 }
 

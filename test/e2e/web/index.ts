@@ -209,6 +209,14 @@ function defineTests(mode: Mode): void {
     const counts = (await (await fetch(`${mode.receiver}/count`)).json()) as Record<string, number>;
     equal(counts['/plain'], 1, 'requests the CORS-less receiver got');
   });
+  test('Send All in the browser: the readable answer passes, the hidden one is "sent, answer hidden", not a failure', async () => {
+    const outcome = await command<{ results: { name: string; outcome: string; status?: number; reason?: string }[]; summary: string }>('webhookTemplates.sendAllWebhooks', { uri: sendFile().toString(), confirm: false });
+    equal(outcome.results.map((result) => [result.name, result.outcome, result.status]), [['Allowed', 'answered', 200], ['Hidden', 'hidden', undefined]], 'results');
+    ok(/may have recorded it/.test(outcome.results[1].reason ?? ''), `the reason says it may have been recorded: ${outcome.results[1].reason}`);
+    ok(outcome.summary.includes('sent, answer hidden'), `the summary: ${outcome.summary}`);
+    const counts = (await (await fetch(`${mode.receiver}/count`)).json()) as Record<string, number>;
+    equal(counts['/plain'], 2, 'requests the CORS-less receiver got (the single send and this one)');
+  });
   test('the command line step explains how to run the check elsewhere (a browser runs no programs)', async () => {
     const outcome = await command<{ instructions?: string }>('webhookTemplates.checkWithCli', { confirm: false });
     ok(outcome.instructions?.includes('check'), `instructions: ${JSON.stringify(outcome)}`);
