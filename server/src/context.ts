@@ -3,6 +3,8 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFieldsKind, type FieldsContext, type TemplateService, type WorkspaceTexts } from './core';
 import type { DeferredIndexing } from './workspace/deferred-indexing';
+import type { PieceDocument } from './documents/piece-document';
+import type { DiagnosticsPublisher } from './features/diagnostics-publisher';
 import { readDocumentFromDisk } from './documents/disk-documents';
 import type { FileLimits } from './workspace/file-limits';
 import type { FieldsRegistry } from './workspace/fields-registry';
@@ -12,13 +14,15 @@ import type { WorkspaceFolders } from './workspace/workspace-folders';
 export interface ServerContext {
   connection: Connection;
   /** Every open document, whatever its size: for knowing what is open. */
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<PieceDocument>;
   /**
    * The open document a request is about, or undefined when it is not open or is over the size limit: the one
    * lookup every handler uses, so no feature reads a document the limit keeps out.
    */
   openDocument(uri: string): TextDocument | undefined;
   service: TemplateService;
+  /** Sends diagnostics, leaving out a set equal to the one the editor was last sent for the document. */
+  publisher: DiagnosticsPublisher;
   registry: FieldsRegistry;
   settings: SettingsCache;
   folders: WorkspaceFolders;

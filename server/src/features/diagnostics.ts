@@ -30,7 +30,7 @@ const FIELDS_REPUBLISH_MS = 150;
 const CLOSED_RECHECK_MS = 300;
 
 export function createChecks(context: ServerContext, scriptGlobs: (folderUri: string) => readonly string[]): Checks {
-  const { connection, documents, service, indexing } = context;
+  const { connection, documents, service, indexing, publisher } = context;
   const pending = new Map<string, NodeJS.Immediate>();
   const fieldsTimers = new Map<string, NodeJS.Timeout>();
   const closedTimers = new Map<string, NodeJS.Timeout>();
@@ -49,7 +49,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     const checked = loaded && checkFieldsFile(context, loaded.document, settings, { unusedHints: scanned });
     // Its bot-variable values name fields too; a broken file keeps its last indexed uses.
     if (loaded?.result.model && checked) service.indexUsages(loaded.document, checked.fields);
-    connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: checked?.diagnostics ?? [] });
+    publisher.publish(uri, documents.get(uri)?.version, checked?.diagnostics ?? []);
   }
 
   /** Usage counts change with every template checked: the fields file's hints follow a little later, once. */
@@ -73,7 +73,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
     if (open) traceReading(connection, context.service, document);
-    connection.sendDiagnostics({ uri: document.uri, version: open ? document.version : undefined, diagnostics: checked.diagnostics });
+    publisher.publish(document.uri, open ? document.version : undefined, checked.diagnostics);
     const indexAndHint = () => {
       service.indexUsages(document, checked.fields);
       publishFieldsSoon(checked.fields.source?.uri);
@@ -92,7 +92,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   async function publishTooLarge(uri: string, bytes: number, version: number | undefined): Promise<void> {
     dropUsages(uri);
     const { severity } = await context.settings.forResource(uri);
-    connection.sendDiagnostics({ uri, version, diagnostics: service.tooLargeNote(context.registry.displayName(uri), bytes, context.limits.limitMB(uri), severity) });
+    publisher.publish(uri, version, service.tooLargeNote(context.registry.displayName(uri), bytes, context.limits.limitMB(uri), severity));
   }
 
   /** The size is asked before reading: a file over the limit is never read whole. */
@@ -112,7 +112,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   function forget(uri: string): void {
     dropUsages(uri);
-    connection.sendDiagnostics({ uri, diagnostics: [] });
+    publisher.publish(uri, undefined, []);
   }
 
   function schedule(uri: string): void {
