@@ -7,6 +7,7 @@ import type { PieceDocument } from './documents/piece-document';
 import type { DiagnosticsPublisher } from './features/diagnostics-publisher';
 import { readDocumentFromDisk } from './documents/disk-documents';
 import type { FileLimits } from './workspace/file-limits';
+import type { MemoryAfterReads } from './documents/memory-after-reads';
 import type { FieldsRegistry } from './workspace/fields-registry';
 import type { SettingsCache } from './settings/settings-cache';
 import type { WorkspaceFolders } from './workspace/workspace-folders';
@@ -30,6 +31,8 @@ export interface ServerContext {
   indexing: DeferredIndexing;
   /** The size above which a file is not read (per workspace folder). */
   limits: FileLimits;
+  /** Told of each document read whole, it gives a large read's memory back once the read is over. */
+  memory: MemoryAfterReads;
   /** Resolves when the workspace has been checked and indexed once (references need every file). */
   indexed: () => Promise<void>;
   /** The profile chosen in the editor's status bar (`webhookTemplates/activeProfile`), if any. */

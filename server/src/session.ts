@@ -11,6 +11,7 @@ import { FileLimits } from './workspace/file-limits';
 import { SettingsCache } from './settings/settings-cache';
 import { singleEdit } from './documents/single-edit';
 import { PieceDocument } from './documents/piece-document';
+import { MemoryAfterReads } from './documents/memory-after-reads';
 import { WorkspaceFolders } from './workspace/workspace-folders';
 import { uriToPath } from './documents/file-uris';
 
@@ -61,6 +62,7 @@ export function createSession(connection: Connection, params: InitializeParams):
   const context: ServerContext = {
     connection, documents, openDocument, service, registry, settings, folders, limits,
     publisher: new DiagnosticsPublisher(connection),
+    memory: new MemoryAfterReads((message) => connection.tracer.log(message)),
     indexing: new DeferredIndexing(),
     indexed: () => checks.indexed(),
     activeProfile: {},

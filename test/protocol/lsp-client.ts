@@ -96,6 +96,8 @@ export function fileUri(path: string): string {
 export class LspClient {
   /** Every publication, and every check found unchanged and not sent again, oldest first. */
   readonly published: Published[] = [];
+  /** What the server traced ($/logTrace), oldest first. */
+  readonly traces: string[] = [];
   /** Messages the server logged with window/logMessage (errors and warnings included). */
   readonly logs: { type: MessageType; message: string }[] = [];
   readonly registrations: Registration[] = [];
@@ -175,6 +177,7 @@ export class LspClient {
   }
 
   private onTrace(message: string): void {
+    this.traces.push(message);
     const unchanged = UNCHANGED_TRACE.exec(message);
     if (!unchanged) return;
     const [, uri, version] = unchanged;
