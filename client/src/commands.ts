@@ -7,6 +7,7 @@ import { copyAsCurl } from './send/curl-command';
 import { showHistory } from './send/history-command';
 import { previewWebhook } from './send/preview-command';
 import { selectProfile } from './send/profile-command';
+import { sendAllWebhooks } from './send/send-all-command';
 import { sendTestWebhook, type SendDeps } from './send/send-command';
 import { targetFromArgument, targetFromEditor } from './send/target';
 import { l10n } from './l10n';
@@ -28,6 +29,7 @@ function withTarget(run: (target: RequestTarget, deps: SendDeps) => unknown): Co
 
 const COMMANDS: Record<string, Command> = {
   'webhookTemplates.sendTestWebhook': withTarget(sendTestWebhook),
+  'webhookTemplates.sendAllWebhooks': (deps, argument) => sendAllWebhooks(deps, argument),
   'webhookTemplates.previewWebhook': withTarget(previewWebhook),
   'webhookTemplates.copyAsCurl': withTarget(copyAsCurl),
   'webhookTemplates.selectProfile': (deps, argument) => selectProfile(deps, argument),

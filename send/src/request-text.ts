@@ -4,6 +4,7 @@ import { redact } from './curl';
 import { contentTypeFor } from './http';
 import { recordLines } from './record-text';
 import { titleLine } from './response-text';
+import { visibleValue } from './send-checks';
 
 function issueLines(title: string, issues: readonly ExpansionIssue[]): string[] {
   return issues.length === 0 ? [] : [`# ${title}:`, ...issues.map((issue) => `#   ${issue.text}: ${issue.reason}`)];
@@ -25,7 +26,8 @@ export function formatExpandedRequest(request: ExpandedRequest, l10n: L10n, opti
     ...issueLines(l10n.t('Empty values (the receiver gets empty text)'), request.empty),
     ...(options.explain ? recordLines(request.record, l10n) : []),
     `${request.method} ${request.url}`,
-    ...headers.map(([name, value]) => `${name}: ${value}`),
+    // A control character is written out: a line break in a value must not draw as a header line of its own.
+    ...headers.map(([name, value]) => `${name}: ${visibleValue(value, Infinity)}`),
     ...(request.body === undefined ? [] : ['', request.body]),
   ];
   return redact(lines.join('\n'), request.secrets) + '\n';

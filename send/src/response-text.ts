@@ -27,7 +27,7 @@ export function formatResponse(result: SendResult, request: ExpandedRequest, l10
 }
 
 /** `### Keitaro lead (profile lead) · 23:10:05`: what the view shows, with which values, from when. */
-export function titleLine(request: ExpandedRequest, l10n: L10n, sentAt?: string): string {
+export function titleLine(request: Pick<ExpandedRequest, 'name' | 'profile'>, l10n: L10n, sentAt?: string): string {
   const profile = request.profile ? l10n.t('(profile {0})', request.profile) : l10n.t('(examples only)');
   return `### ${request.name} ${profile}${sentAt ? ` · ${sentAt}` : ''}`;
 }

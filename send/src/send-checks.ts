@@ -30,14 +30,14 @@ const LINE_BREAK = /[\r\n]/;
 const NON_ASCII = /[^\t\x20-\x7e]/;
 
 /** A header value as a person can read it in a message: control characters escaped, long values cut. */
-export function visibleValue(value: string): string {
+export function visibleValue(value: string, maxLength = 60): string {
   const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => {
     if (char === '\r') return '\\r';
     if (char === '\n') return '\\n';
     if (char === '\t') return '\\t';
     return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
-  return escaped.length > 60 ? `${escaped.slice(0, 57)}…` : escaped;
+  return escaped.length > maxLength ? `${escaped.slice(0, maxLength - 3)}…` : escaped;
 }
 
 /** Header values that cannot be sent (a line break) or reach most receivers garbled (non-ASCII bytes). */

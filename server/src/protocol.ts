@@ -1,7 +1,7 @@
 // Custom requests between the extension and the server, declared once and typed; both sides import this file.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { DeliveredInput, ExpandedRequest, Explanation, ProfileImportOptions, ProfileImportPlan, ProfileSummary } from './core';
+import type { DeliveredInput, ExpandedRequest, Explanation, ProfileImportOptions, ProfileImportPlan, ProfileSummary, RequestFlow } from './core';
 
 export interface ExpandParams {
   uri: string;
@@ -24,6 +24,33 @@ export interface ExpandResult {
 
 export const ExpandRequest = new RequestType<ExpandParams, ExpandResult, void>('webhookTemplates/expand');
 
+export interface ExpandAllParams {
+  uri: string;
+  /** Only the webhook steps of this flow of a script file (its key, as the outline names it); none: every request. */
+  flow?: string;
+  profile?: string;
+}
+
+/** One request of the file, expanded, with the line its name stands on and (script files) its flow. */
+export interface ExpandedInFile {
+  line: number;
+  flow?: string;
+  request: ExpandedRequest;
+}
+
+export interface ExpandAllResult {
+  /** In document order; empty with `error` when nothing could be expanded. */
+  requests: ExpandedInFile[];
+  /** Script files: every flow that holds webhook steps, with its lines (whatever `flow` asked for). */
+  flows: RequestFlow[];
+  profiles: string[];
+  fieldsFile?: string;
+  error?: string;
+}
+
+/** Every request of a file (or of one flow of a script file) expanded with a profile: what "Send All Webhooks" sends. */
+export const ExpandAllRequest = new RequestType<ExpandAllParams, ExpandAllResult, void>('webhookTemplates/expandAll');
+
 export interface ProfilesParams {
   uri: string;
 }
@@ -32,7 +59,7 @@ export interface ProfilesParams {
 export const ProfilesRequest = new RequestType<ProfilesParams, ProfileSummary[], void>('webhookTemplates/profiles');
 
 /** Commands the server's CodeLenses run; the client registers them. */
-export { PREVIEW_COMMAND, SEND_COMMAND } from './core';
+export { PREVIEW_COMMAND, SEND_ALL_COMMAND, SEND_COMMAND } from './core';
 
 /** The argument the send and preview commands take (from a CodeLens, a keybinding or a test). */
 export interface RequestTarget {
@@ -40,6 +67,16 @@ export interface RequestTarget {
   line: number;
   profile?: string;
   /** false: ask nothing (no confirmation of hosts or empty values). */
+  confirm?: boolean;
+}
+
+/** The argument "Send All Webhooks" takes (from a CodeLens, a keybinding or a test). */
+export interface SendAllTarget {
+  uri: string;
+  /** A flow of a script file; none: the flow is asked for when there are several. */
+  flow?: string;
+  profile?: string;
+  /** false: ask nothing and show nothing; the results are returned. */
   confirm?: boolean;
 }
 

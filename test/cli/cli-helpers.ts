@@ -1,5 +1,5 @@
 // Helpers for CLI tests: run dist/cli.js as a child process, make temp workspaces, and a real HTTP receiver on 127.0.0.1.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,12 +24,15 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Written to the child's standard input (else it reads an empty one). */
   input?: string;
+  /** Given the child once it runs (to signal it, say). */
+  started?: (child: ChildProcess) => void;
 }
 
 /** Runs `node dist/cli.js ...args` asynchronously (a receiver in this process must keep answering); killed after a bound. */
 export function runCli(args: readonly string[], options: RunOptions): Promise<CliRun> {
   const child = spawn(process.execPath, [cliBundle, ...args], { cwd: options.cwd, env: childEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.end(options.input ?? '');
+  options.started?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -28,6 +28,7 @@ const EXPECTED = [
   'schemas/webhook-fields.schema.json',
   'syntaxes/webhook-placeholders.injection.json',
   'syntaxes/webhook-response.tmLanguage.json',
+  'syntaxes/webhook-summary.tmLanguage.json',
   'syntaxes/webhook-template.tmLanguage.json',
 ];
 

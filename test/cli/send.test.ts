@@ -15,6 +15,7 @@ const FIELDS = {
     quoted: { username: QUOTED, chatId: -100200300 },
     'no-username': { username: '', chatId: 1000001 },
     'with-token': { username: 'ivan_petrov', chatId: 5, api_token: '${env:TOKEN}' },
+    'broken-token': { username: 'ivan_petrov', chatId: 5, api_token: 'abc\r\nX-Injected: 1' },
   },
 };
 
@@ -142,6 +143,14 @@ describe('cli send', () => {
     assert.equal(run.code, 1, shown(run));
     assert.match(run.stderr, /unresolved/i);
     assert.match(run.stderr, /\{chatid\}/);
+    assert.equal(receiver.received.length, 0);
+  });
+
+  test('a header value with a line break stops the send: exit 1, the header named with the break written out', async () => {
+    const run = await send('--profile', 'broken-token', '--request', 'Authorized');
+    assert.equal(run.code, 1, shown(run));
+    assert.match(run.stderr, /line break/);
+    assert.match(run.stderr, /Authorization: Bearer abc\\r\\nX-Injected: 1/);
     assert.equal(receiver.received.length, 0);
   });
 

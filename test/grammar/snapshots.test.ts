@@ -12,6 +12,7 @@ const updating = process.env.UPDATE_SNAPSHOTS === '1';
 function scopeNameFor(file: string): string {
   if (file.endsWith('.webhook')) return 'source.webhook-template';
   if (file.endsWith('.webhook-response')) return 'source.webhook-response';
+  if (file.endsWith('.webhook-summary')) return 'source.webhook-summary';
   if (file.endsWith('.yaml') || file.endsWith('.yml')) return 'source.yaml';
   return 'source.json';
 }

@@ -8,6 +8,7 @@ import type { ExpandedRequest, FieldsContext, TemplateRequest } from '../../serv
 import { parseWebhookFile } from '../../server/src/core/read/webhook-file';
 import { DESIGN_FIELDS_WITH_PROFILES } from '../support/design-fields';
 import { EN } from '../support/l10n';
+import { headerProblems } from '../../send/src/send-checks';
 
 /** The fields file of DESIGN.md, "The fields file", profiles included. */
 const DESIGN_FIELDS = DESIGN_FIELDS_WITH_PROFILES;
@@ -89,9 +90,10 @@ test('a form body percent-encodes its values', () => {
   assert.equal(new URLSearchParams(expanded.body).get('user'), 'a b&c=d');
 });
 
-test('CR and LF are stripped from header values', () => {
+test('a header value keeps its CR and LF, so the send refuses it instead of sending another value', () => {
   const expanded = expand('GET https://x.example/p\nX-User: {username}\n', 'test', fieldsWithProfile({ username: 'evil\r\nX-Admin: 1' }));
-  assert.deepEqual(expanded.headers, [['X-User', 'evilX-Admin: 1']]);
+  assert.deepEqual(expanded.headers, [['X-User', 'evil\r\nX-Admin: 1']]);
+  assert.deepEqual(headerProblems(expanded).map((problem) => problem.kind), ['line-break']);
 });
 
 test('a profile value wins over the field example', () => {

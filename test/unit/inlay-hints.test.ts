@@ -109,10 +109,10 @@ test('where the encoding changes the value, the tooltip says what is sent: perce
   assert.equal(hint.tooltip, 'Profile "odd": from the profile.\nSent as %D0%98%D0%B2%D0%B0%D0%BD%20%22%D0%98%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2%22%20%26%20Co (percent-encoded).');
 });
 
-test('the tooltip says what is sent in a JSON string of the body, and in a header', () => {
+test('the tooltip says what is sent in a JSON string of the body, and that a header cannot carry a line break', () => {
   const text = 'POST https://t.example/p\nX-Name: {username}\n\n{"trader": "{trader_id}", "u": "{username}"}\n';
   const [header, trader, user] = hintsOf(text, 'odd').hints.map((hint) => (hint.tooltip as string).split('\n').slice(1));
-  assert.deepEqual(header, ['Value: ivan\\r\\n\\tX-Evil: 1', 'Sent as ivan\\tX-Evil: 1 (line breaks dropped in a header).']);
+  assert.deepEqual(header, ['Value: ivan\\r\\n\\tX-Evil: 1', 'A header cannot carry this line break: a send with this profile is refused.']);
   assert.deepEqual(trader, ['Sent as Иван \\"Иванов\\" & Co (escaped for a JSON string).']);
   // JSON writes the controls as the very escapes the hint draws them with.
   assert.deepEqual(user, ['Value: ivan\\r\\n\\tX-Evil: 1', 'Sent as ivan\\r\\n\\tX-Evil: 1 (escaped for a JSON string).']);

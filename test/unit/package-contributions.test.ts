@@ -50,3 +50,13 @@ test('window-scoped settings are exactly the ones the client reads without a res
   const windowScoped = Object.entries(properties).filter(([, property]) => (property as { scope?: string }).scope === 'window').map(([key]) => key);
   assert.deepEqual(windowScoped.sort(), WINDOW_SETTINGS.map((key) => `${SECTION}.${key}`).sort());
 });
+
+test('walkthrough SVGs style with presentation attributes: the webview that shows them drops <style> and style=""', () => {
+  const steps = manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: { media: { svg?: string } }[] }) => walkthrough.steps);
+  const svgs = steps.map((step: { media: { svg?: string } }) => step.media.svg).filter((path: string | undefined): path is string => !!path);
+  assert.ok(svgs.length > 0);
+  for (const path of svgs) {
+    const text = readFileSync(join(repoRoot, path), 'utf8');
+    assert.doesNotMatch(text, /<style|\sstyle=|\sclass=/, `${path} relies on CSS the walkthrough's content security policy blocks (it draws black)`);
+  }
+});

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import type { ExpandedRequest } from '../../server/src/core/base/types';
 import type { SendResult } from '../../send/src/http';
 import { formatResponse } from '../../send/src/response-text';
+import { formatExpandedRequest } from '../../send/src/request-text';
 import { EN } from '../support/l10n';
 
 const request: ExpandedRequest = {
@@ -82,4 +83,10 @@ describe('formatResponse', () => {
     assert.doesNotMatch(text, /s3cr3t/);
     assert.match(text, /key=\*\*\*/);
   });
+});
+
+test('the preview writes a line break of a header value out, never as a header line of its own', () => {
+  const text = formatExpandedRequest({ ...request, headers: [['X-User', 'evil\r\nX-Admin: 1']] }, EN);
+  assert.match(text, /^X-User: evil\\r\\nX-Admin: 1$/m);
+  assert.doesNotMatch(text, /^X-Admin: 1$/m);
 });

@@ -2,10 +2,8 @@
 import * as vscode from 'vscode';
 import type { ExpandedRequest } from '../../../server/src/core';
 import type { RequestTarget } from '../../../server/src/protocol';
-import { SendError, sendRequest, type SendResult } from '../../../send/src/http';
-import { redact } from '../../../send/src/curl';
+import { SendError, sendRequest, type SendOptions, type SendResult } from '../../../send/src/http';
 import { formatExpandedRequest } from '../../../send/src/request-text';
-import { formatResponse } from '../../../send/src/response-text';
 import type { ClientHandle } from '../client';
 import { resourceSetting } from '../config';
 import type { ProfileState } from '../profile-state';
@@ -15,6 +13,7 @@ import { requestAtTarget, runningClient } from './request-at-target';
 import type { SendHistory } from './history';
 import type { ResponseViews } from './response-view';
 import { checkBeforeSend, refuse } from './send-dialogs';
+import { noteAnswer, noteFailure } from './sent';
 import { l10n } from '../l10n';
 import type { TourDeps } from '../tour/tour-deps';
 
@@ -44,15 +43,20 @@ async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri): Pr
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return sendRequest(request, {
-        timeoutMs: resourceSetting('send.timeoutSeconds', scope) * 1000,
-        maxRedirects: resourceSetting('send.maxRedirects', scope),
-        maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
-        signal: controller.signal,
-        l10n,
-      });
+      return sendRequest(request, sendOptions(scope, controller.signal));
     },
   );
+}
+
+/** How a send goes, from the settings of the file it is sent from. */
+export function sendOptions(scope: vscode.Uri, signal?: AbortSignal): SendOptions {
+  return {
+    timeoutMs: resourceSetting('send.timeoutSeconds', scope) * 1000,
+    maxRedirects: resourceSetting('send.maxRedirects', scope),
+    maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
+    signal,
+    l10n,
+  };
 }
 
 /** The profile picker, opened from a refused send: the pick becomes the active profile. */
@@ -85,19 +89,14 @@ export async function sendTestWebhook(target: RequestTarget, deps: SendDeps): Pr
 }
 
 async function deliver(request: ExpandedRequest, target: RequestTarget, deps: SendDeps, scope: vscode.Uri): Promise<SendOutcome> {
-  const id = `${Date.now()}`;
   const sent = new Date();
   try {
     const result = await sendWithProgress(request, scope);
-    const view = formatResponse(result, request, l10n, sent.toLocaleString(vscode.env.language));
-    deps.log.info(`Sent ${request.method} ${request.name}: ${result.status} in ${Math.round(result.timeMs)} ms`);
-    await deps.history.add({ id, time: sent.toISOString(), target, request, status: result.status, timeMs: result.timeMs, view });
+    const view = await noteAnswer(deps, target, request, sent, result);
     await deps.views.show({ source: target.uri, name: request.name }, view);
     return { url: result.url, method: result.method, status: result.status, body: result.body };
   } catch (error) {
-    const message = redact(error instanceof SendError ? error.message : String(error), request.secrets);
-    deps.log.warn(`Send of ${request.name} failed: ${message}`);
-    await deps.history.add({ id, time: sent.toISOString(), target, request, error: message, view: message });
+    const message = await noteFailure(deps, target, request, sent, error instanceof SendError ? error.message : String(error));
     return refuse(l10n.t('Test webhook not delivered: {0}', message));
   }
 }

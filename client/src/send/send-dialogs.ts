@@ -18,7 +18,8 @@ export function refuse(message: string): never {
   throw new Error(message);
 }
 
-async function ask(kind: 'error' | 'warning', message: string, detail: string | undefined, labels: string[]): Promise<string | undefined> {
+/** A modal question; the answer is the label of the button chosen, undefined for Cancel or Escape. */
+export async function ask(kind: 'error' | 'warning', message: string, detail: string | undefined, labels: string[]): Promise<string | undefined> {
   const show = kind === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
   const answer = await show(message, { modal: true, detail }, ...labels.map((title) => ({ title })));
   return answer?.title;
@@ -58,14 +59,23 @@ async function doubts(request: ExpandedRequest, interactive: boolean): Promise<S
 async function hostCheck(request: ExpandedRequest, memento: vscode.Memento, interactive: boolean, scope: vscode.Uri): Promise<SendVerdict> {
   if (!interactive || isLoopbackUrl(request.url) || !resourceSetting('send.confirmNonLoopbackHosts', scope)) return 'send';
   const host = new URL(request.url).host;
-  const confirmed = memento.get<string[]>(CONFIRMED_HOSTS, []);
-  if (confirmed.includes(host)) return 'send';
+  if (confirmedHosts(memento).includes(host)) return 'send';
   const dialog = hostConfirmation(request, host, l10n);
   const answer = await ask('warning', dialog.message, dialog.detail, dialog.buttons.map((button) => button.label));
   const action = dialog.buttons.find((button) => button.label === answer)?.action;
   if (action !== 'send') return action ?? 'cancel';
-  await memento.update(CONFIRMED_HOSTS, [...confirmed, host]);
+  await rememberHosts(memento, [host]);
   return 'send';
+}
+
+/** The hosts the user agreed to send test webhooks to in this workspace. */
+export function confirmedHosts(memento: vscode.Memento): string[] {
+  return memento.get<string[]>(CONFIRMED_HOSTS, []);
+}
+
+export async function rememberHosts(memento: vscode.Memento, hosts: readonly string[]): Promise<void> {
+  const confirmed = confirmedHosts(memento);
+  await memento.update(CONFIRMED_HOSTS, [...confirmed, ...hosts.filter((host) => !confirmed.includes(host))]);
 }
 
 /** Every question in turn; the first answer other than "send" ends the round. */

@@ -27,6 +27,12 @@ export interface RequestArguments {
   timeoutSeconds: number;
   maxRedirects: number;
   maxResponseKB: number;
+  /** send --all: every request of every template under `paths`, in turn, and a summary table. */
+  all: boolean;
+  /** send --all: the files and folders given (`file` is the first). */
+  paths: string[];
+  /** send --all --junit FILE: where to write the JUnit report. */
+  junit?: string;
 }
 
 export type CliArguments = CheckArguments | RequestArguments | ExplainArguments | ProfilesArguments | { command: 'help' };
@@ -49,6 +55,10 @@ export function usage(): string {
     '       [--explain]                               ... and what each known receiver records from them.',
     '  send FILE [--profile P] [--request NAME]       Send one request and print the answer; exit 1 when it is not sent or not 2xx.',
     '       [--allow-empty] [--timeout S] [--max-redirects N] [--max-response-kb K]',
+    '  send --all FILE|DIR... [--profile P]           Send every request of the templates (a folder: every template under it) in turn',
+    '       [--junit FILE] [--allow-empty] ...        and print a summary table; exit 1 unless each was sent and answered 2xx.',
+    '                                                 A request with unresolved (or, without --allow-empty, empty) values is',
+    '                                                 refused and counts as a failure. --junit writes one testcase per request.',
     ...EXPLAIN_USAGE,
     ...PROFILES_USAGE,
     '  help                                           Show this text.',
@@ -59,8 +69,8 @@ export function usage(): string {
 }
 
 type Options = Record<string, string | true | string[]>;
-const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb', 'severity']);
-const FLAGS = new Set(['allow-empty', 'explain', 'fix', 'fix-dry-run']);
+const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb', 'severity', 'junit']);
+const FLAGS = new Set(['allow-empty', 'explain', 'fix', 'fix-dry-run', 'all']);
 /** Valued options that may be given more than once; their values are kept in order. */
 const REPEATABLE = new Set(['severity']);
 
@@ -94,8 +104,20 @@ function numberOption(options: Options, name: string, fallback: number, min: num
   return Number.isFinite(value) && value >= min ? value : { error: `--${name} takes a number of at least ${min}; got "${raw}".` };
 }
 
+/** What `--all` changes: one or more paths, no --request, --junit allowed; else exactly one FILE and no --junit. */
+function allOptionsError(command: 'expand' | 'send', options: Options, words: string[]): string | undefined {
+  const all = options.all === true;
+  if (all && command !== 'send') return '--all belongs to send.';
+  if (!all && options.junit !== undefined) return '--junit goes with send --all.';
+  if (all && options.request !== undefined) return 'send --all sends every request; --request picks one for a plain send.';
+  if (all && words.length === 0) return 'send --all takes a FILE or a folder.';
+  if (!all && words.length !== 1) return `${command} takes exactly one FILE; got ${words.length}.`;
+  return undefined;
+}
+
 function requestArguments(command: 'expand' | 'send', options: Options, words: string[]): RequestArguments | { error: string } {
-  if (words.length !== 1) return { error: `${command} takes exactly one FILE; got ${words.length}.` };
+  const allError = allOptionsError(command, options, words);
+  if (allError) return { error: allError };
   const checkOnly = ['format', 'severity', 'fix', 'fix-dry-run'].find((name) => options[name] !== undefined);
   if (checkOnly) return { error: `--${checkOnly} belongs to check.` };
   const timeoutSeconds = numberOption(options, 'timeout', 10, 0.001);
@@ -112,6 +134,9 @@ function requestArguments(command: 'expand' | 'send', options: Options, words: s
     timeoutSeconds: timeoutSeconds as number,
     maxRedirects: maxRedirects as number,
     maxResponseKB: maxResponseKB as number,
+    all: options.all === true,
+    paths: words,
+    junit: options.junit as string | undefined,
   };
 }
 

@@ -19,13 +19,33 @@ async function main(argv: string[]): Promise<number> {
   if (parsed.command === 'explain') return runExplain(parsed, { cwd: process.cwd(), locale, readStdin, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
   if (parsed.command === 'profiles') return runProfilesCommand(parsed, { cwd: process.cwd(), locale, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
   if (parsed.command === 'check') return runCheck(parsed, process.cwd(), locale, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
-  return runRequestCommand(parsed, {
-    cwd: process.cwd(),
-    locale,
-    env: process.env,
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  });
+  const stop = parsed.all ? stopOnInterrupt() : undefined;
+  try {
+    return await runRequestCommand(parsed, {
+      cwd: process.cwd(),
+      locale,
+      env: process.env,
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      stop: stop?.signal,
+    });
+  } finally {
+    stop?.dispose();
+  }
+}
+
+/**
+ * The first Ctrl-C stops a `send --all` run after the request in flight, so the summary (and the JUnit report) still
+ * say what was sent; a second one ends the process as usual.
+ */
+function stopOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const interrupted = () => {
+    controller.abort();
+    process.stderr.write('webhook-templates: stopping after the request in flight (Ctrl-C again to quit).\n');
+  };
+  process.once('SIGINT', interrupted);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', interrupted) };
 }
 
 async function readStdin(): Promise<string> {

@@ -9,7 +9,7 @@ import { problemDocsUrl, ProblemCode } from '../core';
 import type { FileReport, Row } from './report';
 
 /** Text and attribute values escaped, and the characters XML 1.0 cannot hold at all left out. */
-function xml(text: string): string {
+export function xml(text: string): string {
   return text
     .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')

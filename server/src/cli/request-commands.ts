@@ -7,10 +7,12 @@ import { isFile } from '../documents/disk-documents';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import { formatResponse } from '../../../send/src/response-text';
 import { SendError, sendRequest } from '../../../send/src/http';
+import { headerProblemText, headerProblems } from '../../../send/src/send-checks';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { pathToUri } from '../documents/file-uris';
 import type { RequestArguments } from './arguments';
 import { createCliWorkspace, rootForFile } from './cli-workspace';
+import { runSendAll } from './send-all-command';
 
 export interface CliIo {
   cwd: string;
@@ -19,6 +21,8 @@ export interface CliIo {
   env: Environment;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** send --all: stops the run after the request in flight (the first Ctrl-C). */
+  stop?: AbortSignal;
 }
 
 /** A usage problem: exit code 2 with a message. */
@@ -64,6 +68,9 @@ async function runSend(requests: readonly ExpandedRequest[], args: RequestArgume
   if (requests.length > 1) throw new UsageError(`${args.file} holds ${requests.length} requests; pick one with --request NAME: ${requests.map((request) => request.name).join(', ')}.`);
   const request = requests[0];
   if (request.unresolved.length > 0) return refuse(io, `Not sent: unresolved placeholders:\n${issueList(request.unresolved)}`);
+  // HTTP cannot carry a line break in a header: say so rather than let the value be cut or the request fail.
+  const lineBreaks = headerProblems(request).filter((problem) => problem.kind === 'line-break');
+  if (lineBreaks.length > 0) return refuse(io, l10n.t('Not sent. {0}', headerProblemText(lineBreaks, l10n)));
   if (request.empty.length > 0 && !args.allowEmpty) return refuse(io, `Not sent: these placeholders are empty for this profile (add --allow-empty to send anyway):\n${issueList(request.empty)}`);
   try {
     const result = await sendRequest(request, { timeoutMs: args.timeoutSeconds * 1000, maxRedirects: args.maxRedirects, maxResponseBytes: args.maxResponseKB * 1024, l10n });
@@ -81,6 +88,7 @@ function refuse(io: CliIo, message: string): number {
 }
 
 export async function runRequestCommand(args: RequestArguments, io: CliIo): Promise<number> {
+  if (args.all) return runSendAll(args, io);
   try {
     const { requests, l10n } = expandFromArguments(args, io);
     return args.command === 'expand' ? runExpand(requests, args, io, l10n) : await runSend(requests, args, io, l10n);

@@ -36,6 +36,7 @@ import { receiverRecord } from './receivers/record';
 import { snippetCompletions } from './receivers/snippets';
 import { fieldAtCursor, referenceLocations, renameEdit, renameRefusal, type UsesOf, type WorkspaceTexts } from './language/references';
 import { requestAtLine, requestLenses } from './language/requests';
+import { listRequests, type RequestList } from './language/request-list';
 import { documentSymbols } from './language/symbols';
 import { createTemplateDocuments, parseByKind } from './template-documents';
 import type { DocumentKind, DocumentReading, ExpandedRequest, FieldsContext, ParsedTemplate, TemplateRequest } from './base/types';
@@ -60,7 +61,8 @@ export { documentLength, type TextWindow, type WindowedDocument } from './base/t
 export { isLoopbackHost, isLoopbackUrl } from './base/hosts';
 export { createL10n, type L10n } from './base/l10n';
 export { documentKindOf, FIELDS_FILE_NAMES, globMatches, isFieldsFileName, isFieldsKind, isTemplateKind } from './read/document-kind';
-export { PREVIEW_COMMAND, SEND_COMMAND } from './language/requests';
+export { PREVIEW_COMMAND, SEND_ALL_COMMAND, SEND_COMMAND } from './language/requests';
+export type { ListedRequest, RequestFlow, RequestList } from './language/request-list';
 export { SUPPRESS_ACTION_KIND } from './language/suppression-actions';
 export type { SafeFix } from './language/safe-fixes';
 export type { FieldsParseResult } from './fields/fields-file';
@@ -169,6 +171,8 @@ export interface TemplateService {
   receiverRecord(url: string, fields: FieldsContext): ReceiverRecord | undefined;
   /** One request of a parsed template, expanded with a profile's values. */
   expandedRequestOf(request: TemplateRequest, fields: FieldsContext, profile: string | undefined, env: Environment): ExpandedRequest;
+  /** Every request of a template in document order, with its line and flow, and the flows holding any; undefined for other documents. */
+  requestList(document: TextDocument): RequestList | undefined;
 
   // From the funnel back to the template
   /**
@@ -348,6 +352,7 @@ export function createTemplateService(options: TemplateServiceOptions = {}): Tem
       return request && expanded(request, fields, profile, env);
     },
     expandedRequestOf: expanded,
+    requestList: (document) => withTemplate(document, undefined, (parsed) => listRequests(document, parsed)),
     receiverRecord: (url, fields) => receiverRecord(url, fields.receivers ?? [], l10n),
     explainDelivered: (delivered, templates) => {
       const candidates = templates.flatMap(({ document, fields }): TemplateCandidate[] => {

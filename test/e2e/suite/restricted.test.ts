@@ -26,4 +26,9 @@ suite('Restricted mode @untrusted', () => {
       /untrusted/i,
     );
   });
+
+  test('sending all webhooks of a file is refused too, before anything is expanded', async () => {
+    const uri = workspaceFile('keitaro.webhook');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('webhookTemplates.sendAllWebhooks', { uri: uri.toString(), profile: 'lead', confirm: false })), /untrusted/i);
+  });
 });

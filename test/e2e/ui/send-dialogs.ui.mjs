@@ -3,18 +3,8 @@
 // that offers another profile. Run: node --test test/e2e/ui/ (after `node esbuild.mjs`).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import { after, before, test } from 'node:test';
-import { openWorkbench } from './workbench.mjs';
-
-/** An address of this machine other than loopback: the host confirmation only asks for those. */
-function outsideAddress() {
-  const found = Object.values(networkInterfaces())
-    .flat()
-    .find((entry) => entry && entry.family === 'IPv4' && !entry.internal);
-  if (!found) throw new Error('this test needs a non-loopback IPv4 address on the machine (the confirmation skips loopback hosts)');
-  return found.address;
-}
+import { openWorkbench, outsideAddress } from './workbench.mjs';
 
 const FIELDS = {
   placeholderSyntax: 'braces',

@@ -2,7 +2,7 @@
 // (no test module, so modal dialogs show: VS Code refuses them in a window that runs extension tests), headless
 // Chromium through puppeteer-core, and the keys, commands and readings a UI test needs.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeServerBin, freePort, launchChromium, pageUrl, serverAnswers, startCodeServer, stopGroup, waitFor } from '../code-server.mjs';
@@ -11,6 +11,15 @@ import { readDialog, readEditorLines, readQuickPick, readStatusBar, readTabs } f
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** An address of this machine other than loopback: the questions about hosts ask only about those. */
+export function outsideAddress() {
+  const found = Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry && entry.family === 'IPv4' && !entry.internal);
+  if (!found) throw new Error('this test needs a non-loopback IPv4 address on the machine (the questions about hosts skip loopback ones)');
+  return found.address;
+}
 
 /**
  * Opens examples/ (plus `extraFiles`, path → text) in a fresh code-server with the extension at `extensionPath`.
@@ -133,7 +142,8 @@ export class Workbench {
     for (let attempt = 0; attempt < 10; attempt++) {
       const box = await this.page.evaluate(
         (wanted, start) => {
-          const lines = [...document.querySelectorAll('.view-lines .view-line')].filter((line) => line.textContent?.startsWith(start));
+          // Editors draw spaces as no-break spaces.
+          const lines = [...document.querySelectorAll('.view-lines .view-line')].filter((line) => line.textContent?.replace(/\u00a0/g, ' ').startsWith(start));
           const span = lines.flatMap((line) => [...line.querySelectorAll('span span')]).find((candidate) => candidate.textContent?.includes(wanted));
           const rect = span?.getBoundingClientRect();
           return rect && { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };

@@ -6,7 +6,8 @@ import type { Span } from '../base/types';
  * - `host`: as is when it could be (part of) a host or port, else percent-encoded;
  * - `component`: percent-encoded like encodeURIComponent (URL path, query, fragment; form bodies);
  * - `json-string`: escaped for the inside of a JSON string literal;
- * - `header`: as is without CR and LF, so a value cannot add header lines.
+ * - `header`: as is. A line break cannot be sent in a header: the send refuses it and says so (send/src/send-checks.ts)
+ *   rather than dropping it here, which would send another value than the profile's without a word.
  */
 export type Encoding = 'raw' | 'host' | 'component' | 'json-string' | 'header';
 
@@ -27,7 +28,7 @@ export function encodeValue(value: string, encoding: Encoding): string {
     case 'json-string':
       return jsonStringContent(value);
     case 'header':
-      return value.replace(/[\r\n]/g, '');
+      return value;
   }
 }
 

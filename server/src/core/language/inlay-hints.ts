@@ -34,11 +34,10 @@ export const SAMPLE_SOURCES: Record<SampleValue['source'], string> = {
 };
 
 /** How each encoding changes a value, for "Sent as …" (English, translated where used). */
-export const ENCODING_NOTES: Record<Exclude<Encoding, 'raw'>, string> = {
+export const ENCODING_NOTES: Record<Exclude<Encoding, 'raw' | 'header'>, string> = {
   host: 'percent-encoded',
   component: 'percent-encoded',
   'json-string': 'escaped for a JSON string',
-  header: 'line breaks dropped in a header',
 };
 
 // C0 and C1 controls, DEL, the Arabic letter mark, zero-width and direction marks, line and paragraph separators,
@@ -122,8 +121,10 @@ function tooltipOf(sample: SampleValue, profile: string | undefined, encoding: E
   if (sample.secret || sample.value === '') return lines[0];
   const whole = drawnValue(sample.value, TOOLTIP_LENGTH);
   if (whole !== drawnValue(sample.value, maxLength) || whole !== sample.value) lines.push(l10n.t('Value: {0}', whole));
-  const sent = encoding && encoding !== 'raw' ? encodeValue(sample.value, encoding) : sample.value;
-  if (encoding && encoding !== 'raw' && sent !== sample.value) lines.push(l10n.t('Sent as {0} ({1}).', drawnValue(sent, TOOLTIP_LENGTH), l10n.t(ENCODING_NOTES[encoding])));
+  if (encoding === 'header' && /[\r\n]/.test(sample.value)) lines.push(l10n.t('A header cannot carry this line break: a send with this profile is refused.'));
+  if (!encoding || encoding === 'raw' || encoding === 'header') return lines.join('\n');
+  const sent = encodeValue(sample.value, encoding);
+  if (sent !== sample.value) lines.push(l10n.t('Sent as {0} ({1}).', drawnValue(sent, TOOLTIP_LENGTH), l10n.t(ENCODING_NOTES[encoding])));
   return lines.join('\n');
 }
 

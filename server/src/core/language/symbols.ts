@@ -43,8 +43,13 @@ function scriptSymbols(document: TextDocument, flows: readonly ScriptFlow[], ste
   return [...flowSymbols, ...loose.map((step, n) => stepSymbol(document, step, n))];
 }
 
+/** A flow's name as the outline shows it: its key, or `flow N` for a flow without one. */
+export function flowKeyOf(flow: ScriptFlow, index: number): string {
+  return flow.key || `flow ${index + 1}`;
+}
+
 /** The flow holding a span, by binary search: flows follow each other in document order without nesting. */
-function flowHolding(flows: readonly ScriptFlow[], span: Span): number | undefined {
+export function flowHolding(flows: readonly ScriptFlow[], span: Span): number | undefined {
   let low = 0;
   let high = flows.length;
   while (low < high) {
@@ -57,7 +62,7 @@ function flowHolding(flows: readonly ScriptFlow[], span: Span): number | undefin
 
 function flowSymbol(document: TextDocument, flow: ScriptFlow, index: number, children: DocumentSymbol[]): DocumentSymbol {
   return {
-    name: flow.key || `flow ${index + 1}`,
+    name: flowKeyOf(flow, index),
     ...(flow.title ? { detail: flow.title } : {}),
     kind: SymbolKind.Namespace,
     range: toRange(document, flow.span),
