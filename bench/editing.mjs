@@ -154,7 +154,7 @@ function textAfterTyping(text, edits) {
 
 /** Sections 3 and 4 in one server; `nodeFlags` lets the profiler run the same session under --cpu-prof. */
 export async function measureEditing(files, { edits = 200, budgetMs = 90000, requests = 300, nodeFlags = [] } = {}) {
-  const client = await BenchClient.start({ folders: [files.dir], nodeFlags });
+  const client = await BenchClient.start({ folders: [files.dir], nodeFlags, trace: true });
   try {
     const openBigMs = await openAndWait(client, files.big);
     const keystrokes = await measureKeystrokes(client, files.big, edits, budgetMs);

@@ -57,4 +57,21 @@ describe('diagnostics not sent again when unchanged', () => {
     assert.equal(made.sent, true);
     assert.deepEqual(made.params.diagnostics.map((d) => d.code), ['unknown-key', 'unknown-key']);
   });
+
+  test('a file checked for the first time without problems is sent nothing (the editor shows none), and an empty set is sent once it had some', async () => {
+    const clean = fileUri(join(session.root, 'clean.script.yaml'));
+    const text = SCRIPT.replace('{{fields.gep}}', '{{fields.geo}}');
+    await session.client.open(clean, 'yaml', text);
+    const first = await session.client.waitForPublication(clean, (_, params) => params.version === 1, 10000);
+    assert.equal(first.sent, false, 'an empty set was sent for a file the editor never had diagnostics for');
+    assert.equal(session.client.latestSent(clean), undefined);
+    const hello = positionOf(text, 'Hello');
+    const broken = await session.client.change(clean, [{ range: { start: hello, end: hello }, text: '{{nope}} ' }]);
+    assert.deepEqual((await session.client.waitForPublication(clean, (_, params) => params.version === broken, 10000)).params.diagnostics.map((d) => d.code), ['unknown-key']);
+    const end = { line: hello.line, character: hello.character + '{{nope}} '.length };
+    const fixed = await session.client.change(clean, [{ range: { start: hello, end }, text: '' }]);
+    const cleared = await session.client.waitForPublication(clean, (_, params) => params.version === fixed, 10000);
+    assert.equal(cleared.sent, true, 'the editor shows a problem until it is sent the empty set');
+    assert.deepEqual(cleared.params.diagnostics, []);
+  });
 });

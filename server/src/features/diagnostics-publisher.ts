@@ -8,17 +8,19 @@ import type { Connection } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export class DiagnosticsPublisher {
-  private readonly sent = new Map<string, readonly Diagnostic[]>();
+  /** The set last sent for each URI; null when the editor may have changed it since (the next set is sent). */
+  private readonly sent = new Map<string, readonly Diagnostic[] | null>();
 
   constructor(private readonly connection: Connection) {}
 
   /**
-   * Sends the diagnostics unless they equal the set last sent for the URI; true when sent. A set not sent again is
-   * traced (`webhookTemplates.trace.server`), so a client that waits for a check can tell it happened.
+   * Sends the diagnostics unless they equal what the editor shows: the set last sent for the URI, or none before the
+   * first (the workspace scan sends nothing for a file without problems). True when sent. A set not sent is traced
+   * (`webhookTemplates.trace.server`), so a client that waits for a check can tell it happened.
    */
   publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): boolean {
-    const last = this.sent.get(uri);
-    if (last && sameDiagnostics(last, diagnostics)) {
+    const shown = this.sent.has(uri) ? this.sent.get(uri) : NONE;
+    if (shown && sameDiagnostics(shown, diagnostics)) {
       this.connection.tracer.log(unchangedText(uri, version));
       return false;
     }
@@ -29,9 +31,11 @@ export class DiagnosticsPublisher {
 
   /** The editor may no longer show what it was sent (the document was closed): the next set is sent whatever it is. */
   forget(uri: string): void {
-    this.sent.delete(uri);
+    this.sent.set(uri, null);
   }
 }
+
+const NONE: readonly Diagnostic[] = [];
 
 /** E.g. `Diagnostics of file:///…/bot.script.yaml v7 unchanged: not sent again.` (no version for a closed file). */
 export function unchangedText(uri: string, version: number | undefined): string {
