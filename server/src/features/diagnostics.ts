@@ -85,8 +85,10 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
       publishFieldsSoon(checked.fields.source?.uri);
     };
     // While typing, usages wait for a pause: keystrokes cost the edited step, not the whole document.
-    if (open) indexing.defer(document.uri, indexAndHint);
-    else indexAndHint();
+    if (open) return indexing.defer(document.uri, indexAndHint);
+    indexAndHint();
+    // A closed file leaves only its summaries (the usages indexed, the diagnostics sent), not its text or parse.
+    service.forget(document.uri);
   }
 
   function excessOnDisk(uri: string): number | undefined {
@@ -167,6 +169,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     const generation = ++scanGeneration;
     const uris = await listWorkspaceFiles(context.folders, context.settings, scriptGlobs);
     const progress = await startProgress(connection, uris.length, service.l10n);
+    await context.settings.prefetch(uris.filter((uri) => !documents.get(uri)));
     for (const [done, uri] of uris.entries()) {
       if (generation !== scanGeneration) return progress.done();
       if (!documents.get(uri)) await checkClosed(uri).catch((error) => logFailure(connection, uri, error));
