@@ -1,7 +1,8 @@
-// Builds the three bundles (extension, server, CLI) and transpiles sources and tests to out/ for node:test.
+// Builds the bundles (the extension's two parts, server, CLI) and transpiles sources and tests to out/ for node:test.
 import * as esbuild from 'esbuild';
-import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -34,8 +35,38 @@ function tsFilesUnder(dir) {
   });
 }
 
+const RUSSIAN_TABLE = 'server/src/core/base/l10n.ru.json';
+
+/**
+ * The extension's two bundles read the Russian table from one file beside them (dist/l10n.ru.json) instead of each
+ * holding a copy as code; the server and the CLI, processes of their own, keep it inside.
+ */
+const russianTableBeside = {
+  name: 'russian-table-beside',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]l10n\.ru\.json$/ }, () => ({ path: './l10n.ru.json', external: true }));
+  },
+};
+
+/**
+ * One copy of vscode-languageserver-types in each part, its ES module build (the smaller): the language client's
+ * `require`s would otherwise add the UMD build beside the one the core's `import`s take.
+ */
+const oneTypesBuild = {
+  name: 'one-types-build',
+  setup(build) {
+    const esm = fileURLToPath(import.meta.resolve('vscode-languageserver-types'));
+    build.onResolve({ filter: /^vscode-languageserver-types$/ }, () => ({ path: esm }));
+  },
+};
+
+// The extension in two parts: what activation needs (the language client, the status bar, the command table), and
+// what a command loads on first use (client/src/on-demand.ts: sending with undici, the response view, the tour...).
+const extensionParts = { ...bundles, outdir: 'dist', external: ['vscode'], plugins: [russianTableBeside, oneTypesBuild], metafile: true };
+
 const builds = [
-  { ...bundles, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...extensionParts, entryPoints: { extension: 'client/src/extension.ts' } },
+  { ...extensionParts, entryPoints: { 'on-demand': 'client/src/on-demand.ts' } },
   { ...bundles, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
   { ...bundles, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // One file per source, not bundled: tests import the modules they specify.
@@ -54,14 +85,26 @@ const builds = [
 // A source moved or removed must not leave its old transpiled copy for node:test to run.
 if (!watch) for (const dir of ['server', 'send', 'client', 'test']) rmSync(join('out', dir), { recursive: true, force: true });
 
-/** Data the sources import (the translation table): the bundles inline it, the transpiled copies read it beside them. */
+/** Data the sources import (the translation table): the transpiled copies and the extension's bundles read it beside them. */
 function copyData() {
   for (const path of filesUnder('server/src', '.json').filter((file) => !file.endsWith('tsconfig.json'))) cpSync(path, join('out', path));
+  cpSync(RUSSIAN_TABLE, 'dist/l10n.ru.json');
+}
+
+/** Which sources each bundle holds (out/bundle-inputs.json): a test holds the send path out of dist/extension.js. */
+function writeBundleInputs(results) {
+  const inputs = {};
+  for (const { metafile } of results.filter((result) => result.metafile)) {
+    for (const [file, output] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) inputs[file] = { bytes: output.bytes, inputs: Object.keys(output.inputs) };
+  }
+  mkdirSync('out', { recursive: true });
+  writeFileSync(join('out', 'bundle-inputs.json'), JSON.stringify(inputs, null, 1) + '\n');
 }
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
+  copyData();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  writeBundleInputs(await Promise.all(builds.map((options) => esbuild.build(options))));
   copyData();
 }

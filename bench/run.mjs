@@ -1,6 +1,7 @@
 // `npm run bench`: generates one seeded corpus, measures the seven figures of issue 6, prints a table and writes bench/results/latest.json.
 //   node bench/run.mjs [--no-package] [--profile] [--only=1,3,...]
 // --no-package keeps the existing .vsix instead of running `npm run package`; --profile adds the cpu profiles of the worst figures.
+// --activation-baseline=DIR times the activation of another checkout (built) in turn with ours, for a paired ratio.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const args = process.argv.slice(2);
 const only = args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
 const wanted = (section) => !only || only.includes(String(section));
 const work = join(tmpdir(), `webhook-templates-bench-${process.pid}`);
+const activationBaseline = args.find((arg) => arg.startsWith('--activation-baseline='))?.slice('--activation-baseline='.length);
 
 async function step(figures, section, name, measure) {
   if (!wanted(section)) return;
@@ -46,7 +48,7 @@ async function measureAll(core, fields) {
   await step(figures, 2, 'core check vs vscode-json-languageservice', async () => ({ jsonService: await measureAgainstJsonService(core, corpus, fields) }));
   await step(figures, 3, 'keystrokes, completion and hover over LSP', async () => ({ editing: await measureEditing(editing, { edits: KEYSTROKES, budgetMs: KEYSTROKE_BUDGET_MS, requests: REQUESTS }), fullReparseMs: fullReparseMs(editing.big.text) }));
   await step(figures, 5, `workspace of ${WORKSPACE_FILES} files`, async () => ({ workspace: await measureWorkspace(writeWorkspace(join(work, 'workspace'), SEED + 2, WORKSPACE_FILES)) }));
-  await step(figures, 6, 'cold start, activation and sizes', async () => ({ coldStart: await measureColdStart(join(work, 'cold')), activation: measureActivation(join(work, 'activation'), ACTIVATION_RUNS), extension: extensionLoadMs(), sizes: measureSizes(!args.includes('--no-package')) }));
+  await step(figures, 6, 'cold start, activation and sizes', async () => ({ coldStart: await measureColdStart(join(work, 'cold')), activation: measureActivation(join(work, 'activation'), ACTIVATION_RUNS, activationBaseline), extension: extensionLoadMs(), sizes: measureSizes(!args.includes('--no-package')) }));
   await step(figures, 7, 'send overhead', async () => ({ send: await measureSend(core, fields, SENDS) }));
   await step(figures, 8, `sustained typing: ${SUSTAINED_KEYSTROKES} keystrokes at ${SUSTAINED_PER_SECOND}/s`, async () => ({ sustained: await measureSustainedTyping(editing, { keystrokes: SUSTAINED_KEYSTROKES, perSecond: SUSTAINED_PER_SECOND }) }));
   return figures;

@@ -1,41 +1,28 @@
-// The extension's commands, registered from one table; failures reach the user as one clear message.
+// The extension's commands, every id registered at activation from one table; most run in the on-demand part
+// (on-demand.ts, bundled as dist/on-demand.js), loaded on the first of them. Failures reach the user as one clear message.
 import * as vscode from 'vscode';
-import type { RequestTarget } from '../../server/src/protocol';
-import { explainDeliveredWebhook } from './explain-command';
-import { importProfilesFromCsv } from './import-profiles-command';
-import { copyAsCurl } from './send/curl-command';
-import { showHistory } from './send/history-command';
-import { previewWebhook } from './send/preview-command';
-import { selectProfile } from './send/profile-command';
-import { sendAllWebhooks } from './send/send-all-command';
-import { sendTestWebhook, type SendDeps } from './send/send-command';
-import { targetFromArgument, targetFromEditor } from './send/target';
+import type { ClientHandle } from './client';
 import { l10n } from './l10n';
-import { checkWithCli } from './tour/cli-check-command';
-import { startLocalReceiver, stopLocalReceiver } from './tour/local-receiver-command';
-import { openMistakeExample } from './tour/mistake-example-command';
-import { openFieldsFile } from './tour/open-fields-file-command';
-import { createStarterWorkspace } from './tour/starter-command';
+import type * as OnDemand from './on-demand';
+import type { ProfileState } from './profile-state';
+import type { ServerRequests } from './server-requests';
 
-type Command = (deps: SendDeps, argument: unknown) => unknown;
-
-function withTarget(run: (target: RequestTarget, deps: SendDeps) => unknown): Command {
-  return (deps, argument) => {
-    const target = targetFromArgument(argument) ?? targetFromEditor();
-    if (!target) throw new Error(l10n.t('Open a .webhook or script file and put the cursor in a request or webhook step.'));
-    return run(target, deps);
-  };
+/** What activation hands every command: the language client and the server's requests, the active profile, the log. */
+export interface StartupDeps {
+  handle: () => ClientHandle | undefined;
+  /** The running server's requests; throws, saying why, when it is not running. */
+  server: () => ServerRequests;
+  profiles: ProfileState;
+  log: vscode.LogOutputChannel;
 }
 
-const COMMANDS: Record<string, Command> = {
-  'webhookTemplates.sendTestWebhook': withTarget(sendTestWebhook),
-  'webhookTemplates.sendAllWebhooks': (deps, argument) => sendAllWebhooks(deps, argument),
-  'webhookTemplates.previewWebhook': withTarget(previewWebhook),
-  'webhookTemplates.copyAsCurl': withTarget(copyAsCurl),
-  'webhookTemplates.selectProfile': (deps, argument) => selectProfile(deps, argument),
-  'webhookTemplates.showHistory': (deps) => showHistory(deps),
-  'webhookTemplates.explainDeliveredWebhook': (deps, argument) => explainDeliveredWebhook(deps, argument),
-  'webhookTemplates.importProfilesFromCsv': (deps, argument) => importProfilesFromCsv(deps, argument),
+/** The on-demand part's module, however the host loads it (Node: a require of its bundle). */
+export type OnDemandModule = typeof OnDemand;
+
+type Command = (deps: StartupDeps, argument: unknown) => unknown;
+
+/** Commands that run here, needing nothing more than activation made. */
+const STARTUP_COMMANDS: Record<string, Command> = {
   'webhookTemplates.restartServer': async (deps) => {
     const handle = deps.handle();
     if (!handle) throw new Error(l10n.t('The Webhook Templates language server is not running; see the log.'));
@@ -43,32 +30,50 @@ const COMMANDS: Record<string, Command> = {
     await handle.client.restart();
   },
   'webhookTemplates.showLog': (deps) => deps.log.show(),
-  'webhookTemplates.createStarterWorkspace': (deps, argument) => createStarterWorkspace(argument, deps.tour),
-  'webhookTemplates.openFieldsFile': (deps, argument) => openFieldsFile(argument, deps.tour),
-  'webhookTemplates.openMistakeExample': () => openMistakeExample(),
-  'webhookTemplates.startLocalReceiver': (deps, argument) => startLocalReceiver(argument, deps.tour),
-  'webhookTemplates.stopLocalReceiver': (deps) => stopLocalReceiver(deps.tour),
-  'webhookTemplates.checkWithCli': (deps, argument) => checkWithCli(argument, deps.tour),
 };
 
-/** A scripted caller (`confirm: false`) gets the error; a person gets a message instead of a stack. */
+/** Commands of the on-demand part: its table names exactly these (the type holds the two equal). */
+const ON_DEMAND: Record<OnDemand.OnDemandCommandId, true> = {
+  'webhookTemplates.sendTestWebhook': true,
+  'webhookTemplates.sendAllWebhooks': true,
+  'webhookTemplates.previewWebhook': true,
+  'webhookTemplates.copyAsCurl': true,
+  'webhookTemplates.selectProfile': true,
+  'webhookTemplates.showHistory': true,
+  'webhookTemplates.explainDeliveredWebhook': true,
+  'webhookTemplates.importProfilesFromCsv': true,
+  'webhookTemplates.createStarterWorkspace': true,
+  'webhookTemplates.openFieldsFile': true,
+  'webhookTemplates.openMistakeExample': true,
+  'webhookTemplates.startLocalReceiver': true,
+  'webhookTemplates.stopLocalReceiver': true,
+  'webhookTemplates.checkWithCli': true,
+};
+
+/** A scripted caller (an argument with `confirm: false`) gets the error; a person gets a message instead of a stack. */
 function isScripted(argument: unknown): boolean {
-  return targetFromArgument(argument)?.confirm === false || (typeof argument === 'object' && argument !== null && (argument as { confirm?: unknown }).confirm === false);
+  return typeof argument === 'object' && argument !== null && (argument as { confirm?: unknown }).confirm === false;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, deps: SendDeps): void {
-  for (const [id, run] of Object.entries(COMMANDS)) {
-    const command = async (argument?: unknown) => {
-      try {
-        return await run(deps, argument);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        deps.log.warn(`${id}: ${message}`);
-        if (isScripted(argument)) throw error;
-        void vscode.window.showErrorMessage(message);
-        return undefined;
-      }
-    };
-    context.subscriptions.push(vscode.commands.registerCommand(id, command));
-  }
+function register(context: vscode.ExtensionContext, deps: StartupDeps, id: string, run: (argument: unknown) => unknown): void {
+  const command = async (argument?: unknown) => {
+    try {
+      return await run(argument);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.log.warn(`${id}: ${message}`);
+      if (isScripted(argument)) throw error;
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+  };
+  context.subscriptions.push(vscode.commands.registerCommand(id, command));
+}
+
+/** Registers every command; `load` brings the on-demand part's module, called once, by the first command of it. */
+export function registerCommands(context: vscode.ExtensionContext, deps: StartupDeps, load: () => OnDemandModule): void {
+  let part: OnDemand.OnDemandPart | undefined;
+  const onDemand = () => (part ??= load().startOnDemandPart(context, deps));
+  for (const [id, run] of Object.entries(STARTUP_COMMANDS)) register(context, deps, id, (argument) => run(deps, argument));
+  for (const id of Object.keys(ON_DEMAND) as OnDemand.OnDemandCommandId[]) register(context, deps, id, (argument) => onDemand().run(id, argument));
 }

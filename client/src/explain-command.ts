@@ -5,10 +5,8 @@
 // the user pastes into an input box, which the clipboard fills in when it holds a one-line request.
 import * as vscode from 'vscode';
 import type { ExplainedTemplate, Explanation } from '../../server/src/core';
-import { ExplainDeliveredRequest } from '../../server/src/protocol';
 import { formatExplanation } from '../../send/src/explanation-text';
 import { l10n } from './l10n';
-import { runningClient } from './send/request-at-target';
 import type { SendDeps } from './send/send-command';
 
 /** The argument for keybindings and tests; `confirm: false` shows nothing and returns the explanation. */
@@ -31,7 +29,7 @@ export async function explainDeliveredWebhook(deps: SendDeps, argument: unknown)
   const given = explainArgument(argument);
   const input = given ?? (await askForRequest());
   if (!input) return undefined;
-  const explanation = await runningClient(deps.handle()).sendRequest(ExplainDeliveredRequest, { text: input.text, body: input.body });
+  const explanation = await deps.server().explainDelivered({ text: input.text, body: input.body });
   if (given?.confirm === false) return explanation;
   if (explanation.error !== undefined) throw new Error(explanation.error);
   const view = { source: explanation.template?.uri ?? 'explain', name: l10n.t('Explained: {0}', explanation.template?.request ?? 'webhook') };

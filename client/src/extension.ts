@@ -1,32 +1,32 @@
-// Extension entry: starts the language client, then registers commands, the profile status bar and the response views.
+// Extension entry (Node): starts the language client, the profile status bar and the typing rule, and registers every
+// command; what only a command needs is the on-demand part, dist/on-demand.js, required by the first such command.
 import * as vscode from 'vscode';
 import { ActiveProfileNotification } from '../../server/src/protocol';
 import { startClient, type ClientHandle } from './client';
-import { windowSetting } from './config';
-import { registerCommands } from './commands';
+import { registerCommands, type OnDemandModule } from './commands';
 import { createLog } from './log';
 import { ProfileState } from './profile-state';
-import { SendHistory } from './send/history';
-import { ResponseViews } from './send/response-view';
+import { runningServer } from './server-requests';
 import { registerTrustNotice } from './trust';
 import { TypingDiagnostics } from './typing-diagnostics';
 import { l10n } from './l10n';
-import { registerTour } from './tour/tour';
 
 let handle: ClientHandle | undefined;
+
+/** The on-demand part's bundle beside this one; a require esbuild leaves alone, so its code is not in extension.js. */
+function loadOnDemand(context: vscode.ExtensionContext): OnDemandModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle required at run time, by its path, on purpose
+  return require(context.asAbsolutePath('dist/on-demand.js')) as OnDemandModule;
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog(context);
   const profiles = new ProfileState(context.workspaceState);
-  const views = new ResponseViews();
-  const history = new SendHistory(context.globalState, () => windowSetting('send.historySize'));
   const typing = new TypingDiagnostics();
   profiles.register(context);
   typing.register(context);
-  views.register(context);
   registerTrustNotice(context, log);
-  const tour = registerTour(context, log);
-  registerCommands(context, { handle: () => handle, profiles, history, views, confirmedHosts: context.workspaceState, log, tour });
+  registerCommands(context, { handle: () => handle, server: () => runningServer(handle), profiles, log }, () => loadOnDemand(context));
   try {
     // Every server that starts (restarts included) learns the active profile, and hears of each change.
     handle = await startClient(context, log, typing, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));

@@ -3,11 +3,10 @@
 // the user confirms the mapping of columns to keys, adds the columns that match no field, picks the rows and reads
 // what will be written (real users' data) before anything is.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { ImportProfilesRequest, type ImportProfilesResult } from '../../server/src/protocol';
+import type { ImportProfilesResult } from '../../server/src/protocol';
 import { decodeCsvBytes, isIdentifier, type ColumnKey, type NewField, type ProfileImportOptions, type RowPreview } from '../../server/src/core';
 import { l10n } from './l10n';
-import { runningClient } from './send/request-at-target';
+import type { ServerRequests } from './server-requests';
 import type { SendDeps } from './send/send-command';
 
 /** The argument for keybindings and tests: `confirm: false` asks nothing. */
@@ -32,11 +31,11 @@ type Planned = ImportProfilesResult & { plan: NonNullable<ImportProfilesResult['
 const DEFAULT_ROWS = 3;
 
 export async function importProfilesFromCsv(deps: SendDeps, argument: unknown): Promise<ImportOutcome | undefined> {
-  const client = runningClient(deps.handle());
+  const server = deps.server();
   const given = importArgument(argument);
   const csv = given ? await csvText(given.csv) : await pickCsv();
   if (csv === undefined) return undefined;
-  const ask = asker(client, anchorUri(), csv);
+  const ask = asker(server, anchorUri(), csv);
   const options: ProfileImportOptions = { rows: given?.rows, map: given?.map, addFields: given?.addFields, replace: given?.replace };
   const result = given?.confirm === false ? planned(await ask(options)) : await chooseInteractively(ask, options);
   if (!result) return undefined;
@@ -61,8 +60,8 @@ function choosable(result: ImportProfilesResult): Planned {
   return result.plan?.errorOf === 'taken' ? (result as Planned) : planned(result);
 }
 
-function asker(client: LanguageClient, uri: string, csv: string): Ask {
-  return (options) => client.sendRequest(ImportProfilesRequest, { uri, csv, options });
+function asker(server: ServerRequests, uri: string, csv: string): Ask {
+  return (options) => server.importProfiles({ uri, csv, options });
 }
 
 /** Where the fields file is searched from: the active editor's file in the workspace, else the first folder's root. */

@@ -1,8 +1,10 @@
 // Sends one expanded request with undici: redirects followed here, one timeout over the whole exchange, a response size cap.
+import { EventEmitter } from 'node:events';
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ExpandedRequest, L10n } from '../../server/src/core';
+import { agentOptions, type SendAgents } from './send-agents';
 
 export interface SendOptions {
   /** Covers the whole exchange: connecting, every redirect, headers and body. */
@@ -15,6 +17,11 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** The language failures are said in. */
   l10n: L10n;
+  /**
+   * Agents kept between sends (the extension's): the send takes the one for its timeout and leaves it open. Without
+   * them the send makes an Agent of its own and destroys it afterwards, so a one-send process (the CLI) exits at once.
+   */
+  agents?: SendAgents;
 }
 
 export interface SendResult {
@@ -69,6 +76,11 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ORIGIN_BOUND_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'host']);
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// ASCII reads the same as UTF-8 and as Latin-1: most header values need no conversion either way.
+const ASCII = /^[\x00-\x7f]*$/;
+// Made once: a decoder that is not streaming keeps nothing between calls.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8 = new TextDecoder('utf-8');
 
 /** The Content-Type the send adds: JSON for a POST body that parses as JSON when no header names one. */
 export function contentTypeFor(request: ExpandedRequest): string | undefined {
@@ -99,8 +111,35 @@ interface Exchange {
   redirects: string[];
   options: SendOptions;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  abort: Abort;
   started: number;
+}
+
+/** What undici aborts the exchange on ('abort'): the deadline or the user's cancel, whichever comes first. */
+interface Abort {
+  signal: EventEmitter;
+  timedOut(): boolean;
+  dispose(): void;
+}
+
+/**
+ * One deadline over the whole exchange, and the caller's cancel. undici takes an EventEmitter as `signal`; with a plain
+ * timer it costs a send less than AbortSignal.timeout and AbortSignal.any, which a kept connection makes noticeable.
+ */
+function abortOn(timeoutMs: number, cancel: AbortSignal | undefined): Abort {
+  const signal = new EventEmitter();
+  let timedOut = false;
+  const fire = () => signal.emit('abort');
+  const timer = setTimeout(() => {
+    timedOut = true;
+    fire();
+  }, timeoutMs).unref();
+  cancel?.addEventListener('abort', fire);
+  const dispose = () => {
+    clearTimeout(timer);
+    cancel?.removeEventListener('abort', fire);
+  };
+  return { signal, timedOut: () => timedOut, dispose };
 }
 
 /** Sends the request once (no retries), following redirects up to the limit. */
@@ -108,17 +147,17 @@ export async function sendRequest(request: ExpandedRequest, options: SendOptions
   const { l10n } = options;
   const hop = firstHop(request, l10n);
   if (options.signal?.aborted) throw cancelledError(hop.url, l10n);
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  // A dispatcher of its own: no pooled connection outlives the send, so the CLI and tests exit at once.
-  const dispatcher = new Agent({ connect: { timeout: options.timeoutMs } });
-  const exchange: Exchange = { hop, redirects: [], options, dispatcher, signal, started: performance.now() };
+  const abort = abortOn(options.timeoutMs, options.signal);
+  const dispatcher = options.agents?.agentFor(options.timeoutMs) ?? new Agent(agentOptions(options.timeoutMs));
+  const exchange: Exchange = { hop, redirects: [], options, dispatcher, abort, started: performance.now() };
   try {
     return await follow(exchange, l10n);
   } catch (error) {
-    throw toSendError(error, exchange.hop.url, options, timeout, l10n);
+    throw toSendError(error, exchange.hop.url, options, abort.timedOut(), l10n);
   } finally {
-    await dispatcher.destroy().catch(() => undefined);
+    abort.dispose();
+    // A kept Agent stays open for the next send; one of the send's own goes with it.
+    if (!options.agents) await dispatcher.destroy().catch(() => undefined);
   }
 }
 
@@ -176,10 +215,10 @@ async function follow(exchange: Exchange, l10n: L10n): Promise<SendResult> {
 }
 
 function requestOptions(exchange: Exchange) {
-  const { hop, dispatcher, signal } = exchange;
+  const { hop, dispatcher, abort } = exchange;
   // Header values go out as UTF-8 bytes ("raw in headers"); undici writes header strings as Latin-1.
-  const headers = hop.headers.flatMap(([name, value]) => [name, Buffer.from(value, 'utf8').toString('latin1')]);
-  return { method: hop.method as Dispatcher.HttpMethod, headers, body: hop.body, dispatcher, signal, responseHeaders: 'raw' as const };
+  const headers = hop.headers.flatMap(([name, value]) => [name, ASCII.test(value) ? value : Buffer.from(value, 'utf8').toString('latin1')]);
+  return { method: hop.method as Dispatcher.HttpMethod, headers, body: hop.body, dispatcher, signal: abort.signal, responseHeaders: 'raw' as const };
 }
 
 // With `responseHeaders: 'raw'` undici hands a flat [name, value, ...] list of Latin-1 strings, whatever its type says.
@@ -191,8 +230,9 @@ function headerPairs(raw: unknown): [string, string][] {
 }
 
 function utf8OrLatin1(latin1: string): string {
+  if (ASCII.test(latin1)) return latin1;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(latin1, 'latin1'));
+    return STRICT_UTF8.decode(Buffer.from(latin1, 'latin1'));
   } catch {
     return latin1;
   }
@@ -235,7 +275,7 @@ async function readResult(exchange: Exchange, response: Dispatcher.ResponseData,
     statusText: STATUS_CODES[response.statusCode] ?? '',
     headers,
     // When cut, the last character may be cut too: decoding as a stream drops its first bytes instead of showing U+FFFD.
-    body: new TextDecoder('utf-8').decode(bytes, { stream: truncated }),
+    body: truncated ? new TextDecoder('utf-8').decode(bytes, { stream: true }) : UTF8.decode(bytes),
     truncated,
     bytes: bytes.length,
     timeMs: Math.round(performance.now() - exchange.started),
@@ -243,20 +283,30 @@ async function readResult(exchange: Exchange, response: Dispatcher.ResponseData,
   };
 }
 
-/** Reads at most `max` bytes, then destroys the stream so the rest is never received. */
-async function readCapped(body: Dispatcher.ResponseData['body'], max: number): Promise<{ bytes: Buffer; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    if (size + chunk.length > max) {
+/**
+ * Reads at most `max` bytes, then destroys the stream so the rest is never received. Listens for 'data' rather than
+ * iterating the stream: an async iterator costs each send more than its small answer takes to read.
+ */
+function readCapped(body: Dispatcher.ResponseData['body'], max: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    body.on('data', (chunk: Buffer) => {
+      if (done) return;
+      if (size + chunk.length <= max) {
+        chunks.push(chunk);
+        size += chunk.length;
+        return;
+      }
+      done = true;
       chunks.push(chunk.subarray(0, max - size));
       body.destroy();
-      return { bytes: Buffer.concat(chunks), truncated: true };
-    }
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  return { bytes: Buffer.concat(chunks), truncated: false };
+      resolve({ bytes: Buffer.concat(chunks), truncated: true });
+    });
+    body.on('end', () => resolve({ bytes: Buffer.concat(chunks), truncated: false }));
+    body.on('error', reject);
+  });
 }
 
 function tooManyRedirects(limit: number, next: URL, l10n: L10n): SendError {
@@ -270,11 +320,11 @@ function cancelledError(url: URL, l10n: L10n, cause?: unknown): SendError {
   return new SendError('cancelled', l10n.t('The request to {0} was cancelled.', url.host), { cause });
 }
 
-function toSendError(error: unknown, url: URL, options: SendOptions, timeout: AbortSignal, l10n: L10n): SendError {
+function toSendError(error: unknown, url: URL, options: SendOptions, timedOut: boolean, l10n: L10n): SendError {
   if (error instanceof SendError) return error;
   if (options.signal?.aborted) return cancelledError(url, l10n, error);
   const codes = errorCodes(error);
-  if (timeout.aborted || codes.some((code) => /^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$/.test(code))) {
+  if (timedOut || codes.some((code) => /^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$/.test(code))) {
     return new SendError('timeout', l10n.t('No answer from {0} within {1} s.', url.host, seconds(options.timeoutMs)), { cause: error });
   }
   const kind = kindOf(codes);

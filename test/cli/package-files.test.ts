@@ -13,6 +13,8 @@ const EXPECTED = [
   'README.md',
   'dist/cli.js',
   'dist/extension.js',
+  'dist/l10n.ru.json',
+  'dist/on-demand.js',
   'dist/server.js',
   'language-configuration.json',
   'media/icon.png',

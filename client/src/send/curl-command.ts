@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import type { RequestTarget } from '../../../server/src/protocol';
 import { toCurl } from '../../../send/src/curl';
 import { l10n } from '../l10n';
-import { requestAtTarget, runningClient } from './request-at-target';
+import { requestAtTarget } from './request-at-target';
 import type { SendDeps } from './send-command';
 
 export async function copyAsCurl(target: RequestTarget, deps: SendDeps): Promise<string | undefined> {
-  const expanded = await requestAtTarget(runningClient(deps.handle()), target, deps.profiles);
+  const expanded = await requestAtTarget(deps.server(), target, deps.profiles);
   if (!expanded) return undefined;
   if (!expanded.request) throw new Error(expanded.error ?? l10n.t('Nothing to copy here.'));
   const curl = toCurl(expanded.request);

@@ -2,12 +2,12 @@
 import type { RequestTarget } from '../../../server/src/protocol';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import { l10n } from '../l10n';
-import { requestAtTarget, runningClient } from './request-at-target';
+import { requestAtTarget } from './request-at-target';
 import type { SendDeps } from './send-command';
 
 /** Shows the expanded request; returns its text (for tests and keybindings). */
 export async function previewWebhook(target: RequestTarget, deps: SendDeps): Promise<string | undefined> {
-  const expanded = await requestAtTarget(runningClient(deps.handle()), target, deps.profiles);
+  const expanded = await requestAtTarget(deps.server(), target, deps.profiles);
   if (!expanded) return undefined;
   if (!expanded.request) throw new Error(expanded.error ?? l10n.t('Nothing to preview here.'));
   const text = formatExpandedRequest(expanded.request, l10n);

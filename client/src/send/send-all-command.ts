@@ -1,13 +1,13 @@
 // "Send All Webhooks in File": every request of a file (or of one flow of a script file) expanded with the active
 // profile and sent in turn, with the single send's safety rules asked once for the whole run, then a summary table.
 import * as vscode from 'vscode';
-import { ExpandAllRequest, type ExpandAllResult, type RequestTarget } from '../../../server/src/protocol';
+import type { ExpandAllResult, RequestTarget } from '../../../server/src/protocol';
 import { redact } from '../../../send/src/curl';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import { refusalOf, sendAll, type RunItem, type RunOutcome, type RunResult } from '../../../send/src/send-all';
 import { formatRunSummary } from '../../../send/src/send-all-text';
 import { l10n } from '../l10n';
-import { chooseProfile, runningClient } from './request-at-target';
+import { chooseProfile } from './request-at-target';
 import { sendOptions, type SendDeps } from './send-command';
 import { chooseFlow, confirmHosts, settleDoubts } from './send-all-dialogs';
 import { refuse } from './send-dialogs';
@@ -56,10 +56,10 @@ function baseName(path: string): string {
 
 /** Every request of the file, expanded with the profile the user expects (asked only as a single send asks). */
 async function expandAll(target: SendAllRequestTarget, deps: SendDeps): Promise<ExpandAllResult | undefined> {
-  const client = runningClient(deps.handle());
-  const choice = await chooseProfile(client, { uri: target.uri, line: 0, profile: target.profile, confirm: target.confirm }, deps.profiles);
+  const server = deps.server();
+  const choice = await chooseProfile(server, { uri: target.uri, line: 0, profile: target.profile, confirm: target.confirm }, deps.profiles);
   if (choice === 'cancelled') return undefined;
-  const expanded = await client.sendRequest(ExpandAllRequest, { uri: target.uri, flow: target.flow, profile: choice.profile });
+  const expanded = await server.expandAll({ uri: target.uri, flow: target.flow, profile: choice.profile });
   if (expanded.error !== undefined) refuse(expanded.error);
   return expanded;
 }
@@ -89,7 +89,7 @@ async function runWithProgress(items: readonly RunItem[], target: SendAllRequest
     });
     let sent = new Date();
     return sendAll(items, {
-      send: sendOptions(scope),
+      send: sendOptions(scope, deps.agents),
       stop: stop.signal,
       onSend: (item, index) => {
         sent = new Date();

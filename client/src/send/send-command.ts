@@ -3,13 +3,12 @@ import * as vscode from 'vscode';
 import type { ExpandedRequest } from '../../../server/src/core';
 import type { RequestTarget } from '../../../server/src/protocol';
 import { SendError, sendRequest, type SendOptions, type SendResult } from '../../../send/src/http';
+import type { SendAgents } from '../../../send/src/send-agents';
 import { formatExpandedRequest } from '../../../send/src/request-text';
-import type { ClientHandle } from '../client';
+import type { StartupDeps } from '../commands';
 import { resourceSetting } from '../config';
-import type { ProfileState } from '../profile-state';
-import { ProfilesRequest } from '../../../server/src/protocol';
 import { pickProfile } from './profile-picker';
-import { requestAtTarget, runningClient } from './request-at-target';
+import { requestAtTarget } from './request-at-target';
 import type { SendHistory } from './history';
 import type { ResponseViews } from './response-view';
 import { checkBeforeSend, refuse } from './send-dialogs';
@@ -17,14 +16,14 @@ import { noteAnswer, noteFailure } from './sent';
 import { l10n } from '../l10n';
 import type { TourDeps } from '../tour/tour-deps';
 
-export interface SendDeps {
-  handle: () => ClientHandle | undefined;
-  profiles: ProfileState;
+/** What the on-demand part's commands use, besides what activation made (the client, the active profile, the log). */
+export interface SendDeps extends StartupDeps {
   history: SendHistory;
   views: ResponseViews;
   /** Hosts the user already agreed to send to, kept for the workspace. */
   confirmedHosts: vscode.Memento;
-  log: vscode.LogOutputChannel;
+  /** The undici Agents sends share (one keep-alive pool per timeout setting). */
+  agents: SendAgents;
   /** What the first-run tour's commands use (the local receiver, the bundled command line). */
   tour: TourDeps;
 }
@@ -37,31 +36,32 @@ export interface SendOutcome {
   body: string;
 }
 
-async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri): Promise<SendResult> {
+async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri, agents: SendAgents): Promise<SendResult> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Sending {0} {1}', request.method, request.name), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return sendRequest(request, sendOptions(scope, controller.signal));
+      return sendRequest(request, sendOptions(scope, agents, controller.signal));
     },
   );
 }
 
 /** How a send goes, from the settings of the file it is sent from. */
-export function sendOptions(scope: vscode.Uri, signal?: AbortSignal): SendOptions {
+export function sendOptions(scope: vscode.Uri, agents: SendAgents, signal?: AbortSignal): SendOptions {
   return {
     timeoutMs: resourceSetting('send.timeoutSeconds', scope) * 1000,
     maxRedirects: resourceSetting('send.maxRedirects', scope),
     maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
     signal,
     l10n,
+    agents,
   };
 }
 
 /** The profile picker, opened from a refused send: the pick becomes the active profile. */
 async function pickAnotherProfile(target: RequestTarget, deps: SendDeps): Promise<boolean> {
-  const profiles = await runningClient(deps.handle()).sendRequest(ProfilesRequest, { uri: target.uri });
+  const profiles = await deps.server().profiles({ uri: target.uri });
   if (profiles.length === 0) {
     void vscode.window.showInformationMessage(l10n.t('The fields file defines no profiles; examples and built-in samples are used.'));
     return false;
@@ -75,7 +75,7 @@ export async function sendTestWebhook(target: RequestTarget, deps: SendDeps): Pr
   const scope = vscode.Uri.parse(target.uri);
   let current = target;
   for (;;) {
-    const expanded = await requestAtTarget(runningClient(deps.handle()), current, deps.profiles);
+    const expanded = await requestAtTarget(deps.server(), current, deps.profiles);
     if (!expanded) return undefined;
     if (!expanded.request) refuse(expanded.error ?? l10n.t('Nothing to send here.'));
     const request = expanded.request;
@@ -91,7 +91,7 @@ export async function sendTestWebhook(target: RequestTarget, deps: SendDeps): Pr
 async function deliver(request: ExpandedRequest, target: RequestTarget, deps: SendDeps, scope: vscode.Uri): Promise<SendOutcome> {
   const sent = new Date();
   try {
-    const result = await sendWithProgress(request, scope);
+    const result = await sendWithProgress(request, scope, deps.agents);
     const view = await noteAnswer(deps, target, request, sent, result);
     await deps.views.show({ source: target.uri, name: request.name }, view);
     return { url: result.url, method: result.method, status: result.status, body: result.body };

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { activateExtension, openDocument, workspaceFile } from './support';
+import { activateExtension, openDocument, waitFor, workspaceFile } from './support';
 
 interface Received {
   method: string;
@@ -38,7 +38,13 @@ function template(port: number): string {
   ].join('\n');
 }
 
-function startReceiver(received: Received[]): Promise<Server> {
+/** The receiver's side of keep-alive: connections it accepted and connections that closed since. */
+interface Connections {
+  opened: number;
+  closed: number;
+}
+
+function startReceiver(received: Received[], connections: Connections): Promise<Server> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,17 +54,24 @@ function startReceiver(received: Received[]): Promise<Server> {
       response.writeHead(200, { 'Content-Type': 'text/plain' }).end('received');
     });
   });
+  // Idle connections are kept a minute (the Keep-Alive header tells the sender so): only the sender closes one sooner.
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', (socket) => {
+    connections.opened++;
+    socket.on('close', () => connections.closed++);
+  });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 suite('send test webhook', () => {
   const received: Received[] = [];
+  const connections: Connections = { opened: 0, closed: 0 };
   let server: Server;
   let uri: vscode.Uri;
 
   suiteSetup(async () => {
     await activateExtension();
-    server = await startReceiver(received);
+    server = await startReceiver(received, connections);
     const { port } = server.address() as AddressInfo;
     await vscode.workspace.fs.writeFile(workspaceFile('e2e-send', 'webhook-fields.json'), Buffer.from(JSON.stringify(FIELDS, null, 2)));
     uri = workspaceFile('e2e-send', 'receiver.webhook');
@@ -67,8 +80,11 @@ suite('send test webhook', () => {
   });
 
   suiteTeardown(async () => {
+    server?.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
   });
+
+  const send = () => vscode.commands.executeCommand<{ status: number }>('webhookTemplates.sendTestWebhook', { uri, line: 1, profile: 'lead', confirm: false });
 
   test('the command sends the request with profile "lead" and returns the receiver\'s answer', async () => {
     const outcome = await vscode.commands.executeCommand<{ url: string; method: string; status: number; body: string }>(
@@ -90,5 +106,26 @@ suite('send test webhook', () => {
     assert.deepEqual([...request.url.searchParams.entries()], [['user', HOSTILE.username], ['click', HOSTILE.clickid], ['note', HOSTILE.note]]);
     assert.equal(request.headers['x-click'], HOSTILE.clickid);
     assert.deepEqual(JSON.parse(request.body), { chat: '482913377', user: HOSTILE.username, note: HOSTILE.note });
+  });
+
+  test('sends in a row reuse the connection the extension keeps open', async () => {
+    assert.equal((await send())?.status, 200);
+    const opened = connections.opened;
+    for (let i = 0; i < 3; i++) assert.equal((await send())?.status, 200);
+    assert.equal(connections.opened, opened, 'a send after the first connected again');
+    assert.equal(connections.closed, 0);
+  });
+
+  test('a changed send setting closes the kept connection; the next send connects anew', async () => {
+    const settings = vscode.workspace.getConfiguration('webhookTemplates');
+    const opened = connections.opened;
+    await settings.update('send.timeoutSeconds', 7, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the kept connection to close', () => (connections.closed === opened ? true : undefined), 3000);
+      assert.equal((await send())?.status, 200);
+      assert.equal(connections.opened, opened + 1);
+    } finally {
+      await settings.update('send.timeoutSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
