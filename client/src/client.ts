@@ -8,6 +8,8 @@ import { FIELDS_FILE_GLOB, SCRIPT_FILE_GLOB, WEBHOOK_FILE_GLOB, documentSelector
 
 export interface ClientHandle {
   client: LanguageClient;
+  /** The current client's start (the server spawned and its handshake done); rejected when it failed. */
+  ready: Promise<void>;
 }
 
 function serverOptions(context: vscode.ExtensionContext): ServerOptions {
@@ -34,31 +36,32 @@ function clientOptions(log: vscode.LogOutputChannel, typing: TypingDiagnostics):
 }
 
 /**
- * Starts the client; `onRunning` is called each time a server is up (first start, restart after a crash or a
+ * Starts the client without waiting for the server: activation returns while the server spawns and answers the
+ * handshake (`ready`), so nothing waits on it that does not need it. `onRunning` is called each time a server is up (first start, restart after a crash or a
  * command, a new client after a setting changed), to tell it what lives only in the client (the active profile).
  */
-export async function startClient(
+export function startClient(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   typing: TypingDiagnostics,
   onRunning: (client: LanguageClient) => void,
-): Promise<ClientHandle> {
+): ClientHandle {
   const create = () => {
     const made = new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), clientOptions(log, typing));
     context.subscriptions.push(made.onDidChangeState((event) => event.newState === State.Running && onRunning(made)));
     return made;
   };
   const client = create();
-  const handle: ClientHandle = { client };
+  const handle: ClientHandle = { client, ready: client.start() };
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!RESTART_SETTINGS.some((name) => event.affectsConfiguration(`${SECTION}.${name}`))) return;
       log.info('A setting the server depends on changed: restarting it.');
       await handle.client.stop();
       handle.client = create();
-      await handle.client.start();
+      handle.ready = handle.client.start();
+      await handle.ready;
     }),
   );
-  await client.start();
   return handle;
 }

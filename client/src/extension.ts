@@ -19,7 +19,7 @@ function loadOnDemand(context: vscode.ExtensionContext): OnDemandModule {
   return require(context.asAbsolutePath('dist/on-demand.js')) as OnDemandModule;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
   const profiles = new ProfileState(context.workspaceState);
   const typing = new TypingDiagnostics();
@@ -27,14 +27,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   typing.register(context);
   registerTrustNotice(context, log);
   registerCommands(context, { handle: () => handle, server: () => runningServer(handle), profiles, log }, () => loadOnDemand(context));
-  try {
-    // Every server that starts (restarts included) learns the active profile, and hears of each change.
-    handle = await startClient(context, log, typing, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));
-    context.subscriptions.push(profiles.onDidChange((profile) => void handle?.client.sendNotification(ActiveProfileNotification, { profile })));
-  } catch (error) {
+  const notStarted = (error: unknown) => {
     log.error(`The language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage(l10n.t('Webhook Templates could not start its language server: {0}', String(error)));
+  };
+  try {
+    // Every server that starts (restarts included) learns the active profile, and hears of each change.
+    handle = startClient(context, log, typing, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));
+  } catch (error) {
+    return notStarted(error);
   }
+  context.subscriptions.push(profiles.onDidChange((profile) => void handle?.client.sendNotification(ActiveProfileNotification, { profile })));
+  // Activation does not wait for the server's handshake; a server that does not start is said when it fails.
+  handle.ready.catch(notStarted);
 }
 
 export async function deactivate(): Promise<void> {

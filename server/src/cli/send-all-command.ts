@@ -13,7 +13,7 @@ import type { RequestArguments } from './arguments';
 import { expandPaths } from './check';
 import { createCliWorkspace, type CliWorkspace } from './cli-workspace';
 import { sendAllJunit, type FileRun } from './report-junit-send';
-import type { CliIo } from './request-commands';
+import type { CliIo } from './cli-io';
 
 type Planned = { runs: { file: string; items: RunItem[] }[] } | { error: string };
 
