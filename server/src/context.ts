@@ -3,8 +3,11 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFieldsKind, type FieldsContext, type TemplateService, type WorkspaceTexts } from './core';
 import type { DeferredIndexing } from './workspace/deferred-indexing';
+import type { PieceDocument } from './documents/piece-document';
+import type { DiagnosticsPublisher } from './features/diagnostics-publisher';
 import { readDocumentFromDisk } from './documents/disk-documents';
 import type { FileLimits } from './workspace/file-limits';
+import type { MemoryAfterReads } from './documents/memory-after-reads';
 import type { FieldsRegistry } from './workspace/fields-registry';
 import type { SettingsCache } from './settings/settings-cache';
 import type { WorkspaceFolders } from './workspace/workspace-folders';
@@ -12,13 +15,15 @@ import type { WorkspaceFolders } from './workspace/workspace-folders';
 export interface ServerContext {
   connection: Connection;
   /** Every open document, whatever its size: for knowing what is open. */
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<PieceDocument>;
   /**
    * The open document a request is about, or undefined when it is not open or is over the size limit: the one
    * lookup every handler uses, so no feature reads a document the limit keeps out.
    */
   openDocument(uri: string): TextDocument | undefined;
   service: TemplateService;
+  /** Sends diagnostics, leaving out a set equal to the one the editor was last sent for the document. */
+  publisher: DiagnosticsPublisher;
   registry: FieldsRegistry;
   settings: SettingsCache;
   folders: WorkspaceFolders;
@@ -26,6 +31,8 @@ export interface ServerContext {
   indexing: DeferredIndexing;
   /** The size above which a file is not read (per workspace folder). */
   limits: FileLimits;
+  /** Told of each document read whole, it gives a large read's memory back once the read is over. */
+  memory: MemoryAfterReads;
   /** Resolves when the workspace has been checked and indexed once (references need every file). */
   indexed: () => Promise<void>;
   /** The profile chosen in the editor's status bar (`webhookTemplates/activeProfile`), if any. */

@@ -6,6 +6,7 @@ import type { SettingsCache } from '../settings/settings-cache';
 import type { SingleEdit } from '../documents/single-edit';
 import { type WorkspaceFolders } from './workspace-folders';
 import { isFileUri, uriToPath } from '../documents/file-uris';
+import { documentLength } from '../core';
 
 const MB = 1024 * 1024;
 
@@ -33,9 +34,8 @@ export class FileLimits {
   excessOf(document: TextDocument): number | undefined {
     const max = this.maxBytes(document.uri);
     // A UTF-16 unit is at most 3 UTF-8 bytes: most documents are decided without counting.
-    const text = document.getText();
-    if (text.length * 3 <= max) return undefined;
-    const bytes = this.byteLength(document, text);
+    if (documentLength(document) * 3 <= max) return undefined;
+    const bytes = this.byteLength(document);
     return bytes > max ? bytes : undefined;
   }
 
@@ -46,14 +46,15 @@ export class FileLimits {
   noteEdit(document: TextDocument, edit: SingleEdit | undefined, version: number): void {
     const known = this.counted.get(document);
     if (known?.version !== document.version || !edit) return;
-    const removed = Buffer.byteLength(document.getText().slice(edit.change.start, edit.change.oldEnd), 'utf8');
+    const { start, oldEnd } = edit.change;
+    const removed = oldEnd > start ? Buffer.byteLength(document.getText({ start: document.positionAt(start), end: document.positionAt(oldEnd) }), 'utf8') : 0;
     this.counted.set(document, { version, bytes: known.bytes - removed + Buffer.byteLength(edit.text, 'utf8') });
   }
 
-  private byteLength(document: TextDocument, text: string): number {
+  private byteLength(document: TextDocument): number {
     const known = this.counted.get(document);
     if (known?.version === document.version) return known.bytes;
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = Buffer.byteLength(document.getText(), 'utf8');
     this.counted.set(document, { version: document.version, bytes });
     return bytes;
   }
