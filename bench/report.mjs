@@ -1,13 +1,15 @@
 // Turns the measured figures into rows with their targets, prints them as a table and writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVATION_BEFORE_MS, ACTIVATION_TARGET_RATIO, EXTENSION_BUNDLE_TARGET_KB, SEND_TARGET_RATIO } from './settings.mjs';
+import { ACTIVATION_BEFORE_MS, ACTIVATION_TARGET_RATIO, EXTENSION_BUNDLE_TARGET_KB, SEND_TARGET_RATIO, YAML_CHECK_TARGET_RATIO } from './settings.mjs';
 import { round } from './stats.mjs';
 
 const row = (section, metric, value, unit, target, met) => ({ section, metric, value: round(value), unit, target: target ?? '', met: met === undefined ? '' : met ? 'yes' : 'NO' });
 
 function throughputRows({ throughput: t }) {
-  const rows = ['yaml', 'json', 'webhook'].map((kind) => row('1 check/floor', `${kind}: ${round(t[kind].checkMBps)} MB/s vs floor ${round(t[kind].floorMBps)} MB/s`, t[kind].ratio, 'x', '≤ 1.5', t[kind].ratio <= 1.5));
+  // Issue 18 asks the YAML check to cost no more than `yaml.parseDocument`; issue 6's 1.5 stays for the others.
+  const limit = (kind) => (kind === 'yaml' ? YAML_CHECK_TARGET_RATIO : 1.5);
+  const rows = ['yaml', 'json', 'webhook'].map((kind) => row('1 check/floor', `${kind}: ${round(t[kind].checkMBps)} MB/s vs floor ${round(t[kind].floorMBps)} MB/s`, t[kind].ratio, 'x', `≤ ${limit(kind)}`, t[kind].ratio <= limit(kind)));
   const visitRatio = t.json.checkMs / t.json.jsoncVisitMs;
   return [
     ...rows,
