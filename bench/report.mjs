@@ -9,7 +9,12 @@ const row = (section, metric, value, unit, target, met) => ({ section, metric, v
 function throughputRows({ throughput: t }) {
   // Issue 18 asks the YAML check to cost no more than `yaml.parseDocument`; issue 6's 1.5 stays for the others.
   const limit = (kind) => (kind === 'yaml' ? YAML_CHECK_TARGET_RATIO : 1.5);
-  const rows = ['yaml', 'json', 'webhook'].map((kind) => row('1 check/floor', `${kind}: ${round(t[kind].checkMBps)} MB/s vs floor ${round(t[kind].floorMBps)} MB/s`, t[kind].ratio, 'x', `≤ ${limit(kind)}`, t[kind].ratio <= limit(kind)));
+  // Per kind, the median of the passes' ratios (check and floor timed in turn); the whole corpus sums the medians.
+  const rows = ['yaml', 'json', 'webhook'].map((kind) => {
+    const { checkMBps, floorMBps, pairedRatio, pairedRange } = t[kind];
+    const metric = `${kind}: ${round(checkMBps)} MB/s vs floor ${round(floorMBps)} MB/s, paired passes ${round(pairedRange[0])}–${round(pairedRange[1])}`;
+    return row('1 check/floor', metric, pairedRatio, 'x', `≤ ${limit(kind)}`, pairedRatio <= limit(kind));
+  });
   const visitRatio = t.json.checkMs / t.json.jsoncVisitMs;
   return [
     ...rows,
