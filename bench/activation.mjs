@@ -64,7 +64,13 @@ export function measureActivation(dir, runs, baselineRoot) {
     if (baselineRoot) baseline.push(activateOnce(join(dir, `baseline-${i}.json`), baselineRoot));
     figures.push(activateOnce(join(dir, `activation-${i}.json`)));
   }
-  const result = { version: CODE_SERVER_VERSION, runs, ...summary(figures), firstCommandMedianMs: medianOf(figures, (figure) => figure.firstCommandMs) };
+  const result = {
+    version: CODE_SERVER_VERSION,
+    runs,
+    ...summary(figures),
+    firstCommandMedianMs: medianOf(figures, (figure) => figure.firstCommandMs),
+    serverAnsweredMedianMs: medianOf(figures, (figure) => figure.serverAnsweredMs),
+  };
   if (!baselineRoot) return result;
   const ratios = figures.map((figure, i) => figure.activateMs / baseline[i].activateMs);
   return { ...result, baseline: { root: baselineRoot, ...summary(baseline) }, pairedRatio: median(ratios), pairedRatioRange: [Math.min(...ratios), Math.max(...ratios)] };

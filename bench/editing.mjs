@@ -1,6 +1,7 @@
 // Sections 3 and 4: keystroke to fresh diagnostics on a 5 MB script, and completion/hover latency on 5 MB and 50 KB, over LSP.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { fieldsFileText, scriptModel, scriptYaml, seededRandom } from './corpus.mjs';
 import { BenchClient, fileUri } from './lsp-client.mjs';
@@ -153,7 +154,7 @@ function textAfterTyping(text, edits) {
 
 /** Sections 3 and 4 in one server; `nodeFlags` lets the profiler run the same session under --cpu-prof. */
 export async function measureEditing(files, { edits = 200, budgetMs = 90000, requests = 300, nodeFlags = [] } = {}) {
-  const client = await BenchClient.start({ folders: [files.dir], nodeFlags });
+  const client = await BenchClient.start({ folders: [files.dir], nodeFlags, trace: true });
   try {
     const openBigMs = await openAndWait(client, files.big);
     const keystrokes = await measureKeystrokes(client, files.big, edits, budgetMs);
@@ -167,6 +168,93 @@ export async function measureEditing(files, { edits = 200, budgetMs = 90000, req
   } finally {
     await client.stop();
   }
+}
+
+/** What the sustained-typing test types, over and over: words, a placeholder typed key by key, an unknown key. */
+const TYPED = ' hi {{username}} see {{fields.gep}} ok';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Types `count` characters into the message text nearest the middle of the file at `perSecond`, not waiting for
+ * diagnostics (as a person types); resolves with the text after the last one and its version.
+ */
+async function typeSteadily(client, file, count, perSecond) {
+  const start = typingPosition(file.text);
+  const offset = offsetOfTyping(file.text);
+  const began = now();
+  let version = 1;
+  for (let i = 0; i < count; i++) {
+    const due = began + (i * 1000) / perSecond;
+    if (due > now()) await sleep(due - now());
+    const at = { line: start.line, character: start.character + i };
+    version = await client.change(file.uri, { start: at, end: at }, TYPED[i % TYPED.length]);
+  }
+  const typed = Array.from({ length: count }, (_, i) => TYPED[i % TYPED.length]).join('');
+  return { text: file.text.slice(0, offset) + typed + file.text.slice(offset), version, typingMs: now() - began };
+}
+
+/**
+ * The server's resident memory once it is steady after opening (it changed by under 2 MB in half a second, or 5 s
+ * passed): typing is measured from there, so what opening the file took is not counted as typing's.
+ */
+async function steadyRssMB(client) {
+  const began = now();
+  let last = client.rssMB();
+  for (;;) {
+    await sleep(500);
+    const rss = client.rssMB();
+    if (Math.abs(rss - last) < 2 || now() - began > 5000) return rss;
+    last = rss;
+  }
+}
+
+/** The same diagnostics, in any order (the editor sorts them; a carried-over set is in document order, a fresh one by kind). */
+function sameSet(a, b) {
+  const keys = (list) => list.map((diagnostic) => JSON.stringify(diagnostic)).sort();
+  return isDeepStrictEqual(keys(a), keys(b));
+}
+
+/** The diagnostics a server that never saw the edits publishes for `text`: a fresh full check. */
+async function freshDiagnostics(files, text) {
+  const client = await BenchClient.start({ folders: [files.dir] });
+  try {
+    await openAndWait(client, { uri: files.big.uri, text });
+    return client.latest.get(files.big.uri);
+  } finally {
+    await client.stop();
+  }
+}
+
+/**
+ * The server's peak memory while `keystrokes` characters go into the 5 MB script at `perSecond` (the peak of opening
+ * it left out), and whether the diagnostics it shows once typing stops are a fresh full check's.
+ */
+export async function measureSustainedTyping(files, { keystrokes = 2000, perSecond = 100 } = {}) {
+  const client = await BenchClient.start({ folders: [files.dir], trace: true });
+  let typed;
+  let settledMs;
+  let peakRssMB;
+  let openPeakMB;
+  let afterOpenMB;
+  let sent;
+  try {
+    await openAndWait(client, files.big);
+    openPeakMB = client.peakRssMB();
+    afterOpenMB = await steadyRssMB(client);
+    if (!client.resetPeakRss()) throw new Error('cannot read the peak memory of the server (no /proc)');
+    typed = await typeSteadily(client, files.big, keystrokes, perSecond);
+    const stopped = now();
+    await client.waitForVersion(files.big.uri, typed.version, 120000);
+    settledMs = now() - stopped;
+    peakRssMB = client.peakRssMB();
+    sent = client.published.filter((entry) => entry.uri === files.big.uri && entry.version > 1).length;
+  } finally {
+    await client.stop();
+  }
+  const shown = client.latest.get(files.big.uri);
+  const fresh = await freshDiagnostics(files, typed.text);
+  return { keystrokes, perSecond, typingMs: typed.typingMs, settledMs, openPeakMB, afterOpenMB, peakRssMB, published: sent, diagnostics: shown.length, equalToFresh: sameSet(shown, fresh) };
 }
 
 /** The full re-parse of the 5 MB file with `yaml`: what an incremental check must clearly beat. */

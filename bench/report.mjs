@@ -1,13 +1,20 @@
 // Turns the measured figures into rows with their targets, prints them as a table and writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVATION_BEFORE_MS, ACTIVATION_TARGET_RATIO, EXTENSION_BUNDLE_TARGET_KB, SEND_TARGET_RATIO } from './settings.mjs';
+import { ACTIVATION_BEFORE_MS, ACTIVATION_TARGET_RATIO, EXTENSION_BUNDLE_TARGET_KB, SEND_TARGET_RATIO, YAML_CHECK_TARGET_RATIO } from './settings.mjs';
 import { round } from './stats.mjs';
 
 const row = (section, metric, value, unit, target, met) => ({ section, metric, value: round(value), unit, target: target ?? '', met: met === undefined ? '' : met ? 'yes' : 'NO' });
 
 function throughputRows({ throughput: t }) {
-  const rows = ['yaml', 'json', 'webhook'].map((kind) => row('1 check/floor', `${kind}: ${round(t[kind].checkMBps)} MB/s vs floor ${round(t[kind].floorMBps)} MB/s`, t[kind].ratio, 'x', '≤ 1.5', t[kind].ratio <= 1.5));
+  // Issue 18 asks the YAML check to cost no more than `yaml.parseDocument`; issue 6's 1.5 stays for the others.
+  const limit = (kind) => (kind === 'yaml' ? YAML_CHECK_TARGET_RATIO : 1.5);
+  // Per kind, the median of the passes' ratios (check and floor timed in turn); the whole corpus sums the medians.
+  const rows = ['yaml', 'json', 'webhook'].map((kind) => {
+    const { checkMBps, floorMBps, pairedRatio, pairedRange } = t[kind];
+    const metric = `${kind}: ${round(checkMBps)} MB/s vs floor ${round(floorMBps)} MB/s, paired passes ${round(pairedRange[0])}–${round(pairedRange[1])}`;
+    return row('1 check/floor', metric, pairedRatio, 'x', `≤ ${limit(kind)}`, pairedRatio <= limit(kind));
+  });
   const visitRatio = t.json.checkMs / t.json.jsoncVisitMs;
   return [
     ...rows,
@@ -30,7 +37,7 @@ function editingRows({ editing: e, fullReparseMs }) {
   const clearlyBelow = k.p95 <= fullReparseMs / 2;
   return [
     row('3 keystroke', `p50 (${k.edits} edits, 5 MB)`, k.p50, 'ms'),
-    row('3 keystroke', 'p95', k.p95, 'ms', '< 30', k.p95 < 30),
+    row('3 keystroke', 'p95', k.p95, 'ms', '≤ 10', k.p95 <= 10),
     row('3 keystroke', `p95 / full re-parse (${round(fullReparseMs)} ms)`, k.p95 / fullReparseMs, 'x', '≤ 0.5', clearlyBelow),
     ...['completion', 'hover'].flatMap((kind) => requestRows(kind, e.requests)),
     ...typingRows(e.requests.big.whileTyping),
@@ -47,7 +54,7 @@ function pauseRows(pause) {
 function typingRows(whileTyping) {
   if (!whileTyping) return [];
   const metric = `5 MB while typing: after each keystroke, after {{ (${whileTyping.requests}) p50 / p99`;
-  return [row('4 completion', metric, whileTyping.p50, `ms / ${round(whileTyping.p99)} ms`, 'p99 < 5', whileTyping.p99 < 5)];
+  return [row('4 completion', metric, whileTyping.p50, `ms / ${round(whileTyping.p99)} ms`, 'p99 ≤ 5', whileTyping.p99 <= 5)];
 }
 
 function requestRows(kind, requests) {
@@ -61,8 +68,16 @@ function requestRows(kind, requests) {
 
 function workspaceRows({ workspace: w }) {
   return [
-    row('5 workspace', `${w.files} files, ${round(w.MB)} MB: spawn → scan done`, w.wallMs, 'ms'),
-    row('5 workspace', `peak RSS (${w.filesWithProblems} files with problems, ${w.filesPublished} published)`, w.peakRssMB, 'MB'),
+    row('5 workspace', `${w.files} files, ${round(w.MB)} MB: spawn → scan done`, w.wallMs, 'ms', '≤ 2000', w.wallMs <= 2000),
+    row('5 workspace', `peak RSS (${w.filesWithProblems} files with problems, ${w.filesPublished} published)`, w.peakRssMB, 'MB', '≤ 150', w.peakRssMB <= 150),
+  ];
+}
+
+function sustainedRows({ sustained: s }) {
+  const typing = `${s.keystrokes} keystrokes at ${s.perSecond}/s into 5 MB (${round(s.typingMs / 1000)} s)`;
+  return [
+    row('8 sustained typing', `${typing}: peak RSS (${round(s.afterOpenMB)} MB once the open settled, open peak ${round(s.openPeakMB)} MB)`, s.peakRssMB, 'MB', '≤ 300', s.peakRssMB <= 300),
+    row('8 sustained typing', `diagnostics once typing stopped (${s.diagnostics}, ${round(s.settledMs)} ms after the last key) equal a fresh full check`, s.equalToFresh ? 1 : 0, s.equalToFresh ? 'equal' : 'differ', 'equal', s.equalToFresh),
   ];
 }
 
@@ -78,12 +93,18 @@ function activationTargetRow(a) {
 }
 
 function activationRows(a) {
-  const { version, notMeasured, runs, medianMs, codeLoadingMedianMs, activateCallMedianMs, firstCommandMedianMs } = a;
+  const { version, notMeasured, runs, medianMs, codeLoadingMedianMs, activateCallMedianMs, firstCommandMedianMs, serverAnsweredMedianMs } = a;
   const metric = `extension activation in VS Code (code-server ${version}${runs ? `, median of ${runs}` : ''})`;
   if (notMeasured) return [row('6 cold start', metric, NaN, `not measured: ${notMeasured}`)];
   const rows = [row('6 cold start', metric, medianMs, 'ms'), activationTargetRow(a)];
-  if (activateCallMedianMs !== undefined) rows.push(row('6 cold start', `  of it activate(), client start included (host marks; code loading ${round(codeLoadingMedianMs)} ms)`, activateCallMedianMs, 'ms'));
+  if (activateCallMedianMs !== undefined) rows.push(row('6 cold start', `  of it activate(): the client's start begun, not awaited (host marks; code loading ${round(codeLoadingMedianMs)} ms)`, activateCallMedianMs, 'ms'));
   if (firstCommandMedianMs !== undefined) rows.push(row('6 cold start', '  then the first command of the on-demand part (a preview: requires dist/on-demand.js)', firstCommandMedianMs, 'ms'));
+  // activate() no longer waits for the server's handshake; this is the time until the server answered, to set beside
+  // a baseline's activation, which did wait for it.
+  if (serverAnsweredMedianMs !== undefined) {
+    const versus = a.baseline ? ` (baseline's activation, handshake included: ${round(a.baseline.medianMs)} ms)` : '';
+    rows.push(row('6 cold start', `  activate() → the probe written and that preview answered by the server${versus}`, serverAnsweredMedianMs, 'ms'));
+  }
   return rows;
 }
 
@@ -107,17 +128,26 @@ function startupRows({ coldStart: c, activation: a, extension: x, sizes: s }) {
   ];
 }
 
+/**
+ * The target is on the send itself: ours (an expanded request, the window's kept Agent) against a bare undici request on
+ * undici's own pooled dispatcher. Expanding first is timed beside it, not in it: on a local receiver one expansion
+ * (~0.05 ms) costs as much as the request, over any real network it is noise.
+ */
 function sendRows({ send: s }) {
-  const range = s.ratioRange ? `, rounds ${round(s.ratioRange[0])}–${round(s.ratioRange[1])}` : '';
-  return [
-    row('7 send', `expand + send: ours ${round(s.oursMs)} ms vs bare undici ${round(s.bareMs)} ms (${s.requests} req, median of ${s.rounds} paired rounds${range}; ${s.connectionsUsed} connections opened by both)`, s.ratio, 'x', `≤ ${SEND_TARGET_RATIO}`, s.ratio <= SEND_TARGET_RATIO),
-    ...(s.sendOnlyRatio === undefined ? [] : [row('7 send', `  the send alone (one request expanded beforehand) vs bare undici, rounds ${round(s.sendOnlyRatioRange[0])}–${round(s.sendOnlyRatioRange[1])}`, s.sendOnlyRatio, 'x')]),
-    row('7 send', `vs bare undici with a fresh Agent each (${round(s.bareFreshAgentMs)} ms); expand alone ${round(s.expandOnlyMs)} ms`, s.ratioVsFreshAgent, 'x'),
-  ];
+  const rounds = (range) => (range ? `, rounds ${round(range[0])}–${round(range[1])}` : '');
+  const perExpandMs = s.expandOnlyMs / s.requests;
+  const rows = [];
+  if (s.sendOnlyRatio !== undefined) {
+    const metric = `the send: ours (the kept Agent) vs a bare undici request on its own pool (${s.requests} req, median of ${s.rounds} paired rounds${rounds(s.sendOnlyRatioRange)})`;
+    rows.push(row('7 send', metric, s.sendOnlyRatio, 'x', `≤ ${SEND_TARGET_RATIO}`, s.sendOnlyRatio <= SEND_TARGET_RATIO));
+  }
+  rows.push(row('7 send', `  expand + send vs the same bare request (${round(s.oursMs)} vs ${round(s.bareMs)} ms${rounds(s.ratioRange)}; an expansion ${round(perExpandMs, 3)} ms; ${s.connectionsUsed} connections opened by both)`, s.ratio, 'x'));
+  rows.push(row('7 send', `  expand + send vs bare undici with a fresh Agent each (${round(s.bareFreshAgentMs)} ms): the measure before issue 18`, s.ratioVsFreshAgent, 'x'));
+  return rows;
 }
 
 export function resultRows(figures) {
-  const groups = [throughputRows, phaseRows, jsonServiceRows, editingRows, workspaceRows, startupRows, sendRows];
+  const groups = [throughputRows, phaseRows, jsonServiceRows, editingRows, workspaceRows, startupRows, sendRows, sustainedRows];
   return groups.flatMap((group) => {
     try {
       return group(figures);

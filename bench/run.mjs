@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { throughputCorpus } from './corpus.mjs';
 import { fieldsContext, loadCore, measureAgainstJsonService, measureThroughput, repoRoot } from './core-check.mjs';
-import { editingFiles, fullReparseMs, measureEditing } from './editing.mjs';
+import { editingFiles, fullReparseMs, measureEditing, measureSustainedTyping } from './editing.mjs';
 import { machineInfo } from './machine.mjs';
 import { measurePhases } from './phases.mjs';
 import { printProfiles, runProfiles } from './profile.mjs';
 import { printTable, resultRows, writeResults } from './report.mjs';
 import { measureSend } from './send.mjs';
-import { ACTIVATION_RUNS, CORPUS_SIZES, KEYSTROKE_BUDGET_MS, KEYSTROKES, REQUESTS, SEED, SENDS, WORKSPACE_FILES } from './settings.mjs';
+import { ACTIVATION_RUNS, CORPUS_SIZES, KEYSTROKE_BUDGET_MS, KEYSTROKES, REQUESTS, SEED, SENDS, SUSTAINED_KEYSTROKES, SUSTAINED_PER_SECOND, WORKSPACE_FILES } from './settings.mjs';
 import { measureActivation } from './activation.mjs';
 import { extensionLoadMs, measureColdStart, measureSizes } from './startup.mjs';
 import { now } from './stats.mjs';
@@ -50,6 +50,7 @@ async function measureAll(core, fields) {
   await step(figures, 5, `workspace of ${WORKSPACE_FILES} files`, async () => ({ workspace: await measureWorkspace(writeWorkspace(join(work, 'workspace'), SEED + 2, WORKSPACE_FILES)) }));
   await step(figures, 6, 'cold start, activation and sizes', async () => ({ coldStart: await measureColdStart(join(work, 'cold')), activation: measureActivation(join(work, 'activation'), ACTIVATION_RUNS, activationBaseline), extension: extensionLoadMs(), sizes: measureSizes(!args.includes('--no-package')) }));
   await step(figures, 7, 'send overhead', async () => ({ send: await measureSend(core, fields, SENDS) }));
+  await step(figures, 8, `sustained typing: ${SUSTAINED_KEYSTROKES} keystrokes at ${SUSTAINED_PER_SECOND}/s`, async () => ({ sustained: await measureSustainedTyping(editing, { keystrokes: SUSTAINED_KEYSTROKES, perSecond: SUSTAINED_PER_SECOND }) }));
   return figures;
 }
 

@@ -18,7 +18,7 @@ const IN_BROWSER_CONTEXT = 'webhookTemplates.inBrowser';
 
 let handle: ClientHandle | undefined;
 
-export async function activateOn(context: vscode.ExtensionContext, platform: ClientPlatform, loadCommands: () => OnDemandModule): Promise<void> {
+export function activateOn(context: vscode.ExtensionContext, platform: ClientPlatform, loadCommands: () => OnDemandModule): void | Promise<void> {
   const log = createLog(context);
   const profiles = new ProfileState(context.workspaceState);
   const typing = new TypingDiagnostics();
@@ -27,13 +27,24 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Cli
   typing.register(context);
   registerTrustNotice(context, log);
   registerCommands(context, { handle: () => handle, server: () => runningServer(handle), profiles, log }, loadCommands);
-  try {
-    // Every server that starts (restarts included) learns the active profile, and hears of each change.
-    handle = await startClient(context, log, typing, platform, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));
-    context.subscriptions.push(profiles.onDidChange((profile) => void handle?.client.sendNotification(ActiveProfileNotification, { profile })));
-  } catch (error) {
+  const notStarted = (error: unknown) => {
     log.error(`The language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage(l10n.t('Webhook Templates could not start its language server: {0}', String(error)));
+  };
+  const started = (made: ClientHandle) => {
+    handle = made;
+    context.subscriptions.push(profiles.onDidChange((profile) => void handle?.client.sendNotification(ActiveProfileNotification, { profile })));
+    // Activation does not wait for the server's handshake; a server that does not start is said when it fails.
+    made.ready.catch(notStarted);
+  };
+  try {
+    // Every server that starts (restarts included) learns the active profile, and hears of each change. In Node.js
+    // activation returns at once; a browser that must read the server's script first returns when it has.
+    const made = startClient(context, log, typing, platform, (client) => void client.sendNotification(ActiveProfileNotification, { profile: profiles.active }));
+    if (made instanceof Promise) return made.then(started, notStarted);
+    started(made);
+  } catch (error) {
+    notStarted(error);
   }
 }
 

@@ -10,6 +10,8 @@ import { FIELDS_FILE_GLOB, SCRIPT_FILE_GLOB, WEBHOOK_FILE_GLOB, documentSelector
 
 export interface ClientHandle {
   client: BaseLanguageClient;
+  /** The current client's start (the server spawned and its handshake done); rejected when it failed. */
+  ready: Promise<void>;
   /** Stops the client and starts a new one (a browser's server worker cannot be started again once stopped). */
   restart(): Promise<void>;
 }
@@ -30,38 +32,48 @@ function clientOptions(log: vscode.LogOutputChannel, typing: TypingDiagnostics):
 }
 
 /**
- * Starts the client; `onRunning` is called each time a server is up (first start, restart after a crash or a
+ * Starts the client without waiting for the server: activation returns while the server spawns and answers the
+ * handshake (`ready`), so nothing waits on it that does not need it. `onRunning` is called each time a server is up (first start, restart after a crash or a
  * command, a new client after a setting changed), to tell it what lives only in the client (the active profile).
  */
-export async function startClient(
+export function startClient(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   typing: TypingDiagnostics,
   platform: ClientPlatform,
   onRunning: (client: BaseLanguageClient) => void,
-): Promise<ClientHandle> {
-  const create = async () => {
-    const made = await platform.createClient(context, clientOptions(log, typing));
+): ClientHandle | Promise<ClientHandle> {
+  const prepare = (made: BaseLanguageClient) => {
     // The server asks for files it cannot read itself (all of them in a browser; a virtual workspace's on the desktop).
     answerFileRequests(made);
     context.subscriptions.push(made.onDidChangeState((event) => event.newState === State.Running && onRunning(made)));
     return made;
   };
-  const handle: ClientHandle = {
-    client: await create(),
-    restart: async () => {
-      await handle.client.stop();
-      handle.client = await create();
-      await handle.client.start();
-    },
+  const create = () => {
+    const made = platform.createClient(context, clientOptions(log, typing));
+    return made instanceof Promise ? made.then(prepare) : prepare(made);
   };
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (!RESTART_SETTINGS.some((name) => event.affectsConfiguration(`${SECTION}.${name}`))) return;
-      log.info('A setting the server depends on changed: restarting it.');
-      await handle.restart();
-    }),
-  );
-  await handle.client.start();
-  return handle;
+  const begin = (client: BaseLanguageClient): ClientHandle => {
+    const handle: ClientHandle = {
+      client,
+      ready: client.start(),
+      restart: async () => {
+        await handle.client.stop();
+        handle.client = await create();
+        handle.ready = handle.client.start();
+        await handle.ready;
+      },
+    };
+    context.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration(async (event) => {
+        if (!RESTART_SETTINGS.some((name) => event.affectsConfiguration(`${SECTION}.${name}`))) return;
+        log.info('A setting the server depends on changed: restarting it.');
+        await handle.restart();
+      }),
+    );
+    return handle;
+  };
+  // In Node.js the handle is there when activation returns; in a browser it may come a moment later.
+  const first = create();
+  return first instanceof Promise ? first.then(begin) : begin(first);
 }

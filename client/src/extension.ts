@@ -11,7 +11,7 @@ function loadOnDemand(context: vscode.ExtensionContext): OnDemandModule {
   return require(context.asAbsolutePath('dist/on-demand.js')) as OnDemandModule;
 }
 
-export function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void | Promise<void> {
   return activateOn(context, NODE_PLATFORM, () => loadOnDemand(context));
 }
 

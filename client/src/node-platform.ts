@@ -13,5 +13,5 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
 
 export const NODE_PLATFORM: ClientPlatform = {
   kind: 'node',
-  createClient: async (context, options) => new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), options),
+  createClient: (context, options) => new LanguageClient('webhookTemplates', 'Webhook Templates', serverOptions(context), options),
 };

@@ -13,8 +13,11 @@ export type HostKind = 'node' | 'browser';
 /** What activation needs of the host. */
 export interface ClientPlatform {
   readonly kind: HostKind;
-  /** A language client on the bundled server (dist/server.js in a process, dist/web/server.js in a worker), not started. */
-  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): Promise<BaseLanguageClient>;
+  /**
+   * A language client on the bundled server (dist/server.js in a process, dist/web/server.js in a worker), not started:
+   * at once in Node.js (activation does not wait), or once a browser has the server's script when it must read it first.
+   */
+  createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
 }
 
 /** What the commands need of the host (the desktop's on-demand part makes its own, with undici and node:fs). */

@@ -33,15 +33,26 @@ export interface ServerRequests {
   importProfiles(params: ImportProfilesParams): Promise<ImportProfilesResult>;
 }
 
-/** The running server's requests, or an error that says why there is no server to ask. */
+function notRunning(): Error {
+  return new Error(l10n.t('The Webhook Templates language server is not running; see the log.'));
+}
+
+/**
+ * The server's requests, each sent once the server is up (a command run while it still starts waits for it), or an
+ * error that says why there is no server to ask.
+ */
 export function runningServer(handle: ClientHandle | undefined): ServerRequests {
-  const client = handle?.client;
-  if (!client?.isRunning()) throw new Error(l10n.t('The Webhook Templates language server is not running; see the log.'));
+  if (!handle) throw notRunning();
+  const running = async () => {
+    await handle.ready.catch(() => undefined);
+    if (!handle.client.isRunning()) throw notRunning();
+    return handle.client;
+  };
   return {
-    expand: (params) => client.sendRequest(ExpandRequest, params),
-    expandAll: (params) => client.sendRequest(ExpandAllRequest, params),
-    profiles: (params) => client.sendRequest(ProfilesRequest, params),
-    explainDelivered: (params) => client.sendRequest(ExplainDeliveredRequest, params),
-    importProfiles: (params) => client.sendRequest(ImportProfilesRequest, params),
+    expand: async (params) => (await running()).sendRequest(ExpandRequest, params),
+    expandAll: async (params) => (await running()).sendRequest(ExpandAllRequest, params),
+    profiles: async (params) => (await running()).sendRequest(ProfilesRequest, params),
+    explainDelivered: async (params) => (await running()).sendRequest(ExplainDeliveredRequest, params),
+    importProfiles: async (params) => (await running()).sendRequest(ImportProfilesRequest, params),
   };
 }

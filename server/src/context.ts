@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFieldsKind, type Environment, type FieldsContext, type TemplateService, type WorkspaceTexts } from './core';
 import type { DeferredIndexing } from './workspace/deferred-indexing';
 import type { FileAccess } from './documents/file-access';
+import type { PieceDocument } from './documents/piece-document';
+import type { DiagnosticsPublisher } from './features/diagnostics-publisher';
 import type { FileLimits } from './workspace/file-limits';
 import type { FieldsRegistry } from './workspace/fields-registry';
 import type { SettingsCache } from './settings/settings-cache';
@@ -15,18 +17,30 @@ export interface ServerHost {
   files: FileAccess;
   /** Where `${env:NAME}` profile values are read: the process's environment; a browser has none. */
   env: Environment;
+  /**
+   * What follows a large document's whole read: in Node.js a garbage collection (documents/memory-after-reads.ts,
+   * which needs node:v8); a web worker has none to ask for, and goes without.
+   */
+  memoryAfterReads?: (trace: (message: string) => void) => AfterReads;
+}
+
+/** Told of each document read whole. */
+export interface AfterReads {
+  readWhole(uri: string, length: number): void;
 }
 
 export interface ServerContext extends ServerHost {
   connection: Connection;
   /** Every open document, whatever its size: for knowing what is open. */
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<PieceDocument>;
   /**
    * The open document a request is about, or undefined when it is not open or is over the size limit: the one
    * lookup every handler uses, so no feature reads a document the limit keeps out.
    */
   openDocument(uri: string): TextDocument | undefined;
   service: TemplateService;
+  /** Sends diagnostics, leaving out a set equal to the one the editor was last sent for the document. */
+  publisher: DiagnosticsPublisher;
   registry: FieldsRegistry;
   settings: SettingsCache;
   folders: WorkspaceFolders;
@@ -34,6 +48,8 @@ export interface ServerContext extends ServerHost {
   indexing: DeferredIndexing;
   /** The size above which a file is not read (per workspace folder). */
   limits: FileLimits;
+  /** Told of each document read whole, it gives a large read's memory back once the read is over. */
+  memory: AfterReads;
   /** Resolves when the workspace has been checked and indexed once (references need every file). */
   indexed: () => Promise<void>;
   /** The profile chosen in the editor's status bar (`webhookTemplates/activeProfile`), if any. */

@@ -4,6 +4,7 @@ import { ClientFiles } from './documents/client-files';
 import { DiskFiles } from './documents/disk-files';
 import { editorFileSystem } from './documents/editor-file-system';
 import { FilesByScheme } from './documents/files-by-scheme';
+import { MemoryAfterReads } from './documents/memory-after-reads';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -15,4 +16,4 @@ process.on('uncaughtException', (error) => connection.console.error(`Uncaught: $
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 // Files on disk are read directly; a virtual workspace's are asked of the editor.
 const files = new FilesByScheme(new DiskFiles(), new ClientFiles(editorFileSystem(connection)));
-startServer(connection, { files, env: process.env });
+startServer(connection, { files, env: process.env, memoryAfterReads: (trace) => new MemoryAfterReads(trace) });

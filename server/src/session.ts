@@ -1,15 +1,16 @@
 // One session of the language server, made at `initialize`: the core service in the client's language, the open
 // documents, the workspace's state, and the checks that publish diagnostics.
 import { TextDocuments, type Connection, type InitializeParams, type TextDocumentsConfiguration } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext, ServerHost } from './context';
 import { createTemplateService, type TemplateService } from './core';
 import { DeferredIndexing } from './workspace/deferred-indexing';
 import { createChecks, type Checks } from './features/diagnostics';
+import { DiagnosticsPublisher } from './features/diagnostics-publisher';
 import { FieldsRegistry } from './workspace/fields-registry';
 import { FileLimits } from './workspace/file-limits';
 import { SettingsCache } from './settings/settings-cache';
 import { singleEdit } from './documents/single-edit';
+import { PieceDocument } from './documents/piece-document';
 import { WorkspaceFolders } from './workspace/workspace-folders';
 
 export interface Session {
@@ -20,17 +21,19 @@ export interface Session {
 }
 
 /**
- * Documents that tell the service what each edit did, so it can re-read only the step an edit falls in,
- * and the size limit, so it can follow a large document's size without counting it again.
+ * Documents kept as pieces (an edit copies nothing as long as the document) that tell the service what each edit
+ * did, so it can re-read only the step an edit falls in, and the size limit, so it can follow a large document's
+ * size without counting it again.
  */
-function trackingEdits(service: TemplateService, limits: FileLimits): TextDocumentsConfiguration<TextDocument> {
+function trackingEdits(service: TemplateService, limits: FileLimits): TextDocumentsConfiguration<PieceDocument> {
   return {
-    create: TextDocument.create,
+    create: (uri, languageId, version, text) => new PieceDocument(uri, languageId, version, text),
     update: (document, changes, version) => {
       const edit = singleEdit(document, changes);
       service.noteChange(document.uri, document.version, version, edit?.change);
       limits.noteEdit(document, edit, version);
-      return TextDocument.update(document, changes, version);
+      document.update(changes, version);
+      return document;
     },
   };
 }
@@ -59,6 +62,8 @@ export function createSession(connection: Connection, params: InitializeParams, 
   const context: ServerContext = {
     ...host,
     connection, documents, openDocument, service, registry, settings, folders, limits,
+    publisher: new DiagnosticsPublisher(connection),
+    memory: host.memoryAfterReads?.((message) => connection.tracer.log(message)) ?? { readWhole: () => undefined },
     indexing: new DeferredIndexing(),
     indexed: () => checks.indexed(),
     activeProfile: {},

@@ -38,6 +38,7 @@ export function followWorkspace(session: Session, capabilities: ClientCapabiliti
   });
   documents.onDidClose(({ document }) => {
     service.forget(document.uri);
+    context.publisher.forget(document.uri);
     if (isFieldsFileName(document.uri)) {
       registry.invalidate(document.uri);
       checks.fieldsChanged(document.uri);
@@ -61,7 +62,7 @@ export function followWorkspace(session: Session, capabilities: ClientCapabiliti
 
 /** A fields file appearing or disappearing changes which file each template uses: everything is checked again. */
 function onDiskChanges({ context, checks }: Session, changes: readonly FileEvent[]): void {
-  const { connection, documents, registry } = context;
+  const { documents, registry } = context;
   let rescan = false;
   context.files.changed(changes.map((change) => change.uri));
   for (const change of changes) {
@@ -72,7 +73,7 @@ function onDiskChanges({ context, checks }: Session, changes: readonly FileEvent
     registry.invalidate(change.uri);
     if (change.type === FileChangeType.Changed) checks.fieldsChanged(change.uri);
     else rescan = true;
-    if (change.type === FileChangeType.Deleted && !documents.get(change.uri)) connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    if (change.type === FileChangeType.Deleted && !documents.get(change.uri)) context.publisher.publish(change.uri, undefined, []);
   }
   if (rescan) {
     for (const document of documents.all()) checks.schedule(document.uri);

@@ -99,6 +99,8 @@ export type Responder = (request: Received, response: ServerResponse) => void;
 export interface Receiver {
   port: number;
   received: Received[];
+  /** Connections opened to it so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -114,8 +116,10 @@ export async function startReceiver(respond: Responder): Promise<Receiver> {
       respond(record, response);
     });
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, received, close: () => closeServer(server) };
+  return { port: (server.address() as AddressInfo).port, received, connections: () => connections, close: () => closeServer(server) };
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -122,9 +122,13 @@ describe('cli send --all', () => {
     assert.match(result.stdout, /^# 2 requests · 2xx: 2$/m);
   });
 
-  test('a folder: every template under it (the fields file left out), one table each, and the total', async () => {
+  test('a folder: every template under it (the fields file left out), one table each, and the total; sends reuse connections', async () => {
+    const before = receiver.connections();
     const result = await run(['.', '--profile', 'lead']);
     assert.equal(result.code, 1, shown(result));
+    // One pool for the run: without it each send connects anew (undici may open a second one while the first is released).
+    const opened = receiver.connections() - before;
+    assert.ok(opened < paths().length / 2, `${opened} connections for ${paths().length} requests`);
     const titles = result.stdout.split('\n').filter((line) => line.startsWith('### '));
     assert.deepEqual(titles.sort(), ['### flows/funnel.script.yaml (profile lead)', '### good/good.webhook (profile lead)', '### hooks.webhook (profile lead)']);
     assert.match(result.stdout, /^# Total: 9 requests · 2xx: 7 · other status: 1 · refused: 1$/m);

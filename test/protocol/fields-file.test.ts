@@ -85,36 +85,51 @@ describe('fields file over the protocol', () => {
   });
 
   /**
-   * Edits the open fields file and waits until the server has checked that version. Template publications after
-   * `since` follow the edit (one may come before the fields file's own, which first asks for the file's settings).
+   * Opens the fields file and waits until the server has checked it and, after it, the open template (opening it
+   * re-checks open templates): a check of the template still under way when an edit follows would be taken for the
+   * edit's.
    */
-  async function editFields(fieldsUri: string, at: Position, text: string): Promise<{ since: number; fields: number }> {
+  async function openFields(templateUri: string, fieldsUri: string, fieldsText: string): Promise<void> {
+    const since = client.mark();
+    await client.open(fieldsUri, 'json', fieldsText);
+    await client.waitForPublication(fieldsUri, (_list, params) => params.version === 1, 5000, since);
+    await client.waitForPublication(templateUri, () => true, 5000, since);
+  }
+
+  /**
+   * Edits the open fields file and waits until the server has checked that version and the open template again
+   * (the edit re-checks it; a check of the template left over from before would be taken for the edit's). `since`
+   * is the mark before the edit, `fields` the number of the fields file's publication.
+   */
+  async function editFields(templateUri: string, fieldsUri: string, at: Position, text: string): Promise<{ since: number; fields: number }> {
     const since = client.mark();
     const version = await client.change(fieldsUri, [{ range: { start: at, end: at }, text }]);
-    return { since, fields: (await client.waitForPublication(fieldsUri, (_list, params) => params.version === version)).seq };
+    const fields = (await client.waitForPublication(fieldsUri, (_list, params) => params.version === version, 5000, since)).seq;
+    await client.waitForPublication(templateUri, () => true, 5000, since);
+    return { since, fields };
   }
 
   test('an unsaved edit of the open fields file re-checks open templates at once', async () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
-    await client.open(fieldsUri, 'json', fieldsText);
-    const { since: checked } = await editFields(fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
+    await openFields(templateUri, fieldsUri, fieldsText);
+    const { since: checked } = await editFields(templateUri, fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
     const diagnostics = await client.waitForDiagnostics(templateUri, () => true, 5000, checked);
     assert.deepEqual(shapes(diagnostics), ['unknown-key 24:94']);
   });
 
   test('a second unsaved edit of the open fields file is followed too', async () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
-    await client.open(fieldsUri, 'json', fieldsText);
-    await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub9": {},');
-    const { since: checked } = await editFields(fieldsUri, { line: TRACKER_LINE + 1, character: '    "sub9": {},'.length }, CLIKID_ENTRY);
+    await openFields(templateUri, fieldsUri, fieldsText);
+    await editFields(templateUri, fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub9": {},');
+    const { since: checked } = await editFields(templateUri, fieldsUri, { line: TRACKER_LINE + 1, character: '    "sub9": {},'.length }, CLIKID_ENTRY);
     const diagnostics = await client.waitForDiagnostics(templateUri, () => true, 5000, checked);
     assert.deepEqual(shapes(diagnostics), ['unknown-key 24:94']);
   });
 
   test('closing the fields file without saving brings templates back to the disk definitions', async () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
-    await client.open(fieldsUri, 'json', fieldsText);
-    const { since: checked } = await editFields(fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
+    await openFields(templateUri, fieldsUri, fieldsText);
+    const { since: checked } = await editFields(templateUri, fieldsUri, endOfTrackerLine(fieldsText), CLIKID_ENTRY);
     await client.waitForDiagnostics(templateUri, (list) => shapes(list).length === 1, 5000, checked);
     const mark = client.mark();
     await client.close(fieldsUri);
@@ -122,9 +137,9 @@ describe('fields file over the protocol', () => {
   });
 
   test('a syntax error typed into the fields file is reported there as fields-syntax-error', async () => {
-    const { fieldsUri, fieldsText } = await openKeitaroCopy();
-    await client.open(fieldsUri, 'json', fieldsText);
-    const { fields: fieldsSeq } = await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub3": ');
+    const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
+    await openFields(templateUri, fieldsUri, fieldsText);
+    const { fields: fieldsSeq } = await editFields(templateUri, fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub3": ');
     const diagnostics = client.published[fieldsSeq - 1].params.diagnostics;
     assert.ok(diagnostics.length > 0);
     assert.ok(diagnostics.every((d) => d.code === 'fields-syntax-error'), `codes: ${diagnostics.map((d) => d.code)}`);
@@ -134,17 +149,17 @@ describe('fields file over the protocol', () => {
 
   test('while the open fields file is broken, templates keep the last good definitions', async () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
-    await client.open(fieldsUri, 'json', fieldsText);
-    const { since: checked, fields: fieldsSeq } = await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub3": ');
+    await openFields(templateUri, fieldsUri, fieldsText);
+    const { since: checked, fields: fieldsSeq } = await editFields(templateUri, fieldsUri, endOfTrackerLine(fieldsText), '\n    "sub3": ');
     assert.ok(client.published[fieldsSeq - 1].params.diagnostics.some((d) => d.code === 'fields-syntax-error'));
     assert.deepEqual(shapes(await client.waitForDiagnostics(templateUri, () => true, 5000, checked)), KEITARO_TWO);
   });
 
   test('after a break, a good edit of the fields file is followed by templates again', async () => {
     const { templateUri, fieldsUri, fieldsText } = await openKeitaroCopy();
-    await client.open(fieldsUri, 'json', fieldsText);
-    await editFields(fieldsUri, endOfTrackerLine(fieldsText), '\n    "clikid": ');
-    const { since: checked, fields: fieldsSeq } = await editFields(fieldsUri, { line: TRACKER_LINE + 1, character: '    "clikid": '.length }, '{ "description": "d" },');
+    await openFields(templateUri, fieldsUri, fieldsText);
+    await editFields(templateUri, fieldsUri, endOfTrackerLine(fieldsText), '\n    "clikid": ');
+    const { since: checked, fields: fieldsSeq } = await editFields(templateUri, fieldsUri, { line: TRACKER_LINE + 1, character: '    "clikid": '.length }, '{ "description": "d" },');
     // Only the unused-field hints remain once the syntax error is gone.
     assert.deepEqual(client.published[fieldsSeq - 1].params.diagnostics.filter((d) => d.code !== 'fields-unused'), []);
     assert.deepEqual(shapes(await client.waitForDiagnostics(templateUri, () => true, 5000, checked)), ['unknown-key 24:94']);

@@ -16,6 +16,7 @@ import {
   InitializeRequest,
   InitializedNotification,
   LogMessageNotification,
+  LogTraceNotification,
   MessageType,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -59,11 +60,19 @@ export interface StartOptions {
   settings?: (scopeUri: string | undefined) => TestSettings;
 }
 
-/** One publishDiagnostics notification, numbered in order of arrival (from 1). */
+/**
+ * One check of a document the server finished, numbered in order of arrival (from 1): a publishDiagnostics
+ * notification (`sent`), or the server's trace of a check whose diagnostics equal those it last sent, which it does
+ * not send again (`sent` false; `params` then hold the diagnostics the editor already shows).
+ */
 export interface Published {
   seq: number;
   params: PublishDiagnosticsParams;
+  sent: boolean;
 }
+
+/** The server's trace of diagnostics not sent again (server/src/features/diagnostics-publisher.ts). */
+const UNCHANGED_TRACE = /^Diagnostics of (\S+)(?: v(\d+))? unchanged: not sent again\.$/;
 
 export type DiagnosticsPredicate = (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean;
 
@@ -85,8 +94,10 @@ export function fileUri(path: string): string {
 }
 
 export class LspClient {
-  /** Every publication, oldest first. */
+  /** Every publication, and every check found unchanged and not sent again, oldest first. */
   readonly published: Published[] = [];
+  /** What the server traced ($/logTrace), oldest first. */
+  readonly traces: string[] = [];
   /** Messages the server logged with window/logMessage (errors and warnings included). */
   readonly logs: { type: MessageType; message: string }[] = [];
   readonly registrations: Registration[] = [];
@@ -135,7 +146,8 @@ export class LspClient {
     });
     this.connection.onRequest(WorkspaceFoldersRequest.type, () => this.workspaceFolders());
     this.connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.onDiagnostics(params));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.onDiagnostics(params, true));
+    this.connection.onNotification(LogTraceNotification.type, (params) => this.onTrace(params.message));
   }
 
   private workspaceFolders(): WorkspaceFolder[] {
@@ -148,6 +160,8 @@ export class LspClient {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
+      // The trace says when a check found the diagnostics unchanged and did not send them again.
+      trace: 'messages',
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: {
@@ -162,8 +176,16 @@ export class LspClient {
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
-  private onDiagnostics(params: PublishDiagnosticsParams): void {
-    const published = { seq: this.published.length + 1, params };
+  private onTrace(message: string): void {
+    this.traces.push(message);
+    const unchanged = UNCHANGED_TRACE.exec(message);
+    if (!unchanged) return;
+    const [, uri, version] = unchanged;
+    this.onDiagnostics({ uri, version: version === undefined ? undefined : Number(version), diagnostics: this.latestSent(uri)?.params.diagnostics ?? [] }, false);
+  }
+
+  private onDiagnostics(params: PublishDiagnosticsParams, sent: boolean): void {
+    const published = { seq: this.published.length + 1, params, sent };
     this.published.push(published);
     for (const waiter of this.waiters) {
       if (waiter.uri === params.uri && published.seq > waiter.since && waiter.predicate(params.diagnostics, params)) {
@@ -178,9 +200,15 @@ export class LspClient {
     return this.published.length;
   }
 
-  /** The newest publication for a document, if any. */
+  /** The newest publication (or unchanged check) for a document, if any. */
   latest(uri: string): Published | undefined {
     for (let index = this.published.length - 1; index >= 0; index--) if (this.published[index].params.uri === uri) return this.published[index];
+    return undefined;
+  }
+
+  /** The newest publication the server sent for a document: what the editor shows. */
+  latestSent(uri: string): Published | undefined {
+    for (let index = this.published.length - 1; index >= 0; index--) if (this.published[index].sent && this.published[index].params.uri === uri) return this.published[index];
     return undefined;
   }
 

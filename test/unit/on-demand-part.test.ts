@@ -146,6 +146,13 @@ test('activation registers every command of package.json and requires nothing of
   assert.ok(context.subscriptions.length > 0);
 });
 
+test('activation returns at once, not waiting for the server: VS Code waits only for a promise activate() returns', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the shipped bundle, loaded as the editor loads it
+  const extension = require(EXTENSION) as { activate(context: unknown): unknown };
+  assert.equal(extension.activate(fakeContext()), undefined);
+  assert.ok(editor.commands.size > 0);
+});
+
 test('the first command of the on-demand part requires its bundle, once; later commands use what it started', async () => {
   await activated();
   const showHistory = editor.commands.get('webhookTemplates.showHistory');

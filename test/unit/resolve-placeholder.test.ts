@@ -1,7 +1,7 @@
 // Specifies what a placeholder refers to in its dialect, and which finding (code, fix, missing key) it gets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePlaceholder, delimiterFor, keyFormOf, resolveKey, type ResolveContext } from '../../server/src/core/resolve/resolve-placeholder';
+import { analyzePlaceholder, delimiterFor, keyFormOf, resolveKey, suggestionsKept, type ResolveContext } from '../../server/src/core/resolve/resolve-placeholder';
 import { scanPlaceholders } from '../../server/src/core/resolve/scan-placeholders';
 import type { Dialect, Place, PlaceholderSyntax } from '../../server/src/core/base/types';
 import { fieldsContext, wholeRegion } from './core-helpers';
@@ -109,4 +109,18 @@ test('a did-you-mean fix is written in the angle syntax in an angle project', ()
 
 test('a wrong-dialect fix for a custom field written {{fields.geo}} in a webhook is {geo}', () => {
   assert.equal(analyze('{{fields.geo}}', 'webhook')?.finding?.fix, '{geo}');
+});
+
+test('a mistyped key met again is suggested from memory, per fields model, and a new model is asked afresh', () => {
+  const own = fieldsContext().source!.model;
+  const ctx: ResolveContext = { model: own, fieldsName: 'webhook-fields.json', syntax: 'braces' };
+  const first = analyze('{{fields.gep}}', 'message', 'text', ctx);
+  assert.equal(suggestionsKept(own), 1);
+  assert.deepEqual(analyze('{{fields.gep}}', 'message', 'text', ctx), first);
+  analyze('{{fields.gep}}', 'message', 'text', ctx);
+  assert.equal(suggestionsKept(own), 1, 'the same mistake was worked out again');
+  assert.equal(first?.finding?.fix, '{{fields.geo}}');
+  const without = fieldsContext('{ "customFields": { "gap": {} } }').source!.model;
+  assert.equal(analyze('{{fields.gep}}', 'message', 'text', { ...ctx, model: without })?.finding?.fix, '{{fields.gap}}');
+  assert.equal(suggestionsKept(without), 1);
 });

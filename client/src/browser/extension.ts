@@ -6,7 +6,7 @@ import { activateOn } from '../activate';
 import { startCommandPart } from '../command-part';
 import { BROWSER_COMMANDS, BROWSER_PLATFORM } from './browser-platform';
 
-export function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void | Promise<void> {
   return activateOn(context, BROWSER_PLATFORM, () => ({ startOnDemandPart: (part, startup) => startCommandPart(part, startup, BROWSER_COMMANDS) }));
 }
 

@@ -1,5 +1,5 @@
 // Reads the command line of `webhook-templates` into a typed request, or a message saying what is wrong.
-import { EXPLAIN_USAGE, parseExplainArguments, type ExplainArguments } from './explain-command';
+import { EXPLAIN_USAGE, parseExplainArguments, type ExplainArguments } from './explain-arguments';
 import { parseProfilesArguments, PROFILES_USAGE, type ProfilesArguments } from './profiles-arguments';
 import { isProblemCode, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from '../core';
 

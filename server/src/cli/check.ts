@@ -12,7 +12,8 @@ import type { CheckArguments } from './arguments';
 import { folderSettings } from './cli-settings';
 import { createCliWorkspace, rootForFile, type CliWorkspace } from './cli-workspace';
 import { fixText, unifiedDiff, writeAtomically, type AppliedFix } from './fix';
-import { formatReport, type FileReport } from './report';
+import { formatReport } from './report';
+import type { FileReport } from './report-rows';
 
 /** Checks one text with the editor's own check; fields files it leads to are added to `fieldsFiles`. */
 function checkText(path: string, text: string, host: CliWorkspace, fieldsFiles: Set<string>): Diagnostic[] {

@@ -6,7 +6,7 @@
 // has no warning level); information and hints are passing test cases that keep their message in system-out. The
 // failure's type is the problem code; its text says where, what, and links the code's documentation.
 import { problemDocsUrl, ProblemCode } from '../core';
-import type { FileReport, Row } from './report';
+import type { FileReport, Row } from './report-rows';
 
 /** Text and attribute values escaped, and the characters XML 1.0 cannot hold at all left out. */
 export function xml(text: string): string {

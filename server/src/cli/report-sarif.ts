@@ -1,7 +1,7 @@
 // The check's problems as a SARIF 2.1.0 log, for code scanning: one run, a rule for every problem code (its summary,
 // its default level and its documentation section), a result for every problem.
 import { PROBLEM_DOCS, PROBLEMS, ProblemCode, problemDocsUrl, type Severity } from '../core';
-import type { Row } from './report';
+import type { Row } from './report-rows';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 

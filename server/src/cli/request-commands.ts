@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Environment, ExpandedRequest, ExpansionIssue, L10n, TemplateRequest } from '../core';
+import type { ExpandedRequest, ExpansionIssue, L10n, TemplateRequest } from '../core';
 import { isFile } from '../documents/disk-documents';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import { formatResponse } from '../../../send/src/response-text';
@@ -11,19 +11,9 @@ import { headerProblemText, headerProblems } from '../../../send/src/send-checks
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { pathToUri } from '../documents/file-uris';
 import type { RequestArguments } from './arguments';
+import type { CliIo } from './cli-io';
 import { createCliWorkspace, rootForFile } from './cli-workspace';
 import { runSendAll } from './send-all-command';
-
-export interface CliIo {
-  cwd: string;
-  /** The locale the checks' and the sender's texts are written in (from LC_ALL, LC_MESSAGES or LANG). */
-  locale: string;
-  env: Environment;
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** send --all: stops the run after the request in flight (the first Ctrl-C). */
-  stop?: AbortSignal;
-}
 
 /** A usage problem: exit code 2 with a message. */
 class UsageError extends Error {}

@@ -57,6 +57,7 @@ export {
   type Severity, type SeverityChoices, type SeverityLevel,
 } from './base/problems';
 export { isIdentifier } from './base/identifier';
+export { documentLength, type TextWindow, type WindowedDocument } from './base/text-window';
 export { isLoopbackHost, isLoopbackUrl } from './base/hosts';
 export { createL10n, type L10n } from './base/l10n';
 export { documentKindOf, FIELDS_FILE_NAMES, globMatches, isFieldsFileName, isFieldsKind, isTemplateKind } from './read/document-kind';

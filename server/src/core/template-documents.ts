@@ -4,13 +4,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf, isFieldsKind, isTemplateKind, WEBHOOK_LANGUAGE_ID } from './read/document-kind';
 import { fieldsFormatOf, parseFieldsFile, type FieldsParseResult } from './fields/fields-file';
 import { composeChanges, composeStepUpdates, updateScriptParse, type TextChange } from './read/incremental';
+import type { TextSource } from './read/text-source';
+import { documentLength, textBetween } from './base/text-window';
 import { markPartnerMacros } from './receivers/partner-macros';
 import { parseScriptFile } from './read/script-file';
 import { diagnosticResults, usageResults, type StepSince } from './check/step-results';
 import type { DocumentKind, DocumentReading, ParsedTemplate, Reading } from './base/types';
 import { shareUrlReadings } from './read/url-reading';
 import { parseWebhookFile } from './read/webhook-file';
-import type { SuppressionComment } from './read/suppression-comments';
+import { suppressionsAfterEdit, type SuppressionComment } from './read/suppression-comments';
 
 /** Keeps one parse per document version, so completion and hover never re-read an unchanged file. */
 function versionCache<T>() {
@@ -67,15 +69,22 @@ export function parseByKind(text: string, kind: DocumentKind): ParsedTemplate | 
 
 const FULL: Reading = { kind: 'full' };
 
+/** The document's text read in parts (an open document keeps it in pieces: typing should not copy it whole). */
+function textSourceOf(document: TextDocument): TextSource {
+  return { length: documentLength(document), slice: (start, end) => textBetween(document, start, end) };
+}
+
 /** The entry of a version made by re-reading one step of the previous one; undefined when the edit does not allow it. */
 function readStep(previous: TemplateEntry | undefined, change: PendingChange | undefined, document: TextDocument): TemplateEntry | undefined {
   if (!previous?.parsed || !change?.change || change.fromVersion !== previous.version || change.toVersion !== document.version) return undefined;
-  const step = updateScriptParse(previous.parsed, document.getText(), change.change, finished);
+  const text = textSourceOf(document);
+  const step = updateScriptParse(previous.parsed, text, change.change, finished);
   if (!step) return undefined;
   const update = { fromVersion: previous.version, step };
   const longer = previous.run && !previous.usagesRead && composeStepUpdates(previous.run.step, step);
   const run = longer && previous.run ? { fromVersion: previous.run.fromVersion, step: longer } : update;
-  return { version: document.version, parsed: step.parsed, updates: [update, run], run, reading: { kind: 'step', reread: step.piece.steps[0].span } };
+  const suppressions = suppressionsAfterEdit(previous.suppressions, step.parsed, text, change.change);
+  return { version: document.version, parsed: step.parsed, updates: [update, run], run, reading: { kind: 'step', reread: step.piece.steps[0].span }, suppressions };
 }
 
 /** The documents the service has read, by URI, and what it keeps of each. */

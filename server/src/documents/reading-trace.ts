@@ -1,7 +1,7 @@
 // How each checked version of an open template was read, as a trace line when the editor asks for traces.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentReading, TemplateService } from '../core';
+import { documentLength, type DocumentReading, type TemplateService } from '../core';
 
 /** E.g. `Read v7 of file:///…/bot.script.yaml: one step re-read (212 of 98000 characters); diagnostics carried.` */
 export function readingText(uri: string, reading: DocumentReading, length: number): string {
@@ -16,5 +16,5 @@ export function readingText(uri: string, reading: DocumentReading, length: numbe
  */
 export function traceReading(connection: Connection, service: TemplateService, document: TextDocument): void {
   const reading = service.readingOf(document.uri);
-  if (reading?.version === document.version) connection.tracer.log(readingText(document.uri, reading, document.getText().length));
+  if (reading?.version === document.version) connection.tracer.log(readingText(document.uri, reading, documentLength(document)));
 }

@@ -3,7 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { closedDocument, type ServerContext } from '../context';
 import { checkFieldsFile, checkTemplate } from '../workspace/check-document';
-import { isFieldsFileName, isFieldsKind, isTemplateKind, type L10n } from '../core';
+import { documentLength, isFieldsFileName, isFieldsKind, isTemplateKind, type L10n } from '../core';
 import { traceReading } from '../documents/reading-trace';
 import { listWorkspaceFiles } from '../workspace/workspace-scan';
 
@@ -25,11 +25,15 @@ export interface Checks {
 }
 
 const FIELDS_REPUBLISH_MS = 150;
+/** An edit that comes this soon after its document's last check ended belongs to a burst sent at once. */
+const BURST_MS = 1;
 const CLOSED_RECHECK_MS = 300;
 
 export function createChecks(context: ServerContext, scriptGlobs: (folderUri: string) => readonly string[]): Checks {
-  const { connection, documents, service, indexing } = context;
-  const pending = new Map<string, NodeJS.Immediate>();
+  const { connection, documents, service, indexing, publisher } = context;
+  const pending = new Map<string, { cancel(): void }>();
+  /** When each open document's last check ended: an edit that comes sooner is part of a burst. */
+  const checkedAt = new Map<string, number>();
   const fieldsTimers = new Map<string, NodeJS.Timeout>();
   const closedTimers = new Map<string, NodeJS.Timeout>();
   const background = new BackgroundQueue((uri) => checkClosed(uri));
@@ -47,7 +51,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     const checked = loaded && checkFieldsFile(context, loaded.document, settings, { unusedHints: scanned });
     // Its bot-variable values name fields too; a broken file keeps its last indexed uses.
     if (loaded?.result.model && checked) service.indexUsages(loaded.document, checked.fields);
-    connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: checked?.diagnostics ?? [] });
+    publisher.publish(uri, documents.get(uri)?.version, checked?.diagnostics ?? []);
   }
 
   /** Usage counts change with every template checked: the fields file's hints follow a little later, once. */
@@ -67,18 +71,22 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     // Closed, and no template by its name on disk (its editor had the language set by hand): nothing to list.
     if (kind !== 'template') return open ? undefined : forget(document.uri);
     const settings = await context.settings.forResource(document.uri);
+    const kept = service.readingOf(document.uri)?.version === document.version;
     const checked = await context.files.settled(() => checkTemplate(context, document, settings, { profile: context.activeProfile.name, noFieldsFileNote: open }));
+    if (!kept && service.readingOf(document.uri)?.parse.kind === 'full') context.memory.readWhole(document.uri, documentLength(document));
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
     if (open) traceReading(connection, context.service, document);
-    connection.sendDiagnostics({ uri: document.uri, version: open ? document.version : undefined, diagnostics: checked.diagnostics });
+    publisher.publish(document.uri, open ? document.version : undefined, checked.diagnostics);
     const indexAndHint = () => {
       service.indexUsages(document, checked.fields);
       publishFieldsSoon(checked.fields.source?.uri);
     };
     // While typing, usages wait for a pause: keystrokes cost the edited step, not the whole document.
-    if (open) indexing.defer(document.uri, indexAndHint);
-    else indexAndHint();
+    if (open) return indexing.defer(document.uri, indexAndHint);
+    indexAndHint();
+    // A closed file leaves only its summaries (the usages indexed, the diagnostics sent), not its text or parse.
+    service.forget(document.uri);
   }
 
   function excessOnDisk(uri: string): number | undefined {
@@ -90,7 +98,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   async function publishTooLarge(uri: string, bytes: number, version: number | undefined): Promise<void> {
     dropUsages(uri);
     const { severity } = await context.settings.forResource(uri);
-    connection.sendDiagnostics({ uri, version, diagnostics: service.tooLargeNote(context.registry.displayName(uri), bytes, context.limits.limitMB(uri), severity) });
+    publisher.publish(uri, version, service.tooLargeNote(context.registry.displayName(uri), bytes, context.limits.limitMB(uri), severity));
   }
 
   /** The size is asked before reading: a file over the limit is never read whole. */
@@ -110,17 +118,27 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   function forget(uri: string): void {
     dropUsages(uri);
-    connection.sendDiagnostics({ uri, diagnostics: [] });
+    publisher.publish(uri, undefined, []);
   }
 
+  /**
+   * A keystroke is checked at once. Edits that come faster than the checks end (many sent at once: each would
+   * otherwise be checked in turn, as the protocol's messages are handled one at a time) wait until they stop.
+   */
   function schedule(uri: string): void {
-    const waiting = pending.get(uri);
-    if (waiting) clearImmediate(waiting);
-    pending.set(uri, setImmediate(() => {
+    pending.get(uri)?.cancel();
+    const run = () => {
       pending.delete(uri);
       const document = documents.get(uri);
-      if (document) check(document, true).catch((error) => logFailure(connection, uri, error));
-    }));
+      if (document) check(document, true).catch((error) => logFailure(connection, uri, error)).finally(() => checkedAt.set(uri, performance.now()));
+    };
+    if (performance.now() - (checkedAt.get(uri) ?? -Infinity) < BURST_MS) {
+      const timer = setTimeout(run, 1);
+      pending.set(uri, { cancel: () => clearTimeout(timer) });
+    } else {
+      const immediate = setImmediate(run);
+      pending.set(uri, { cancel: () => clearImmediate(immediate) });
+    }
   }
 
   function scheduleOpenTemplates(): void {
@@ -149,6 +167,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     const generation = ++scanGeneration;
     const uris = await listWorkspaceFiles(context.folders, context.settings, scriptGlobs, context.files);
     const progress = await startProgress(connection, uris.length, service.l10n);
+    await context.settings.prefetch(uris.filter((uri) => !documents.get(uri)));
     for (const [done, uri] of uris.entries()) {
       if (generation !== scanGeneration) return progress.done();
       if (!documents.get(uri)) await checkClosed(uri).catch((error) => logFailure(connection, uri, error));
@@ -168,7 +187,10 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   return {
     schedule,
-    closed: (uri) => background.add(uri),
+    closed: (uri) => {
+      checkedAt.delete(uri);
+      background.add(uri);
+    },
     fieldsChanged,
     profileChanged,
     diskChanged: (uri) => background.add(uri),

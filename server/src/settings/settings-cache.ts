@@ -2,6 +2,9 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, settingsFromSection, type Settings } from './settings';
 
+/** Resources asked for in one workspace/configuration request by `prefetch`. */
+const ITEMS_PER_REQUEST = 500;
+
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
   private clientSupports = false;
@@ -27,6 +30,21 @@ export class SettingsCache {
       this.cache.set(uri, settings);
     }
     return settings;
+  }
+
+  /**
+   * Asks for the settings of many resources at once (one workspace/configuration request per ITEMS_PER_REQUEST of
+   * them, not one each): the workspace scan checks thousands of files, and one round trip each was most of its wait.
+   */
+  async prefetch(uris: readonly string[]): Promise<void> {
+    if (!this.clientSupports) return;
+    const wanted = uris.filter((uri) => !this.cache.has(uri));
+    for (let start = 0; start < wanted.length; start += ITEMS_PER_REQUEST) {
+      const batch = wanted.slice(start, start + ITEMS_PER_REQUEST);
+      const answers = this.connection.workspace.getConfiguration(batch.map((scopeUri) => ({ scopeUri, section: 'webhookTemplates' })));
+      batch.forEach((uri, index) => this.cache.set(uri, answers.then((sections: unknown[]) => settingsFromSection(sections[index]), () => DEFAULT_SETTINGS)));
+    }
+    await Promise.all(wanted.map((uri) => this.cache.get(uri)));
   }
 
   /** The editor's `files.exclude` globs that are on, for a folder: what the workspace scan leaves out. */

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_FILE_SIZE_MB } from '../settings/settings';
 import type { SettingsCache } from '../settings/settings-cache';
 import type { SingleEdit } from '../documents/single-edit';
 import { type WorkspaceFolders } from './workspace-folders';
+import { documentLength } from '../core';
 
 const MB = 1024 * 1024;
 
@@ -31,9 +32,8 @@ export class FileLimits {
   excessOf(document: TextDocument): number | undefined {
     const max = this.maxBytes(document.uri);
     // A UTF-16 unit is at most 3 UTF-8 bytes: most documents are decided without counting.
-    const text = document.getText();
-    if (text.length * 3 <= max) return undefined;
-    const bytes = this.byteLength(document, text);
+    if (documentLength(document) * 3 <= max) return undefined;
+    const bytes = this.byteLength(document);
     return bytes > max ? bytes : undefined;
   }
 
@@ -44,14 +44,15 @@ export class FileLimits {
   noteEdit(document: TextDocument, edit: SingleEdit | undefined, version: number): void {
     const known = this.counted.get(document);
     if (known?.version !== document.version || !edit) return;
-    const removed = utf8Length(document.getText().slice(edit.change.start, edit.change.oldEnd));
+    const { start, oldEnd } = edit.change;
+    const removed = oldEnd > start ? utf8Length(document.getText({ start: document.positionAt(start), end: document.positionAt(oldEnd) })) : 0;
     this.counted.set(document, { version, bytes: known.bytes - removed + utf8Length(edit.text) });
   }
 
-  private byteLength(document: TextDocument, text: string): number {
+  private byteLength(document: TextDocument): number {
     const known = this.counted.get(document);
     if (known?.version === document.version) return known.bytes;
-    const bytes = utf8Length(text);
+    const bytes = utf8Length(document.getText());
     this.counted.set(document, { version: document.version, bytes });
     return bytes;
   }

@@ -1,5 +1,5 @@
 // Lists the template and fields files under a folder, skipping what no user edits (node_modules, dot folders).
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { documentKindOf } from '../core';
 import type { ExcludeTest } from '../documents/file-access';
@@ -11,24 +11,26 @@ export function findWorkspaceFiles(root: string, scriptGlobs: readonly string[] 
   const pending = [root];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       continue;
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const { name } = entry;
       const path = join(dir, name);
       if (excluded(relative(root, path).split('\\').join('/'), name)) continue;
-      const stat = safeStat(path);
-      if (stat?.isDirectory() && !isSkippedFolder(name)) pending.push(path);
-      else if (stat?.isFile() && documentKindOf(path, scriptGlobs)) found.push(path);
+      // The listing says what each entry is; only a symbolic link is followed to learn it.
+      const kind = entry.isSymbolicLink() ? safeStat(path) : entry;
+      if (kind?.isDirectory() && !isSkippedFolder(name)) pending.push(path);
+      else if (kind?.isFile() && documentKindOf(path, scriptGlobs)) found.push(path);
     }
   }
   return found.sort();
 }
 
-function safeStat(path: string) {
+function safeStat(path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch {

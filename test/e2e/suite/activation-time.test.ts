@@ -13,7 +13,7 @@ function figureFile(): string {
 }
 
 suite('activation time @bench', () => {
-  test('activate() of the inactive extension resolves with its language server answering, the on-demand part unloaded', async () => {
+  test('activate() of the inactive extension returns before its server answers; a command run at once waits for it, the on-demand part loaded by it', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
     assert.equal(extension.isActive, false, 'the extension was already active: an activation event fired in the bench workspace');
@@ -22,24 +22,25 @@ suite('activation time @bench', () => {
     const activateMs = performance.now() - started;
     assert.equal(extension.isActive, true);
     assert.ok(Number.isFinite(activateMs) && activateMs > 0, `activation took ${activateMs} ms`);
-    // activate() swallows a failed server start (it logs and shows a message), so the time only counts if the server answers.
+    // What only a command needs stays unloaded until one runs; the first one pays for it.
+    const onDemand = join(extension.extensionPath, 'dist', 'on-demand.js');
+    assert.equal(require.cache[onDemand], undefined, 'activation loaded the on-demand part');
     // The probe is written only now: a .webhook file in the folder beforehand would have activated the extension.
     const probeUri = vscode.Uri.joinPath(workspaceRoot(), 'probe.webhook');
     await vscode.workspace.fs.writeFile(probeUri, Buffer.from('GET https://example.com/hook?a={}\n'));
+    // Run at once, while the server may still be starting: the command waits for it instead of failing.
+    const commandStarted = performance.now();
+    const preview = await vscode.commands.executeCommand<string>('webhookTemplates.previewWebhook', { uri: probeUri.toString(), line: 0, confirm: false });
+    const firstCommandMs = performance.now() - commandStarted;
+    const serverAnsweredMs = performance.now() - started;
+    assert.match(preview ?? '', /^GET https:\/\/example\.com\/hook/m);
+    assert.ok(require.cache[onDemand], 'the first preview did not load the on-demand part');
     const probe = await vscode.workspace.openTextDocument(probeUri);
     const codes = await waitFor('diagnostics of the probe document', () => {
       const found = ourDiagnostics(probe.uri).map(codeOf);
       return found.length > 0 ? found : undefined;
     });
     assert.ok(codes.includes('empty-placeholder'), `diagnostics of the probe: ${codes.join(', ')}`);
-    // What only a command needs stays unloaded until one runs; the first one pays for it.
-    const onDemand = join(extension.extensionPath, 'dist', 'on-demand.js');
-    assert.equal(require.cache[onDemand], undefined, 'activation loaded the on-demand part');
-    const commandStarted = performance.now();
-    const preview = await vscode.commands.executeCommand<string>('webhookTemplates.previewWebhook', { uri: probeUri.toString(), line: 0, confirm: false });
-    const firstCommandMs = performance.now() - commandStarted;
-    assert.match(preview ?? '', /^GET https:\/\/example\.com\/hook/m);
-    assert.ok(require.cache[onDemand], 'the first preview did not load the on-demand part');
-    writeFileSync(figureFile(), JSON.stringify({ activateMs, host: hostActivationPhases(EXTENSION_ID), firstCommandMs }));
+    writeFileSync(figureFile(), JSON.stringify({ activateMs, host: hostActivationPhases(EXTENSION_ID), firstCommandMs, serverAnsweredMs }));
   });
 });

@@ -7,11 +7,12 @@
 // each edit in its index, where this one would be built again for every version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
+import { isWindowed } from './text-window';
 
 interface LineIndex {
   version: number;
-  text: string;
-  /** The offset each line starts at; undefined when TextDocument answers (a \r in the text, or edited). */
+  length: number;
+  /** The offset each line starts at; undefined when the document answers (a \r in the text, edited, or windowed). */
   starts: number[] | undefined;
 }
 
@@ -27,8 +28,9 @@ function lineStarts(text: string): number[] | undefined {
 function indexOf(document: TextDocument): LineIndex {
   const known = indexes.get(document);
   if (known?.version === document.version) return known;
-  const text = document.getText();
-  const index = { version: document.version, text, starts: known ? undefined : lineStarts(text) };
+  // A windowed document (the server's open documents) builds its index by search itself, and follows edits in it.
+  const text = known || isWindowed(document) ? undefined : document.getText();
+  const index = { version: document.version, length: text?.length ?? 0, starts: text === undefined ? undefined : lineStarts(text) };
   indexes.set(document, index);
   return index;
 }
@@ -46,21 +48,21 @@ function lineOf(starts: readonly number[], offset: number): number {
 }
 
 export function positionAt(document: TextDocument, offset: number): Position {
-  const { text, starts } = indexOf(document);
+  const { length, starts } = indexOf(document);
   if (!starts) return document.positionAt(offset);
-  const clamped = Math.max(0, Math.min(offset, text.length));
+  const clamped = Math.max(0, Math.min(offset, length));
   const line = lineOf(starts, clamped);
   return { line, character: clamped - starts[line] };
 }
 
 export function offsetAt(document: TextDocument, position: Position): number {
-  const { text, starts } = indexOf(document);
+  const { length, starts } = indexOf(document);
   if (!starts) return document.offsetAt(position);
-  if (position.line >= starts.length) return text.length;
+  if (position.line >= starts.length) return length;
   if (position.line < 0) return 0;
   const lineStart = starts[position.line];
   if (position.character <= 0) return lineStart;
   // The line's own break is not part of it: a character past the end stops before the \n.
-  const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] - 1 : text.length;
+  const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] - 1 : length;
   return Math.min(lineStart + position.character, lineEnd);
 }

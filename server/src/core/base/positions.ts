@@ -12,3 +12,4 @@ export function toSpan(document: TextDocument, range: Range): Span {
   return { start: offsetAt(document, range.start), end: offsetAt(document, range.end) };
 }
 
+

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { resolveContextOf } from '../resolve/fields-context';
 import { toRange } from '../base/positions';
+import { regionsWindow } from '../base/text-window';
 import { PROBLEMS, ProblemCode, problemDocsUrl, problemText, type Severity } from '../base/problems';
 import { analyzePlaceholder, findingPhrase, type Finding, type ResolveContext } from '../resolve/resolve-placeholder';
 import { scanRegions } from '../resolve/scan-placeholders';
@@ -59,7 +60,8 @@ export function fileNote(l10n: L10n, code: ProblemCode, args: readonly Arg[]): D
 /** Diagnostics for the placeholders of some regions of a document. */
 export function placeholderDiagnostics(document: TextDocument, regions: readonly Region[], context: ResolveContext, l10n: L10n): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const placeholder of scanRegions(document.getText(), regions, context.syntax)) {
+  const { text, base } = regionsWindow(document, regions);
+  for (const placeholder of scanRegions(text, regions, context.syntax, base)) {
     const finding = analyzePlaceholder(placeholder, context)?.finding;
     if (!finding) continue;
     const data: DiagnosticData = { fix: finding.fix, missing: finding.missing, ...(finding.safe ? { safe: true } : {}) };

@@ -63,20 +63,54 @@ export class StepResults<T> {
     return { items, spans: items.map((item) => this.spanOf(item, document)) };
   }
 
+  /**
+   * The previous results outside the step (moved by the edit where they follow it) and the step's own computed again,
+   * in document order: kept results come first among those starting at one offset. Kept results are in order
+   * after their first carry-over, so the step's are merged in without sorting the whole.
+   */
   private carryOver(previous: Kept<T>, step: StepUpdate, document: TextDocument, compute: (piece?: StepUpdate['piece']) => T[]): { items: T[]; spans: Span[] } {
-    const entries: { span: Span; item: T }[] = [];
+    const kept: T[] = [];
+    const keptSpans: Span[] = [];
     previous.items.forEach((item, index) => {
       const span = carry(previous.spans[index], step);
-      if (span) entries.push({ span, item: span === previous.spans[index] ? item : this.moved(item, span, document) });
+      if (!span) return;
+      kept.push(span === previous.spans[index] ? item : this.moved(item, span, document));
+      keptSpans.push(span);
     });
-    for (const item of compute(step.piece)) entries.push({ span: this.spanOf(item, document), item });
-    entries.sort((a, b) => a.span.start - b.span.start);
-    return { items: entries.map((entry) => entry.item), spans: entries.map((entry) => entry.span) };
+    const computed = this.fresh(compute(step.piece), document);
+    if (!inOrder(keptSpans)) return inDocumentOrder(kept.concat(computed.items), keptSpans.concat(computed.spans));
+    const own = inOrder(computed.spans) ? computed : inDocumentOrder(computed.items, computed.spans);
+    return merged({ items: kept, spans: keptSpans }, own);
   }
 
   forget(uri: string): void {
     this.kept.delete(uri);
   }
+}
+
+function inOrder(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
+  return true;
+}
+
+/** The items sorted by where they start, those starting at one offset in the order given. */
+function inDocumentOrder<T>(items: readonly T[], spans: readonly Span[]): { items: T[]; spans: Span[] } {
+  const order = Array.from(items.keys()).sort((a, b) => spans[a].start - spans[b].start || a - b);
+  return { items: order.map((i) => items[i]), spans: order.map((i) => spans[i]) };
+}
+
+/** Two lists in document order as one, the first's first among those starting at one offset. */
+function merged<T>(first: { items: T[]; spans: Span[] }, second: { items: T[]; spans: Span[] }): { items: T[]; spans: Span[] } {
+  const items: T[] = [];
+  const spans: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.items.length || j < second.items.length) {
+    const takeFirst = j >= second.items.length || (i < first.items.length && first.spans[i].start <= second.spans[j].start);
+    items.push(takeFirst ? first.items[i] : second.items[j]);
+    spans.push(takeFirst ? first.spans[i++] : second.spans[j++]);
+  }
+  return { items, spans };
 }
 
 export function usageResults(): StepResults<Usage> {

@@ -5,6 +5,7 @@ import { describeTarget, targetDetail } from './describe';
 import { resolveContextOf } from '../resolve/fields-context';
 import { regionsAround } from '../read/incremental';
 import { toRange } from '../base/positions';
+import { textBetween, textWindow } from '../base/text-window';
 import { regionsAt } from '../resolve/regions-at';
 import { delimiterFor, keyFormOf, targetsOf, type Target } from '../resolve/resolve-placeholder';
 import { closerOf } from '../resolve/scan-placeholders';
@@ -53,9 +54,23 @@ function closerPresent(text: string, keyEnd: number, closer: string): number {
   return 0;
 }
 
-export function completionSite(text: string, offset: number, regions: readonly Region[], syntax: PlaceholderSyntax): CompletionSite | undefined {
+/** The longest closer a site reads after its region (`}}`). */
+const MAX_CLOSER = 2;
+
+/** Where the cursor stands in a placeholder; the region and the closer after it are all it reads of the document. */
+export function completionSite(document: TextDocument, offset: number, regions: readonly Region[], syntax: PlaceholderSyntax): CompletionSite | undefined {
   const region = regionAt(regions, offset);
   if (!region) return undefined;
+  const { text, base } = textWindow(document, region.start, region.end + MAX_CLOSER);
+  const local = { start: region.start - base, end: region.end - base, dialect: region.dialect, place: region.place };
+  const site = siteInWindow(text, offset - base, local, syntax);
+  if (!site) return undefined;
+  const moved = (span: Span) => ({ start: span.start + base, end: span.end + base });
+  return { region, delimiter: site.delimiter, namespace: site.namespace, replace: moved(site.replace), closerSpan: moved(site.closerSpan), closer: site.closer };
+}
+
+/** The site in a window of the text, in the window's offsets. */
+function siteInWindow(text: string, offset: number, region: Region, syntax: PlaceholderSyntax): CompletionSite | undefined {
   let keyStart = offset;
   while (keyStart > region.start && KEY_CHAR.test(text[keyStart - 1])) keyStart--;
   const delimiter = delimiterBefore(text, keyStart, region, syntax);
@@ -94,9 +109,8 @@ function keyItem(document: TextDocument, site: CompletionSite, target: Target, f
 
 function namespaceItem(document: TextDocument, site: CompletionSite, namespace: string, l10n: L10n): CompletionItem {
   // In `{tra|cker.clickid}` only the namespace is replaced; the key after its dot stays.
-  const text = document.getText();
-  const dot = text.indexOf('.', site.replace.start);
-  const end = dot >= 0 && dot < site.replace.end ? dot + 1 : site.replace.end;
+  const dot = textBetween(document, site.replace.start, site.replace.end).indexOf('.');
+  const end = dot >= 0 ? site.replace.start + dot + 1 : site.replace.end;
   return {
     label: `${namespace}.`,
     kind: CompletionItemKind.Module,
@@ -146,7 +160,7 @@ export function keyCompletions(
 ): CompletionList | undefined {
   const { syntax } = resolveContextOf(fields);
   const offset = document.offsetAt(position);
-  const site = completionSite(document.getText(), offset, regionsAround(parsed, offset), syntax);
+  const site = completionSite(document, offset, regionsAround(parsed, offset), syntax);
   if (!site) return undefined;
   const targets = targetsAt(site, fields);
   const preselected = mostUsed(site, targets, usageCounts());

@@ -9,7 +9,7 @@ import type { FieldsContext, ParsedTemplate } from '../base/types';
 
 /** The hover of the placeholder under the cursor (null when it names nothing); undefined when there is no placeholder. */
 export function placeholderHover(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext, l10n: L10n): Hover | null | undefined {
-  const found = placeholderAt(document.getText(), document.offsetAt(position), parsed, fields);
+  const found = placeholderAt(document, document.offsetAt(position), parsed, fields);
   if (!found?.target) return found && null;
   const { placeholder, target } = found;
   return {

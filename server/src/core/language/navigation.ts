@@ -7,7 +7,7 @@ import { definitionOfTarget } from '../resolve/resolve-placeholder';
 import type { FieldsContext, ParsedTemplate } from '../base/types';
 
 export function findDefinition(document: TextDocument, position: Position, parsed: ParsedTemplate, fields: FieldsContext): Location[] {
-  const target = placeholderAt(document.getText(), document.offsetAt(position), parsed, fields)?.target;
+  const target = placeholderAt(document, document.offsetAt(position), parsed, fields)?.target;
   const definition = target && definitionOfTarget(target);
   return definition && fields.source ? [locationInFields(fields.source, definition.keySpan)] : [];
 }

@@ -39,7 +39,7 @@ export function fieldAtCursor(document: TextDocument, position: Position, parsed
     const found = source && fieldRefAt(source.model, offset);
     return found && source && { ref: found.ref, source, range: toRange(document, found.span) };
   }
-  const found = placeholderAt(document.getText(), offset, parsed, fields);
+  const found = placeholderAt(document, offset, parsed, fields);
   if (!found?.target) return undefined;
   const ref = refOfTarget(found.target);
   if (!ref) return { refusal: l10n.t('"{0}" is built in; only fields of the fields file can be renamed.', found.placeholder.key) };

@@ -35,13 +35,19 @@ interface IndexedFile {
 
 export class UsageIndex {
   private readonly files = new Map<string, IndexedFile>();
+  /**
+   * Counts per fields file, kept until a file is recorded or dropped: completion asks for them at every `{` and a
+   * large open script names its fields tens of thousands of times.
+   */
+  private readonly counted = new Map<string, UsageCounts>();
 
   record(uri: string, fieldsUri: string | undefined, uses: readonly FieldRef[]): void {
     this.files.set(uri, { fieldsUri, uses });
+    this.counted.clear();
   }
 
   drop(uri: string): void {
-    this.files.delete(uri);
+    if (this.files.delete(uri)) this.counted.clear();
   }
 
   /** Every file indexed: templates and fields files. */
@@ -61,6 +67,8 @@ export class UsageIndex {
   }
 
   counts(fieldsUri: string): UsageCounts {
-    return countUses(this.filesUsing(fieldsUri).map((uri) => this.files.get(uri)!.uses));
+    let counts = this.counted.get(fieldsUri);
+    if (!counts) this.counted.set(fieldsUri, (counts = countUses(this.filesUsing(fieldsUri).map((uri) => this.files.get(uri)!.uses))));
+    return counts;
   }
 }

@@ -4,6 +4,7 @@
 // new text reads on its own as exactly one mapping, and (YAML) none of its lines moved left of the step's
 // own indentation, which would change what belongs to it. Anything else answers undefined: read it all.
 import { parseStepSlice } from './script-file';
+import { lineEnd, lineStart, type TextSource } from './text-source';
 import { shiftFlow, shiftParsed, shiftRegion, shiftRequest, shiftStep } from './shift-spans';
 import type { ParsedTemplate, Region, ScriptStep, Span } from '../base/types';
 
@@ -42,14 +43,9 @@ function contains(span: Span, change: TextChange, strict: boolean): boolean {
   return strict ? change.start > span.start && change.oldEnd < span.end : change.start >= span.start && change.oldEnd <= span.end;
 }
 
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
-}
-
 /** A YAML step's lines with its list marker blanked, or undefined when a line moved left of the step. */
-function yamlSlice(text: string, start: number, end: number): { text: string; base: number } | undefined {
-  const base = text.lastIndexOf('\n', start - 1) + 1;
+function yamlSlice(text: TextSource, start: number, end: number): { text: string; base: number } | undefined {
+  const base = lineStart(text, start);
   const column = start - base;
   // With its line break: `yaml` does not report a quote left open at the very end of its input.
   const body = text.slice(start, lineEnd(text, end) + 1);
@@ -74,7 +70,7 @@ function stepOf(previous: ParsedTemplate, change: TextChange, strict: boolean): 
  * The parse after an edit that falls in one step, that step alone re-read; `finish` completes a piece read alone as
  * a whole read is completed (the facade's partner-macro marking). Undefined when the edit does not allow it.
  */
-export function updateScriptParse(previous: ParsedTemplate, text: string, change: TextChange, finish: (piece: ParsedTemplate) => ParsedTemplate): StepUpdate | undefined {
+export function updateScriptParse(previous: ParsedTemplate, text: TextSource, change: TextChange, finish: (piece: ParsedTemplate) => ParsedTemplate): StepUpdate | undefined {
   if ((previous.kind !== 'script-yaml' && previous.kind !== 'script-json') || previous.problems.length > 0) return undefined;
   const yaml = previous.kind === 'script-yaml';
   const step = stepOf(previous, change, !yaml);

@@ -10,6 +10,8 @@
 //   with `inRequest`, said the same way).
 // - JSON scripts have no comments, so no suppressions.
 import type { ParsedTemplate, Span } from '../base/types';
+import type { TextChange } from './incremental';
+import { lineEnd, lineStart, type TextSource } from './text-source';
 
 export const DISABLE_NEXT_LINE = 'webhook-templates-disable-next-line';
 export const DISABLE_FILE = 'webhook-templates-disable';
@@ -35,6 +37,17 @@ export interface SuppressionComment {
 
 const CHEAP_MARK = 'webhook-templates-disable';
 const LINE = /^([ \t]*)(#|\/\/)[ \t]*(webhook-templates-disable(?:-next-line)?)(?=[ \t]|$)([^\r\n]*)$/gm;
+
+/**
+ * The suppression comments after an edit, when they are known without searching the whole text: none in a JSON
+ * script; none when there were none before and no line the edit wrote holds the keyword (a suppression is one line,
+ * and a line holding no written character is as it was). Undefined: the text is to be searched.
+ */
+export function suppressionsAfterEdit(before: readonly SuppressionComment[] | undefined, parsed: ParsedTemplate, text: TextSource, change: TextChange): SuppressionComment[] | undefined {
+  if (parsed.kind === 'script-json') return [];
+  if (before?.length !== 0) return undefined;
+  return text.slice(lineStart(text, change.start), lineEnd(text, change.oldEnd + change.delta)).includes(CHEAP_MARK) ? undefined : [];
+}
 
 /** Every suppression comment, in line order; the text is searched only when it holds the keyword at all. */
 export function suppressionComments(text: string, parsed: ParsedTemplate): SuppressionComment[] {

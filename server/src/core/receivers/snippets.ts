@@ -8,6 +8,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { toRange } from '../base/positions';
+import { textBetween } from '../base/text-window';
 import { codeBlock } from '../base/markdown';
 import type { ParsedTemplate, Span } from '../base/types';
 import type { L10n } from '../base/l10n';
@@ -90,13 +91,13 @@ export function snippetCompletions(document: TextDocument, position: Position, p
 }
 
 function snippetSite(document: TextDocument, position: Position, parsed: ParsedTemplate, triggered: boolean): SnippetSite | undefined {
-  const text = document.getText();
   const offset = document.offsetAt(position);
   const lineStart = document.offsetAt({ line: position.line, character: 0 });
   const lineEnd = document.offsetAt({ line: position.line + 1, character: 0 });
-  const before = text.slice(lineStart, offset);
-  const after = text.slice(offset, lineEnd).replace(/\r?\n$/, '');
-  if (parsed.kind === 'webhook') return triggered ? methodLineSite(before, after, offset) : webhookSite(text, { start: lineStart, end: lineEnd }, before, after, offset, parsed);
+  // A script's site is read from its line alone: typing in a large script does not read it whole.
+  const before = textBetween(document, lineStart, offset);
+  const after = textBetween(document, offset, lineEnd).replace(/\r?\n$/, '');
+  if (parsed.kind === 'webhook') return triggered ? methodLineSite(before, after, offset) : webhookSite(document.getText(), { start: lineStart, end: lineEnd }, before, after, offset, parsed);
   // The line first: asking which step holds it needs all the steps, which typing in a large script leaves unbuilt.
   const site = parsed.kind === 'script-yaml' ? yamlSite(before, after, offset) : jsonSite(before, after, offset);
   return site && inWebhookStep(parsed, offset, lineStart) ? site : undefined;

@@ -148,7 +148,7 @@ function cleanFix(fix: string, region: Region, context: ResolveContext, retry = 
 function isPartnerMacro(placeholder: Placeholder, context: ResolveContext): boolean {
   const { key, region } = placeholder;
   if (key.includes('.') || resolveKey(key, region.dialect, context.model)) return false;
-  return didYouMean(key, candidateKeys(region.dialect, context.model))?.toLowerCase() !== key.toLowerCase();
+  return suggestedKey(key, region.dialect, context.model)?.toLowerCase() !== key.toLowerCase();
 }
 
 /** Problems of form rather than of meaning: delimiters, emptiness, whitespace, characters. */
@@ -170,7 +170,7 @@ const BLANK = /[ \t]/;
 function isMarkup(placeholder: Placeholder, context: ResolveContext): boolean {
   const { delimiter, region, key } = placeholder;
   if (delimiter !== '<' || region.place !== 'body' || resolveKey(key, region.dialect, context.model)) return false;
-  return didYouMean(key, candidateKeys('webhook', context.model)) === undefined;
+  return suggestedKey(key, 'webhook', context.model) === undefined;
 }
 
 /**
@@ -233,7 +233,7 @@ function messagePlaceholderInWebhook(placeholder: Placeholder, context: ResolveC
  */
 function invalidKeyFinding(placeholder: Placeholder, context: ResolveContext): Finding {
   const { key, delimiter, region } = placeholder;
-  const fix = expressionFix(key, delimiter) ?? didYouMean(key, candidateKeys(region.dialect, context.model));
+  const fix = expressionFix(key, delimiter) ?? suggestedKey(key, region.dialect, context.model);
   const suggestion = fix && (fix.startsWith(delimiter) ? fix : wrapKey(fix, delimiterFor(region.dialect, context.syntax)));
   return { code: ProblemCode.InvalidKey, args: [placeholder.raw, invalidKeyReason(key, delimiter)], fix: suggestion };
 }
@@ -266,6 +266,32 @@ function candidateKeys(dialect: Dialect, model: FieldsModel | undefined): string
   return targetsOf(dialect, model).map((target) => keyFormOf(target, dialect));
 }
 
+/** Suggestions made so far, per fields model (a model is never changed: an edited fields file gives a new one). */
+const suggestions = new WeakMap<FieldsModel | typeof NO_MODEL, Map<string, string | undefined>>();
+const NO_MODEL = {};
+/** Keys remembered per model at most: typing a key letter by letter asks for each prefix. */
+const MAX_SUGGESTIONS = 5000;
+
+/**
+ * The known key a mistyped one most likely meant in a dialect (didYouMean over every key the dialect may name). The
+ * same mistake is met again and again (in a file, and at every keystroke while typing), so each answer is kept.
+ */
+/** How many suggestions are kept for a fields model (tests see the same mistake answered from memory). */
+export function suggestionsKept(model: FieldsModel | undefined): number {
+  return suggestions.get(model ?? NO_MODEL)?.size ?? 0;
+}
+
+function suggestedKey(key: string, dialect: Dialect, model: FieldsModel | undefined): string | undefined {
+  let known = suggestions.get(model ?? NO_MODEL);
+  if (!known) suggestions.set(model ?? NO_MODEL, (known = new Map()));
+  const id = `${dialect}:${key}`;
+  if (known.has(id)) return known.get(id);
+  if (known.size >= MAX_SUGGESTIONS) known.clear();
+  const suggestion = didYouMean(key, candidateKeys(dialect, model));
+  known.set(id, suggestion);
+  return suggestion;
+}
+
 /** A well-formed key that names nothing as written: a known mistake, or unknown with a suggestion. */
 function keyFinding(key: string, dialect: Dialect, context: ResolveContext): Finding {
   const delimiter = delimiterFor(dialect, context.syntax);
@@ -273,7 +299,7 @@ function keyFinding(key: string, dialect: Dialect, context: ResolveContext): Fin
   if (mistake?.code === ProblemCode.MessageOnlyKey || mistake?.code === ProblemCode.WebhookOnlyKey) return { code: mistake.code, args: [key] };
   // A known mistake names the field meant: the fix keeps what the template reads.
   if (mistake) return { ...mistake, fix: wrapKey(mistake.fix, delimiter), args: [wrapKey(key, delimiter), wrapKey(mistake.fix, delimiter), context.fieldsName], safe: true };
-  const suggestion = didYouMean(key, candidateKeys(dialect, context.model));
+  const suggestion = suggestedKey(key, dialect, context.model);
   const dot = key.indexOf('.');
   const namespace = dot < 0 ? '' : key.slice(0, dot);
   if (!suggestion && namespace !== '' && !KNOWN_NAMESPACES[dialect].includes(namespace)) {

@@ -9,17 +9,32 @@ export function closerOf(delimiter: Delimiter): string {
   return CLOSERS[delimiter];
 }
 
-/** All placeholders of every region, in document order. */
-export function scanRegions(text: string, regions: readonly Region[], syntax: PlaceholderSyntax): Placeholder[] {
+/**
+ * All placeholders of every region, in document order. `text` holds the document from offset `base` on (a window
+ * around the regions, see base/positions.ts); offsets found are the document's.
+ */
+export function scanRegions(text: string, regions: readonly Region[], syntax: PlaceholderSyntax, base = 0): Placeholder[] {
   const found: Placeholder[] = [];
   const openers = new OpenerSearch(text);
-  for (const region of regions) scanInto(found, openers, region, syntax);
+  for (const region of regions) scanWindowInto(found, openers, region, syntax, base);
   return found;
 }
 
 /** The placeholders inside one region; only delimiters the region's dialect or syntax could mean are read. */
-export function scanPlaceholders(text: string, region: Region, syntax: PlaceholderSyntax): Placeholder[] {
-  return scanInto([], new OpenerSearch(text), region, syntax);
+export function scanPlaceholders(text: string, region: Region, syntax: PlaceholderSyntax, base = 0): Placeholder[] {
+  return scanWindowInto([], new OpenerSearch(text), region, syntax, base);
+}
+
+/** Scans a region of a window in the window's offsets, then gives what it found the document's. */
+function scanWindowInto(found: Placeholder[], openers: OpenerSearch, region: Region, syntax: PlaceholderSyntax, base: number): Placeholder[] {
+  if (base === 0) return scanInto(found, openers, region, syntax);
+  const first = found.length;
+  scanInto(found, openers, { start: region.start - base, end: region.end - base, dialect: region.dialect, place: region.place, partnerMacros: region.partnerMacros }, syntax);
+  for (let i = first; i < found.length; i++) {
+    const { start, end, raw, key, keyStart, keyEnd, delimiter, closed, padded } = found[i];
+    found[i] = { start: start + base, end: end + base, raw, key, keyStart: keyStart + base, keyEnd: keyEnd + base, delimiter, closed, padded, region };
+  }
+  return found;
 }
 
 /**
