@@ -13,6 +13,7 @@ import {
   CompletionRequest,
   ConfigurationRequest,
   DefinitionRequest,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   ExitNotification,
@@ -299,4 +300,31 @@ for (const host of ['desktop', 'browser'] as const) {
       }
     });
   }
+}
+
+// In a browser a closed file is read back through the editor, a round trip: an untitled name closed and opened again
+// at once (as VS Code reuses Untitled-1) must keep the open document's problems, not get the closed file's none.
+for (const host of ['desktop', 'browser'] as const) {
+  test(`${host} build: an untitled document closed and opened again at once keeps its problems`, async () => {
+    const session = await startSession(host, 'examples');
+    try {
+      const textDocument = { uri: 'untitled:Untitled-1', languageId: 'webhook-template', version: 1, text: '### Lead\nGET https://api.example.com/lead?c={chatid}\n' };
+      const problems = () => (session.latest.get(textDocument.uri) ?? []).map((diagnostic) => String(diagnostic.code));
+      await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument });
+      assert.deepEqual(await settledCodesOf(problems, ['unknown-key']), ['unknown-key']);
+      await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: textDocument.uri } });
+      await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument });
+      // Long enough for the closed file's read to come back through the editor.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(problems(), ['unknown-key']);
+    } finally {
+      await session.stop();
+    }
+  });
+}
+
+async function settledCodesOf(read: () => string[], expected: string[]): Promise<string[]> {
+  const deadline = Date.now() + SETTLE_MS;
+  while (JSON.stringify(read()) !== JSON.stringify(expected) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  return read();
 }

@@ -105,8 +105,12 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   async function checkClosed(uri: string): Promise<void> {
     if (documents.get(uri)) return;
     const excess = await context.files.settled(() => excessOnDisk(uri));
+    // Reading through the editor takes a round trip: a file opened meanwhile (an untitled name used again) is the
+    // editor's now, and what was read of it must not replace its diagnostics.
+    if (documents.get(uri)) return;
     if (excess) return publishTooLarge(uri, excess, undefined);
     const document = await context.files.settled(() => closedDocument(context, uri));
+    if (documents.get(uri)) return;
     if (document) return check(document, false);
     forget(uri);
   }
