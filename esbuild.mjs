@@ -1,4 +1,5 @@
-// Builds the bundles (the extension's two parts, server, CLI) and transpiles sources and tests to out/ for node:test.
+// Builds the bundles (the desktop extension's two parts, server, CLI; the web extension's two, dist/web/, for a
+// browser's web workers) and transpiles sources and tests to out/ for node:test.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,23 @@ const bundles = {
   logLevel: 'warning',
   // jsonc-parser's UMD main build loads its parts with a dynamic require that bundles miss; its ESM build bundles whole.
   mainFields: ['module', 'main'],
+};
+
+// The web extension runs in web workers: no Node.js built-in is polyfilled, so one that slips in fails the build (an
+// import esbuild cannot resolve), and the inputs it leaves out (a package's `"browser": { "fs": false }`) are listed in
+// out/bundle-inputs.json, which test/unit/web-bundles.test.ts reads.
+const webBundles = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  mainFields: ['browser', 'module', 'main'],
+  metafile: true,
+  outdir: 'dist/web',
+  // csv-parse's Node.js build uses the global Buffer at load; its browser build (the package's own) carries its own.
+  alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
 };
 
 function filesUnder(dir, extension) {
@@ -69,6 +87,11 @@ const builds = [
   { ...extensionParts, entryPoints: { 'on-demand': 'client/src/on-demand.ts' } },
   { ...bundles, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
   { ...bundles, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // VS Code loads a web extension's main as CommonJS; the server is a worker's script.
+  { ...webBundles, format: 'cjs', entryPoints: { extension: 'client/src/browser/extension.ts' }, external: ['vscode'] },
+  { ...webBundles, format: 'iife', entryPoints: { server: 'server/src/browser/main.ts' } },
+  // The in-editor suite of the web extension, run in the same web worker host (test/e2e/run-web.mjs).
+  { ...webBundles, format: 'cjs', entryPoints: { index: 'test/e2e/web/index.ts' }, outdir: 'out/web-e2e', external: ['vscode'] },
   // One file per source, not bundled: tests import the modules they specify.
   {
     entryPoints: [...tsFilesUnder('server/src'), ...tsFilesUnder('send/src'), ...tsFilesUnder('client/src'), ...tsFilesUnder('test')],
@@ -91,11 +114,17 @@ function copyData() {
   cpSync(RUSSIAN_TABLE, 'dist/l10n.ru.json');
 }
 
-/** Which sources each bundle holds (out/bundle-inputs.json): a test holds the send path out of dist/extension.js. */
+/**
+ * Which sources each bundle holds and what it leaves to its host (out/bundle-inputs.json): tests hold the send path out
+ * of dist/extension.js, and Node.js built-ins out of dist/web/.
+ */
 function writeBundleInputs(results) {
   const inputs = {};
   for (const { metafile } of results.filter((result) => result.metafile)) {
-    for (const [file, output] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) inputs[file] = { bytes: output.bytes, inputs: Object.keys(output.inputs) };
+    for (const [file, output] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) {
+      const externals = [...new Set(output.imports.filter((entry) => entry.external).map((entry) => entry.path))];
+      inputs[file] = { bytes: output.bytes, inputs: Object.keys(output.inputs), externals };
+    }
   }
   mkdirSync('out', { recursive: true });
   writeFileSync(join('out', 'bundle-inputs.json'), JSON.stringify(inputs, null, 1) + '\n');

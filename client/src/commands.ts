@@ -27,7 +27,7 @@ const STARTUP_COMMANDS: Record<string, Command> = {
     const handle = deps.handle();
     if (!handle) throw new Error(l10n.t('The Webhook Templates language server is not running; see the log.'));
     deps.log.info('Restarting the language server.');
-    await handle.client.restart();
+    await handle.restart();
   },
   'webhookTemplates.showLog': (deps) => deps.log.show(),
 };

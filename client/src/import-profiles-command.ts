@@ -67,7 +67,7 @@ function asker(server: ServerRequests, uri: string, csv: string): Ask {
 /** Where the fields file is searched from: the active editor's file in the workspace, else the first folder's root. */
 function anchorUri(): string {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && active.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return active.toString();
+  if (active && vscode.workspace.getWorkspaceFolder(active)) return active.toString();
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error(l10n.t('Open a folder first: the profiles go into its fields file.'));
   return vscode.Uri.joinPath(folder.uri, 'users.csv').toString();

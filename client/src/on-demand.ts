@@ -1,84 +1,13 @@
-// The part of the extension a command loads on first use, bundled apart as dist/on-demand.js: sending (undici), the
-// response view, history, cURL, preview, profiles, explain, CSV import and the tour's commands. Activation registers
-// their ids (commands.ts) and requires this bundle only when one of them runs.
-import * as vscode from 'vscode';
-import type { RequestTarget } from '../../server/src/protocol';
-import { SendAgents } from '../../send/src/send-agents';
+// The part of the desktop extension a command loads on first use, bundled apart as dist/on-demand.js: the commands
+// (command-part.ts) on Node.js's CommandPlatform, sending with undici. Activation registers their ids (commands.ts) and
+// requires this bundle only when one of them runs.
+import type * as vscode from 'vscode';
+import { startCommandPart, type OnDemandPart } from './command-part';
 import type { StartupDeps } from './commands';
-import { SECTION, windowSetting } from './config';
-import { explainDeliveredWebhook } from './explain-command';
-import { importProfilesFromCsv } from './import-profiles-command';
-import { l10n } from './l10n';
-import { copyAsCurl } from './send/curl-command';
-import { SendHistory } from './send/history';
-import { showHistory } from './send/history-command';
-import { previewWebhook } from './send/preview-command';
-import { selectProfile } from './send/profile-command';
-import { sendAllWebhooks } from './send/send-all-command';
-import { ResponseViews } from './send/response-view';
-import { sendTestWebhook, type SendDeps } from './send/send-command';
-import { targetFromArgument, targetFromEditor } from './send/target';
-import { checkWithCli } from './tour/cli-check-command';
-import { startLocalReceiver, stopLocalReceiver } from './tour/local-receiver-command';
-import { openMistakeExample } from './tour/mistake-example-command';
-import { openFieldsFile } from './tour/open-fields-file-command';
-import { createStarterWorkspace } from './tour/starter-command';
-import { registerTour } from './tour/tour';
+import { nodeCommandPlatform } from './node-commands';
 
-type Command = (deps: SendDeps, argument: unknown) => unknown;
+export type { OnDemandCommandId, OnDemandPart } from './command-part';
 
-function withTarget(run: (target: RequestTarget, deps: SendDeps) => unknown): Command {
-  return (deps, argument) => {
-    const target = targetFromArgument(argument) ?? targetFromEditor();
-    if (!target) throw new Error(l10n.t('Open a .webhook or script file and put the cursor in a request or webhook step.'));
-    return run(target, deps);
-  };
-}
-
-export const ON_DEMAND_COMMANDS = {
-  'webhookTemplates.sendTestWebhook': withTarget(sendTestWebhook),
-  'webhookTemplates.sendAllWebhooks': (deps, argument) => sendAllWebhooks(deps, argument),
-  'webhookTemplates.previewWebhook': withTarget(previewWebhook),
-  'webhookTemplates.copyAsCurl': withTarget(copyAsCurl),
-  'webhookTemplates.selectProfile': (deps, argument) => selectProfile(deps, argument),
-  'webhookTemplates.showHistory': (deps) => showHistory(deps),
-  'webhookTemplates.explainDeliveredWebhook': (deps, argument) => explainDeliveredWebhook(deps, argument),
-  'webhookTemplates.importProfilesFromCsv': (deps, argument) => importProfilesFromCsv(deps, argument),
-  'webhookTemplates.createStarterWorkspace': (deps, argument) => createStarterWorkspace(argument, deps.tour),
-  'webhookTemplates.openFieldsFile': (deps, argument) => openFieldsFile(argument, deps.tour),
-  'webhookTemplates.openMistakeExample': () => openMistakeExample(),
-  'webhookTemplates.startLocalReceiver': (deps, argument) => startLocalReceiver(argument, deps.tour),
-  'webhookTemplates.stopLocalReceiver': (deps) => stopLocalReceiver(deps.tour),
-  'webhookTemplates.checkWithCli': (deps, argument) => checkWithCli(argument, deps.tour),
-} satisfies Record<string, Command>;
-
-export type OnDemandCommandId = keyof typeof ON_DEMAND_COMMANDS;
-
-export interface OnDemandPart {
-  run(id: OnDemandCommandId, argument: unknown): unknown;
-}
-
-/** Pooled connections go when a send setting changes (the next send makes a new Agent) and when the extension stops. */
-function registerSendAgents(context: vscode.ExtensionContext): SendAgents {
-  const agents = new SendAgents();
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(`${SECTION}.send`) && void agents.close()),
-    { dispose: () => void agents.close() },
-  );
-  return agents;
-}
-
-/** Starts the part once, on the first command that needs it: the response view, the history, the tour's receiver, the send agents. */
 export function startOnDemandPart(context: vscode.ExtensionContext, startup: StartupDeps): OnDemandPart {
-  const views = new ResponseViews();
-  views.register(context);
-  const deps: SendDeps = {
-    ...startup,
-    views,
-    history: new SendHistory(context.globalState, () => windowSetting('send.historySize')),
-    confirmedHosts: context.workspaceState,
-    tour: registerTour(context, startup.log),
-    agents: registerSendAgents(context),
-  };
-  return { run: (id, argument) => ON_DEMAND_COMMANDS[id](deps, argument) };
+  return startCommandPart(context, startup, nodeCommandPlatform(context));
 }

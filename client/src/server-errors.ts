@@ -1,6 +1,6 @@
 // The language client's error handler: a crashed server is restarted (as vscode-languageclient does) and the user told once.
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient';
 import { CrashPolicy, MAX_RESTARTS, RESTART_WINDOW_MS, type CrashDecision } from './crash-policy';
 import { l10n } from './l10n';
 

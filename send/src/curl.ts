@@ -1,6 +1,6 @@
 // "Copy as cURL": an expanded request as one shell-safe curl command, with secrets hidden unless asked.
 import type { ExpandedRequest } from '../../server/src/core';
-import { contentTypeFor } from './http';
+import { contentTypeFor } from './outgoing';
 
 export const REDACTED = '***';
 

@@ -4,19 +4,12 @@ import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ExpandedRequest, L10n } from '../../server/src/core';
+import { SendError, cancelledError, firstHop, httpUrl, latin1OfUtf8, timeoutError, utf8OrLatin1, type Hop, type SendErrorKind, type SendOptions as CommonSendOptions, type SendResult } from './outgoing';
 import { agentOptions, type SendAgents } from './send-agents';
 
-export interface SendOptions {
-  /** Covers the whole exchange: connecting, every redirect, headers and body. */
-  timeoutMs: number;
-  /** 0 does not follow redirects: the 3xx answer is the result. */
-  maxRedirects: number;
-  /** The body is cut here (`truncated`), and the connection closed. */
-  maxResponseBytes: number;
-  /** Aborting it cancels the send (kind `cancelled`). */
-  signal?: AbortSignal;
-  /** The language failures are said in. */
-  l10n: L10n;
+export { SendError, SENDABLE_METHODS, contentTypeFor, type SendErrorKind, type SendResult } from './outgoing';
+
+export interface SendOptions extends CommonSendOptions {
   /**
    * Agents kept between sends (the extension's): the send takes the one for its timeout and leaves it open. Without
    * them the send makes an Agent of its own and destroys it afterwards, so a one-send process (the CLI) exits at once.
@@ -24,87 +17,12 @@ export interface SendOptions {
   agents?: SendAgents;
 }
 
-export interface SendResult {
-  /** The URL that gave the final answer, after redirects. */
-  url: string;
-  /** The method of the final request (a 303 turns a POST into a GET). */
-  method: string;
-  status: number;
-  statusText: string;
-  /** Response headers in the order received, values decoded as UTF-8. */
-  headers: [string, string][];
-  /** The body decoded as UTF-8 (cut at `maxResponseBytes` when `truncated`). */
-  body: string;
-  truncated: boolean;
-  /** Body bytes received and kept. */
-  bytes: number;
-  timeMs: number;
-  /** The URLs that answered with a redirect, in order: the chain is `[...redirects, url]`. */
-  redirects: string[];
-}
-
-export type SendErrorKind =
-  | 'refused'
-  | 'dns'
-  | 'tls'
-  | 'timeout'
-  | 'cancelled'
-  | 'too-many-redirects'
-  | 'invalid-url'
-  | 'unsupported-method'
-  | 'invalid-request'
-  | 'network';
-
-/** Why a send got no answer. Its message is for the user; a non-2xx answer is a result, never a SendError. */
-export class SendError extends Error {
-  override readonly name = 'SendError';
-
-  constructor(
-    readonly kind: SendErrorKind,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-/** Chatterfy's webhook step sends GET or POST only. */
-export const SENDABLE_METHODS: readonly string[] = ['GET', 'POST'];
-
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // What a browser keeps from another origin: credentials (and a hand-written Host) stay with the origin they were meant for.
 const ORIGIN_BOUND_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'host']);
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// ASCII reads the same as UTF-8 and as Latin-1: most header values need no conversion either way.
-const ASCII = /^[\x00-\x7f]*$/;
 // Made once: a decoder that is not streaming keeps nothing between calls.
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8 = new TextDecoder('utf-8');
-
-/** The Content-Type the send adds: JSON for a POST body that parses as JSON when no header names one. */
-export function contentTypeFor(request: ExpandedRequest): string | undefined {
-  if (request.method.toUpperCase() !== 'POST' || request.body === undefined) return undefined;
-  if (request.headers.some(([name]) => name.toLowerCase() === 'content-type')) return undefined;
-  return parsesAsJson(request.body) ? 'application/json' : undefined;
-}
-
-function parsesAsJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** One request of the exchange: the first, or one made by following a redirect. */
-interface Hop {
-  url: URL;
-  method: string;
-  headers: [string, string][];
-  body?: string;
-}
 
 interface Exchange {
   hop: Hop;
@@ -161,46 +79,6 @@ export async function sendRequest(request: ExpandedRequest, options: SendOptions
   }
 }
 
-function firstHop(request: ExpandedRequest, l10n: L10n): Hop {
-  const method = request.method.toUpperCase();
-  if (!SENDABLE_METHODS.includes(method)) {
-    throw new SendError('unsupported-method', l10n.t("Only GET and POST can be sent (the methods of Chatterfy's webhook step), not {0}.", method));
-  }
-  const url = httpUrl(request.url);
-  if (!url) throw new SendError('invalid-url', l10n.t('"{0}" has no valid http or https URL to send to.', request.name));
-  request.headers.forEach(([name, value]) => checkHeader(name, value, l10n));
-  const contentType = contentTypeFor(request);
-  const headers: [string, string][] = contentType ? [...request.headers, ['Content-Type', contentType]] : [...request.headers];
-  return { url: withoutCredentials(url, headers), method, headers, body: request.body };
-}
-
-// undici would drop `user:password@` silently; like curl, send it as Basic authorization unless a header says otherwise.
-function withoutCredentials(url: URL, headers: [string, string][]): URL {
-  if (url.username === '' && url.password === '') return url;
-  const credentials = `${percentDecoded(url.username)}:${percentDecoded(url.password)}`;
-  if (!headers.some(([name]) => name.toLowerCase() === 'authorization')) {
-    headers.push(['Authorization', `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`]);
-  }
-  const bare = new URL(url);
-  bare.username = '';
-  bare.password = '';
-  return bare;
-}
-
-function httpUrl(text: string, base?: URL): URL | undefined {
-  try {
-    const url = new URL(text, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function checkHeader(name: string, value: string, l10n: L10n): void {
-  if (!HEADER_NAME.test(name)) throw new SendError('invalid-request', l10n.t('"{0}" is not a valid header name.', name));
-  if (/[\r\n\0]/.test(value)) throw new SendError('invalid-request', l10n.t('The value of header "{0}" holds a line break, which HTTP does not allow.', name));
-}
-
 async function follow(exchange: Exchange, l10n: L10n): Promise<SendResult> {
   for (;;) {
     const response = await undiciRequest(exchange.hop.url, requestOptions(exchange));
@@ -217,7 +95,7 @@ async function follow(exchange: Exchange, l10n: L10n): Promise<SendResult> {
 function requestOptions(exchange: Exchange) {
   const { hop, dispatcher, abort } = exchange;
   // Header values go out as UTF-8 bytes ("raw in headers"); undici writes header strings as Latin-1.
-  const headers = hop.headers.flatMap(([name, value]) => [name, ASCII.test(value) ? value : Buffer.from(value, 'utf8').toString('latin1')]);
+  const headers = hop.headers.flatMap(([name, value]) => [name, latin1OfUtf8(value)]);
   return { method: hop.method as Dispatcher.HttpMethod, headers, body: hop.body, dispatcher, signal: abort.signal, responseHeaders: 'raw' as const };
 }
 
@@ -229,25 +107,8 @@ function headerPairs(raw: unknown): [string, string][] {
   return pairs;
 }
 
-function utf8OrLatin1(latin1: string): string {
-  if (ASCII.test(latin1)) return latin1;
-  try {
-    return STRICT_UTF8.decode(Buffer.from(latin1, 'latin1'));
-  } catch {
-    return latin1;
-  }
-}
-
 function headerValue(headers: [string, string][], name: string): string | undefined {
   return headers.find(([key]) => key.toLowerCase() === name)?.[1];
-}
-
-function percentDecoded(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function redirectHop(hop: Hop, status: number, headers: [string, string][], l10n: L10n): Hop | undefined {
@@ -316,23 +177,15 @@ function tooManyRedirects(limit: number, next: URL, l10n: L10n): SendError {
   return new SendError('too-many-redirects', message);
 }
 
-function cancelledError(url: URL, l10n: L10n, cause?: unknown): SendError {
-  return new SendError('cancelled', l10n.t('The request to {0} was cancelled.', url.host), { cause });
-}
-
 function toSendError(error: unknown, url: URL, options: SendOptions, timedOut: boolean, l10n: L10n): SendError {
   if (error instanceof SendError) return error;
   if (options.signal?.aborted) return cancelledError(url, l10n, error);
   const codes = errorCodes(error);
   if (timedOut || codes.some((code) => /^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$/.test(code))) {
-    return new SendError('timeout', l10n.t('No answer from {0} within {1} s.', url.host, seconds(options.timeoutMs)), { cause: error });
+    return timeoutError(url, options.timeoutMs, l10n, error);
   }
   const kind = kindOf(codes);
   return new SendError(kind, messageFor(kind, url, error, l10n), { cause: error });
-}
-
-function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
 }
 
 /** Codes of the error, its cause and the attempts an AggregateError holds (IPv6 and IPv4 tried in turn). */

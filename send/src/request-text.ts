@@ -1,7 +1,7 @@
 // The text of "Preview Expanded Webhook": the request as it would be sent, and what stops or worries the send.
 import type { ExpandedRequest, ExpansionIssue, L10n } from '../../server/src/core';
 import { redact } from './curl';
-import { contentTypeFor } from './http';
+import { contentTypeFor } from './outgoing';
 import { recordLines } from './record-text';
 import { titleLine } from './response-text';
 import { visibleValue } from './send-checks';

@@ -15,6 +15,7 @@ export function formatResponse(result: SendResult, request: ExpandedRequest, l10
   const lines = [
     titleLine(request, l10n, sentAt),
     ...recordLines(request.record, l10n),
+    ...(result.notes ?? []).map((note) => `# ${note}`),
     `${request.method.toUpperCase()} ${request.url}`,
     ...redirectLines(result, l10n),
     `HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ''} · ${result.timeMs} ms · ${sizeText(result.bytes)}`,
@@ -23,6 +24,15 @@ export function formatResponse(result: SendResult, request: ExpandedRequest, l10
     result.body === '' ? l10n.t('(empty body)') : prettyBody(result),
     ...truncationLines(result, l10n),
   ];
+  return redact(lines.join('\n'), request.secrets) + '\n';
+}
+
+/**
+ * The view of a send whose answer the browser may not show (the receiver's CORS policy): what was sent, and why there
+ * is no answer, which says whether the receiver may have recorded it. Secrets are hidden.
+ */
+export function formatHiddenAnswer(request: ExpandedRequest, why: string, l10n: L10n, sentAt?: string): string {
+  const lines = [titleLine(request, l10n, sentAt), ...recordLines(request.record, l10n), `${request.method.toUpperCase()} ${request.url}`, '', l10n.t('(No answer to show.)'), why];
   return redact(lines.join('\n'), request.secrets) + '\n';
 }
 

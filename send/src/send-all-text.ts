@@ -21,11 +21,12 @@ export interface SummaryOptions {
 export function runCounts(results: readonly RunResult[], l10n: L10n): string {
   const count = (test: (result: RunResult) => boolean) => results.filter(test).length;
   const otherStatus = count((result) => result.outcome === 'answered' && !passed(result));
-  const [ok, failed, refused, stopped] = [count(passed), ...(['failed', 'refused', 'stopped'] as const).map((outcome) => count((result) => result.outcome === outcome))];
+  const [ok, failed, hidden, refused, stopped] = [count(passed), ...(['failed', 'hidden', 'refused', 'stopped'] as const).map((outcome) => count((result) => result.outcome === outcome))];
   const said = [
     ok > 0 ? l10n.t('2xx: {0}', ok) : '',
     otherStatus > 0 ? l10n.t('other status: {0}', otherStatus) : '',
     failed > 0 ? l10n.t('not delivered: {0}', failed) : '',
+    hidden > 0 ? l10n.t('sent, answer hidden: {0}', hidden) : '',
     refused > 0 ? l10n.t('refused: {0}', refused) : '',
     stopped > 0 ? l10n.t('stopped: {0}', stopped) : '',
   ];
@@ -36,6 +37,7 @@ export function runCounts(results: readonly RunResult[], l10n: L10n): string {
 function statusCell(result: RunResult, l10n: L10n): string {
   if (result.outcome === 'answered') return `${passed(result) ? '✓' : '✗'} ${result.response?.status ?? ''}`;
   if (result.outcome === 'failed') return `✗ ${l10n.t('not delivered')}`;
+  if (result.outcome === 'hidden') return `? ${l10n.t('sent, answer hidden')}`;
   if (result.outcome === 'refused') return `✗ ${l10n.t('refused')}`;
   return `– ${l10n.t('not sent')}`;
 }

@@ -2,7 +2,7 @@
 // reason, a stop asked for ends the run after the request in flight, and each result says what happened.
 import type { ExpandedRequest, L10n } from '../../server/src/core';
 import { redact } from './curl';
-import { SendError, sendRequest, type SendOptions, type SendResult } from './http';
+import { SendError, type SendOptions, type SendResult } from './outgoing';
 import { headerProblemText, headerProblems, issueSummary } from './send-checks';
 
 /** One request of the run, with where it stands so its result can be traced back. */
@@ -21,9 +21,11 @@ export interface RunItem {
  * - `answered`: the receiver answered (any status: 2xx passes, the others fail);
  * - `refused`: not sent, for the reason in `reason` (the same rules as a single send);
  * - `failed`: sent, but no answer came (connection refused, timeout…);
+ * - `hidden`: only from a browser: sent (or asked about first), but the receiver's CORS policy hid the answer, so it
+ *   may have been recorded; `reason` says so;
  * - `stopped`: not sent, because the run was stopped before its turn.
  */
-export type RunOutcome = 'answered' | 'refused' | 'failed' | 'stopped';
+export type RunOutcome = 'answered' | 'refused' | 'failed' | 'hidden' | 'stopped';
 
 export interface RunResult {
   item: RunItem;
@@ -39,6 +41,8 @@ export interface RunResult {
 export interface RunOptions {
   /** How each request is sent (its `signal`, if any, cancels the request in flight too). */
   send: SendOptions;
+  /** What sends one request: undici's sendRequest in Node.js, the browser's fetch in a web worker. */
+  sender: (request: ExpandedRequest, options: SendOptions) => Promise<SendResult>;
   /** Stops the run once the request in flight is answered (or times out): the rest are `stopped`. */
   stop?: AbortSignal;
   /** Called before each request that is sent. */
@@ -77,15 +81,15 @@ function statusReason(response: SendResult): string | undefined {
   return `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${cut ? `: ${cut}` : ''}`;
 }
 
-async function sendOne(item: RunItem, sendOptions: SendOptions): Promise<RunResult> {
+async function sendOne(item: RunItem, options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   try {
-    const response = await sendRequest(item.request, sendOptions);
+    const response = await options.sender(item.request, options.send);
     const reason = statusReason(response);
     return { item, outcome: 'answered', response, timeMs: response.timeMs, ...(reason ? { reason: redact(reason, item.request.secrets) } : {}) };
   } catch (error) {
     if (!(error instanceof SendError)) throw error;
-    return { item, outcome: 'failed', reason: redact(error.message, item.request.secrets), timeMs: Date.now() - started };
+    return { item, outcome: error.kind === 'cors' ? 'hidden' : 'failed', reason: redact(error.message, item.request.secrets), timeMs: Date.now() - started };
   }
 }
 
@@ -98,7 +102,7 @@ export async function sendAll(items: readonly RunItem[], options: RunOptions): P
     else if (item.refusal !== undefined) result = { item, outcome: 'refused', reason: redact(item.refusal, item.request.secrets) };
     else {
       options.onSend?.(item, index);
-      result = await sendOne(item, options.send);
+      result = await sendOne(item, options);
     }
     results.push(result);
     await options.onResult?.(result, index);

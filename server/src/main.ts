@@ -1,5 +1,10 @@
 // Entry of dist/server.js: makes the connection (stdio, IPC or socket, from the command line) and starts the server.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { ClientFiles } from './documents/client-files';
+import { DiskFiles } from './documents/disk-files';
+import { editorFileSystem } from './documents/editor-file-system';
+import { FilesByScheme } from './documents/files-by-scheme';
+import { MemoryAfterReads } from './documents/memory-after-reads';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -9,4 +14,6 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error}`));
 // Without this handler Node ends the process on a rejected promise nobody awaited (a background scan, a refresh).
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
-startServer(connection);
+// Files on disk are read directly; a virtual workspace's are asked of the editor.
+const files = new FilesByScheme(new DiskFiles(), new ClientFiles(editorFileSystem(connection)));
+startServer(connection, { files, env: process.env, memoryAfterReads: (trace) => new MemoryAfterReads(trace) });

@@ -117,3 +117,37 @@ export interface ImportProfilesResult {
 
 /** Reads a CSV export of users and answers what importing its rows as sample profiles writes into the fields file. */
 export const ImportProfilesRequest = new RequestType<ImportProfilesParams, ImportProfilesResult, void>('webhookTemplates/importProfiles');
+
+// The editor's file system, asked by the server where it cannot read files itself: in a browser's web worker, and for
+// workspace folders that are not on disk (a virtual workspace). The extension answers with `vscode.workspace.fs`.
+
+/** What a file system entry is, as far as the scan cares. */
+export type FileKind = 'file' | 'directory';
+
+export interface FileStatParams {
+  uris: string[];
+}
+
+/** The size in bytes of each file, in order; null where there is no file (nothing there, a folder, unreadable). */
+export const FileStatRequest = new RequestType<FileStatParams, (number | null)[], void>('webhookTemplates/fs/stat');
+
+export interface FileReadParams {
+  /** `maxBytes`: a larger file is not read (its size is answered without its text); none means no limit. */
+  files: { uri: string; maxBytes?: number }[];
+}
+
+/** A file's size and, when within its limit, its text (UTF-8, a byte order mark kept as U+FEFF). */
+export interface FileReadAnswer {
+  size: number;
+  text?: string;
+}
+
+/** Each file's size and text, in order; null where there is no file. */
+export const FileReadRequest = new RequestType<FileReadParams, (FileReadAnswer | null)[], void>('webhookTemplates/fs/read');
+
+export interface ReadDirectoryParams {
+  uri: string;
+}
+
+/** A folder's entries (name and kind; other kinds left out); null when it cannot be read. */
+export const ReadDirectoryRequest = new RequestType<ReadDirectoryParams, [string, FileKind][] | null, void>('webhookTemplates/fs/readDirectory');

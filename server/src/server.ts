@@ -1,6 +1,7 @@
 // Wires the language server: at `initialize` a session is made in the client's language, its feature groups
 // registered, and the workspace followed.
 import type { Connection } from 'vscode-languageserver';
+import type { ServerHost } from './context';
 import { INITIALIZE_RESULT } from './capabilities';
 import { registerCodeActions } from './features/code-actions';
 import { registerDocumentStructure } from './features/document-structure';
@@ -13,9 +14,9 @@ import { registerSendSupport } from './features/send-support';
 import { createSession } from './session';
 import { followWorkspace } from './workspace-events';
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
   connection.onInitialize((params) => {
-    const session = createSession(connection, params);
+    const session = createSession(connection, params, host);
     const features = [registerLanguageFeatures, registerCodeActions, registerReferences, registerInlayHints, registerDocumentStructure, registerSendSupport, registerExplainDelivered, registerProfileImport];
     for (const register of features) register(session.context);
     followWorkspace(session, params.capabilities);

@@ -1,7 +1,7 @@
 // One session of the language server, made at `initialize`: the core service in the client's language, the open
 // documents, the workspace's state, and the checks that publish diagnostics.
 import { TextDocuments, type Connection, type InitializeParams, type TextDocumentsConfiguration } from 'vscode-languageserver';
-import type { ServerContext } from './context';
+import type { ServerContext, ServerHost } from './context';
 import { createTemplateService, type TemplateService } from './core';
 import { DeferredIndexing } from './workspace/deferred-indexing';
 import { createChecks, type Checks } from './features/diagnostics';
@@ -11,9 +11,7 @@ import { FileLimits } from './workspace/file-limits';
 import { SettingsCache } from './settings/settings-cache';
 import { singleEdit } from './documents/single-edit';
 import { PieceDocument } from './documents/piece-document';
-import { MemoryAfterReads } from './documents/memory-after-reads';
 import { WorkspaceFolders } from './workspace/workspace-folders';
-import { uriToPath } from './documents/file-uris';
 
 export interface Session {
   context: ServerContext;
@@ -44,7 +42,7 @@ function foldersOf(params: InitializeParams): { uri: string; name: string }[] {
   return params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
 }
 
-export function createSession(connection: Connection, params: InitializeParams): Session {
+export function createSession(connection: Connection, params: InitializeParams, host: ServerHost): Session {
   const folders = new WorkspaceFolders();
   folders.set(foldersOf(params));
   const settings = new SettingsCache(connection);
@@ -52,17 +50,20 @@ export function createSession(connection: Connection, params: InitializeParams):
   const scriptGlobs = new Map<string, readonly string[]>();
   const globsOf = (folderUri: string) => scriptGlobs.get(folderUri) ?? [];
   const limits = new FileLimits(folders);
-  const service = createTemplateService({ locale: params.locale, scriptGlobs: (uri) => globsOf(folders.containing(uriToPath(uri))?.uri ?? '') });
+  const service = createTemplateService({ locale: params.locale, scriptGlobs: (uri) => globsOf(folders.containing(uri)?.uri ?? '') });
   const documents = new TextDocuments(trackingEdits(service, limits));
   const openDocument = (uri: string) => {
     const document = documents.get(uri);
     return document && limits.excessOf(document) === undefined ? document : undefined;
   };
-  const registry = new FieldsRegistry({ get: openDocument }, service, folders, (uri) => limits.maxBytes(uri));
+  const registry = new FieldsRegistry({ get: openDocument }, service, folders, host.files, (uri) => limits.maxBytes(uri));
+  // A file that arrived after a read went without it (a browser's) may be a fields file the search missed.
+  host.files.onDidArrive((uris) => uris.forEach((uri) => registry.invalidate(uri)));
   const context: ServerContext = {
+    ...host,
     connection, documents, openDocument, service, registry, settings, folders, limits,
     publisher: new DiagnosticsPublisher(connection),
-    memory: new MemoryAfterReads((message) => connection.tracer.log(message)),
+    memory: host.memoryAfterReads?.((message) => connection.tracer.log(message)) ?? { readWhole: () => undefined },
     indexing: new DeferredIndexing(),
     indexed: () => checks.indexed(),
     activeProfile: {},

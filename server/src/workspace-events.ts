@@ -64,6 +64,7 @@ export function followWorkspace(session: Session, capabilities: ClientCapabiliti
 function onDiskChanges({ context, checks }: Session, changes: readonly FileEvent[]): void {
   const { documents, registry } = context;
   let rescan = false;
+  context.files.changed(changes.map((change) => change.uri));
   for (const change of changes) {
     if (!isFieldsFileName(change.uri)) {
       if (!documents.get(change.uri)) checks.diskChanged(change.uri);

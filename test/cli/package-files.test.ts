@@ -16,6 +16,8 @@ const EXPECTED = [
   'dist/l10n.ru.json',
   'dist/on-demand.js',
   'dist/server.js',
+  'dist/web/extension.js',
+  'dist/web/server.js',
   'language-configuration.json',
   'media/icon.png',
   'media/walkthrough/command-line.svg',
@@ -51,6 +53,7 @@ function manifestFiles(): string[] {
   const { contributes } = manifest;
   const paths: string[] = [
     manifest.main,
+    manifest.browser,
     manifest.bin['webhook-templates'],
     manifest.icon,
     ...contributes.grammars.map((grammar: { path: string }) => grammar.path),

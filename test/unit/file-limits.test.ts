@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { FileLimits } from '../../server/src/workspace/file-limits';
+import fc from 'fast-check';
+import { FileLimits, utf8Length } from '../../server/src/workspace/file-limits';
 import { singleEdit } from '../../server/src/documents/single-edit';
 import type { SettingsCache } from '../../server/src/settings/settings-cache';
 import { WorkspaceFolders } from '../../server/src/workspace/workspace-folders';
@@ -42,4 +43,10 @@ test('the size follows inserts, deletions and replacements of multi-byte text to
   assert.equal(limits.excessOf(document), undefined);
   document = edit(limits, document, { range: { start: at(document, 0), end: at(document, 2) }, text: '😀'.repeat(200_000) });
   assert.equal(limits.excessOf(document), Buffer.byteLength(document.getText()));
+});
+
+test('the UTF-8 length counted without Buffer (a web worker has none) equals the bytes Node.js writes, lone surrogates included', () => {
+  fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (binary, graphemes) => {
+    for (const text of [binary, graphemes, `${binary}\ud800`, `\udc00${graphemes}`]) assert.equal(utf8Length(text), Buffer.byteLength(text, 'utf8'));
+  }));
 });

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ExpandedRequest, ExpansionIssue } from '../../server/src/core';
 import { passed, refusalOf, sendAll, type RunItem, type RunOptions } from '../../send/src/send-all';
+import { SendError, sendRequest } from '../../send/src/http';
+import { runCounts } from '../../send/src/send-all-text';
 import { EN } from '../support/l10n';
 
 const issue = (text: string, reason: string): ExpansionIssue => ({ text, span: { start: 0, end: text.length }, reason });
@@ -73,7 +75,7 @@ describe('sendAll against a receiver', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const options = (more: Partial<RunOptions> = {}): RunOptions => ({ send: { timeoutMs: 5000, maxRedirects: 0, maxResponseBytes: 1024, l10n: EN }, ...more });
+  const options = (more: Partial<RunOptions> = {}): RunOptions => ({ send: { timeoutMs: 5000, maxRedirects: 0, maxResponseBytes: 1024, l10n: EN }, sender: sendRequest, ...more });
   const item = (name: string, path: string, more: Partial<RunItem> = {}): RunItem => ({ request: request(name, `${base}${path}`), file: 'hooks.webhook', line: 0, ...more });
 
   test('sends each request in the file\'s order, one at a time, and keeps each answer', async () => {
@@ -108,6 +110,17 @@ describe('sendAll against a receiver', () => {
     assert.equal(results[0].outcome, 'failed');
     assert.match(results[0].reason ?? '', /Connection refused/);
     assert.deepEqual(arrived, ['/b']);
+  });
+
+  test('in a browser, a send whose answer a CORS policy hides is neither failed nor passed: sent, answer hidden, with why', async () => {
+    const hidden: RunOptions['sender'] = async () => {
+      throw new SendError('cors', "127.0.0.1's CORS policy does not let a browser page read its answer. The request was sent: the receiver may have recorded it");
+    };
+    const results = await sendAll([item('a', '/a')], options({ sender: hidden }));
+    assert.equal(results[0].outcome, 'hidden');
+    assert.match(results[0].reason ?? '', /may have recorded it/);
+    assert.equal(passed(results[0]), false);
+    assert.equal(runCounts(results, EN), '1 request · sent, answer hidden: 1');
   });
 
   test('a stop ends the run after the request in flight: it is answered, the rest are not sent', async () => {

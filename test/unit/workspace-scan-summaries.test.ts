@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { ConfigurationItem, Connection, InitializeParams, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { DiskFiles } from '../../server/src/documents/disk-files';
 import { createSession, type Session } from '../../server/src/session';
 
 const FIELDS = '{ "customFields": { "geo": { "type": "text" } } }\n';
@@ -59,7 +60,7 @@ describe('the workspace scan of closed files', () => {
     recording = new RecordingConnection();
     const folderUri = pathToFileURL(root).href;
     const params = { capabilities: { workspace: { configuration: true } }, workspaceFolders: [{ uri: folderUri, name: 'ws' }], rootUri: folderUri } as unknown as InitializeParams;
-    session = createSession(recording.asConnection(), params);
+    session = createSession(recording.asConnection(), params, { files: new DiskFiles(), env: process.env });
     await session.checks.scanWorkspace();
   });
 

@@ -12,7 +12,7 @@ import { sendOptions, type SendDeps } from './send-command';
 import { chooseFlow, confirmHosts, settleDoubts } from './send-all-dialogs';
 import { refuse } from './send-dialogs';
 import { SUMMARY_EXTENSION } from './response-view';
-import { noteAnswer, noteFailure } from './sent';
+import { noteAnswer, noteFailure, noteHiddenAnswer } from './sent';
 import { sendAllTarget, type SendAllRequestTarget } from './target';
 
 /** What the command returns (to a keybinding or a test): each request's result, and the summary shown. */
@@ -89,7 +89,8 @@ async function runWithProgress(items: readonly RunItem[], target: SendAllRequest
     });
     let sent = new Date();
     return sendAll(items, {
-      send: sendOptions(scope, deps.agents),
+      send: sendOptions(scope),
+      sender: deps.platform.send,
       stop: stop.signal,
       onSend: (item, index) => {
         sent = new Date();
@@ -100,6 +101,7 @@ async function runWithProgress(items: readonly RunItem[], target: SendAllRequest
         const sentTarget: RequestTarget = { uri: target.uri, line: result.item.line, profile: result.item.request.profile };
         if (result.response) await noteAnswer(deps, sentTarget, result.item.request, sent, result.response);
         else if (result.outcome === 'failed') await noteFailure(deps, sentTarget, result.item.request, sent, result.reason ?? '');
+        else if (result.outcome === 'hidden') await noteHiddenAnswer(deps, sentTarget, result.item.request, sent, result.reason ?? '');
       },
     });
   });

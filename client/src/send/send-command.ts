@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExpandedRequest } from '../../../server/src/core';
 import type { RequestTarget } from '../../../server/src/protocol';
-import { SendError, sendRequest, type SendOptions, type SendResult } from '../../../send/src/http';
-import type { SendAgents } from '../../../send/src/send-agents';
+import { SendError, type SendOptions, type SendResult } from '../../../send/src/outgoing';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import type { StartupDeps } from '../commands';
 import { resourceSetting } from '../config';
@@ -12,8 +11,9 @@ import { requestAtTarget } from './request-at-target';
 import type { SendHistory } from './history';
 import type { ResponseViews } from './response-view';
 import { checkBeforeSend, refuse } from './send-dialogs';
-import { noteAnswer, noteFailure } from './sent';
+import { noteAnswer, noteFailure, noteHiddenAnswer } from './sent';
 import { l10n } from '../l10n';
+import type { CommandPlatform } from '../platform';
 import type { TourDeps } from '../tour/tour-deps';
 
 /** What the on-demand part's commands use, besides what activation made (the client, the active profile, the log). */
@@ -22,8 +22,8 @@ export interface SendDeps extends StartupDeps {
   views: ResponseViews;
   /** Hosts the user already agreed to send to, kept for the workspace. */
   confirmedHosts: vscode.Memento;
-  /** The undici Agents sends share (one keep-alive pool per timeout setting). */
-  agents: SendAgents;
+  /** What differs between Node.js and a browser: how a request is sent (undici with kept Agents, or fetch), among others. */
+  platform: CommandPlatform;
   /** What the first-run tour's commands use (the local receiver, the bundled command line). */
   tour: TourDeps;
 }
@@ -34,28 +34,32 @@ export interface SendOutcome {
   method: string;
   status: number;
   body: string;
+  /**
+   * Only from a browser: the receiver's CORS policy kept its answer from the page (`status` 0, no body). The request
+   * may have arrived and been recorded; the response view and a warning say so.
+   */
+  answerHidden?: 'cors';
 }
 
-async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri, agents: SendAgents): Promise<SendResult> {
+async function sendWithProgress(request: ExpandedRequest, scope: vscode.Uri, platform: CommandPlatform): Promise<SendResult> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Sending {0} {1}', request.method, request.name), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return sendRequest(request, sendOptions(scope, agents, controller.signal));
+      return platform.send(request, sendOptions(scope, controller.signal));
     },
   );
 }
 
 /** How a send goes, from the settings of the file it is sent from. */
-export function sendOptions(scope: vscode.Uri, agents: SendAgents, signal?: AbortSignal): SendOptions {
+export function sendOptions(scope: vscode.Uri, signal?: AbortSignal): SendOptions {
   return {
     timeoutMs: resourceSetting('send.timeoutSeconds', scope) * 1000,
     maxRedirects: resourceSetting('send.maxRedirects', scope),
     maxResponseBytes: resourceSetting('send.maxResponseKB', scope) * 1024,
     signal,
     l10n,
-    agents,
   };
 }
 
@@ -91,12 +95,24 @@ export async function sendTestWebhook(target: RequestTarget, deps: SendDeps): Pr
 async function deliver(request: ExpandedRequest, target: RequestTarget, deps: SendDeps, scope: vscode.Uri): Promise<SendOutcome> {
   const sent = new Date();
   try {
-    const result = await sendWithProgress(request, scope, deps.agents);
+    const result = await sendWithProgress(request, scope, deps.platform);
     const view = await noteAnswer(deps, target, request, sent, result);
     await deps.views.show({ source: target.uri, name: request.name }, view);
     return { url: result.url, method: result.method, status: result.status, body: result.body };
   } catch (error) {
+    if (error instanceof SendError && error.kind === 'cors') return reportHiddenAnswer(request, target, deps, error, sent);
     const message = await noteFailure(deps, target, request, sent, error instanceof SendError ? error.message : String(error));
     return refuse(l10n.t('Test webhook not delivered: {0}', message));
   }
+}
+
+/**
+ * A browser sent the request (or asked the receiver first) but may not show the answer: not a failure, and not a
+ * success either. The view and a warning say whether the request may have been recorded, so nobody sends twice blind.
+ */
+async function reportHiddenAnswer(request: ExpandedRequest, target: RequestTarget, deps: SendDeps, error: SendError, sent: Date): Promise<SendOutcome> {
+  const { view, why } = await noteHiddenAnswer(deps, target, request, sent, error.message);
+  await deps.views.show({ source: target.uri, name: request.name }, view);
+  if (target.confirm !== false) void vscode.window.showWarningMessage(l10n.t('Sent from the browser; the answer is hidden: {0}', why));
+  return { url: request.url, method: request.method.toUpperCase(), status: 0, body: '', answerHidden: 'cors' };
 }

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { ExpandedRequest } from '../../../server/src/core';
 import type { RequestTarget } from '../../../server/src/protocol';
 import { redact } from '../../../send/src/curl';
-import type { SendResult } from '../../../send/src/http';
-import { formatResponse } from '../../../send/src/response-text';
+import type { SendResult } from '../../../send/src/outgoing';
+import { formatHiddenAnswer, formatResponse } from '../../../send/src/response-text';
 import { l10n } from '../l10n';
 import type { SendHistory } from './history';
 
@@ -35,4 +35,16 @@ export async function noteFailure(deps: SentDeps, target: RequestTarget, request
   deps.log.warn(`Send of ${request.name} failed: ${said}`);
   await deps.history.add({ id: newId(), time: sent.toISOString(), target, request, error: said, view: said });
   return said;
+}
+
+/**
+ * Logs and keeps a browser's send whose answer the receiver's CORS policy hid: `message` says whether the request may
+ * have been recorded. Returns the response view's text and the message, secrets hidden.
+ */
+export async function noteHiddenAnswer(deps: SentDeps, target: RequestTarget, request: ExpandedRequest, sent: Date, message: string): Promise<{ view: string; why: string }> {
+  const why = redact(message, request.secrets);
+  const view = formatHiddenAnswer(request, why, l10n, sent.toLocaleString(vscode.env.language));
+  deps.log.warn(`Sent ${request.method} ${request.name}; the answer is hidden by the receiver's CORS policy.`);
+  await deps.history.add({ id: newId(), time: sent.toISOString(), target, request, error: why, view });
+  return { view, why };
 }

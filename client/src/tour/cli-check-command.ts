@@ -1,6 +1,7 @@
 // "Check Workspace with the Command Line": runs the command line the extension ships, as a task, in a folder.
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
+import { cliInstructions, installedFolderName } from './cli-instructions';
 import { currentWorkspaceFolder, tourArgument } from './tour-arguments';
 import type { TourDeps } from './tour-deps';
 
@@ -13,6 +14,19 @@ export interface CliCheckOutcome {
   cwd: string;
 }
 
+/** In a browser: the note that says how to run it elsewhere, opened beside the templates. */
+export interface CliInstructionsOutcome {
+  instructions: string;
+}
+
+async function showInstructions(deps: TourDeps, interactive: boolean): Promise<CliInstructionsOutcome> {
+  const { publisher, name, version } = deps.extension();
+  const instructions = cliInstructions(installedFolderName(publisher, name, version), version, l10n);
+  if (interactive) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: instructions }), { preview: false });
+  deps.log.info('Showed how to check the workspace from the command line (a browser runs no programs).');
+  return { instructions };
+}
+
 /**
  * The bundled `dist/cli.js` run by the editor's own runtime: `process.execPath` is Node.js in a VS Code server and
  * Electron on the desktop, where ELECTRON_RUN_AS_NODE makes it Node.js; so no Node.js install is needed.
@@ -22,7 +36,8 @@ function checkExecution(deps: TourDeps, cwd: string): vscode.ProcessExecution {
   return new vscode.ProcessExecution(process.execPath, [cli, 'check', '.'], { cwd, env: { ELECTRON_RUN_AS_NODE: '1' } });
 }
 
-export async function checkWithCli(argument: unknown, deps: TourDeps): Promise<CliCheckOutcome | undefined> {
+export async function checkWithCli(argument: unknown, deps: TourDeps): Promise<CliCheckOutcome | CliInstructionsOutcome | undefined> {
+  if (deps.host === 'browser') return showInstructions(deps, tourArgument(argument).confirm !== false);
   const given = tourArgument(argument).folder;
   const folder = given ? undefined : await currentWorkspaceFolder(true);
   const cwd = given?.fsPath ?? folder?.uri.fsPath;

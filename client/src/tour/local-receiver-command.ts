@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import { tourArgument } from './tour-arguments';
+import type { LocalReceiver } from './local-receiver';
 import type { TourDeps } from './tour-deps';
 
 export interface ReceiverOutcome {
@@ -37,9 +38,15 @@ async function tellListening(url: string, deps: TourDeps, template: ReceiverOutc
   if (answer === showLog) deps.log.show();
 }
 
+/** The receiver, or the reason there is none: a browser tab cannot listen for requests. */
+function receiverOf(deps: TourDeps): LocalReceiver {
+  if (!deps.receiver) throw new Error(l10n.t('The local receiver needs VS Code on the desktop: a browser tab cannot listen for requests. Send to a receiver on the internet instead, or use Copy as cURL.'));
+  return deps.receiver;
+}
+
 export async function startLocalReceiver(argument: unknown, deps: TourDeps): Promise<ReceiverOutcome> {
   const interactive = tourArgument(argument).confirm !== false;
-  const listening = await deps.receiver.start();
+  const listening = await receiverOf(deps).start();
   deps.log.info(`Local receiver listening on ${listening.url}.`);
   if (listening.movedFrom !== undefined) {
     const moved = l10n.t('Port {0} is taken by another program, so the local receiver listens on {1}: change {0} to {1} in templates that send to it.', listening.movedFrom, listening.port);
@@ -53,8 +60,9 @@ export async function startLocalReceiver(argument: unknown, deps: TourDeps): Pro
 }
 
 export async function stopLocalReceiver(deps: TourDeps): Promise<void> {
-  const url = deps.receiver.url;
-  await deps.receiver.stop();
+  const receiver = receiverOf(deps);
+  const url = receiver.url;
+  await receiver.stop();
   if (url) deps.log.info(`Local receiver on ${url} stopped.`);
   void vscode.window.showInformationMessage(url ? l10n.t('The local receiver on {0} stopped.', url) : l10n.t('The local receiver is not running.'));
 }

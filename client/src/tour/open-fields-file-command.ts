@@ -14,14 +14,14 @@ export interface FieldsFileOutcome {
 /** The fields file in force for the active template when it is in the folder, else the folder's own. */
 async function fieldsFileFor(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
-  const inFolder = active?.scheme === 'file' && active.toString().startsWith(`${folder.toString()}/`);
+  const inFolder = active !== undefined && active.toString().startsWith(`${folder.toString()}/`);
   return (inFolder ? await nearestFieldsFile(active) : undefined) ?? (await fieldsFileOfFolder(folder));
 }
 
 async function offerToCreate(folder: vscode.Uri, create: boolean | undefined, interactive: boolean): Promise<boolean> {
   if (create !== undefined || !interactive) return create ?? false;
   const yes = l10n.t('Create webhook-fields.json');
-  const name = vscode.workspace.getWorkspaceFolder(folder)?.name ?? folder.fsPath;
+  const name = vscode.workspace.getWorkspaceFolder(folder)?.name ?? folder.toString(true);
   const answer = await vscode.window.showInformationMessage(
     l10n.t('{0} has no fields file: templates are checked against the built-in keys only. Create one at its root?', name),
     yes,
@@ -50,7 +50,7 @@ export async function openFieldsFile(argument: unknown, deps: TourDeps): Promise
   const found = await fieldsFileFor(folder);
   if (found) return show({ uri: found, created: false });
   if (!(await offerToCreate(folder, create, interactive))) return undefined;
-  const uri = await createEmptyFieldsFile(folder);
-  deps.log.info(`Created ${uri.fsPath}.`);
+  const uri = await createEmptyFieldsFile(folder, deps);
+  deps.log.info(`Created ${uri.toString(true)}.`);
   return show({ uri, created: true });
 }

@@ -1,5 +1,4 @@
 // "Create Starter Workspace": a fields file and a template in an empty folder; it never writes over a file that exists.
-import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import type { TourDeps } from './tour-deps';
@@ -51,11 +50,11 @@ async function existing(folder: vscode.Uri): Promise<string[]> {
 }
 
 /** Writes each file only if it does not exist ('wx'): a file made meanwhile stops the starter instead of being replaced. */
-async function writeNew(folder: vscode.Uri, port: number): Promise<vscode.Uri[]> {
+async function writeNew(folder: vscode.Uri, port: number, deps: TourDeps): Promise<vscode.Uri[]> {
   const written: vscode.Uri[] = [];
   for (const file of starterFiles(l10n, port)) {
     const uri = vscode.Uri.joinPath(folder, file.name);
-    await writeFile(uri.fsPath, file.text, { encoding: 'utf8', flag: 'wx' });
+    await deps.writeNewFile(uri, file.text);
     written.push(uri);
   }
   return written;
@@ -74,6 +73,8 @@ async function openResult(folder: vscode.Uri): Promise<void> {
 export async function createStarterWorkspace(argument: unknown, deps: TourDeps): Promise<StarterOutcome | undefined> {
   const { folder: given, confirm } = tourArgument(argument);
   const interactive = confirm !== false;
+  // Its template sends to the local receiver, which a browser tab cannot run.
+  if (!deps.receiver) throw new Error(l10n.t('The starter workspace needs VS Code on the desktop: its template sends to the local receiver, and a browser tab cannot listen for requests.'));
   const folder = await targetFolder(given, interactive);
   if (!folder) return interactive ? undefined : { created: [], refused: l10n.t('No folder given.') };
   if (folder.scheme !== 'file') throw new Error(l10n.t('The starter workspace can only be created in a folder on disk.'));
@@ -83,7 +84,7 @@ export async function createStarterWorkspace(argument: unknown, deps: TourDeps):
     if (interactive) void vscode.window.showWarningMessage(refused);
     return { created: [], refused };
   }
-  const created = await writeNew(folder, await deps.receiver.reservePort());
+  const created = await writeNew(folder, await deps.receiver.reservePort(), deps);
   deps.log.info(`Starter workspace created in ${folder.fsPath}: ${created.map((uri) => uri.path.split('/').pop()).join(', ')}.`);
   if (interactive) await openResult(folder);
   return { created };

@@ -1,17 +1,15 @@
-// The first-run tour's part that lives as long as the extension: the local receiver.
-import * as vscode from 'vscode';
-import { LocalReceiver, describeReceived } from './local-receiver';
+// The first-run tour's part that lives as long as the extension: the local receiver (where the platform has one).
+import type * as vscode from 'vscode';
+import type { CommandPlatform } from '../platform';
 import type { TourDeps } from './tour-deps';
 
-/** Remembered for the user, not the workspace: a starter made in one window names the port every window then uses. */
-const PORT_KEY = 'webhookTemplates.localReceiverPort';
-
-export function registerTour(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): TourDeps {
-  const receiver = new LocalReceiver(
-    { get: () => context.globalState.get<number>(PORT_KEY), set: (port) => context.globalState.update(PORT_KEY, port) },
-    (request) => log.info(describeReceived(request)),
-  );
+export function registerTour(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, platform: CommandPlatform): TourDeps {
+  const receiver = platform.localReceiver(context, log);
   // Disposed on deactivate: the receiver stops with the extension.
-  context.subscriptions.push(receiver);
-  return { receiver, extensionUri: context.extensionUri, log };
+  if (receiver) context.subscriptions.push(receiver);
+  const extension = () => {
+    const { publisher, name, version } = context.extension.packageJSON as ReturnType<TourDeps['extension']>;
+    return { publisher, name, version };
+  };
+  return { receiver, extensionUri: context.extensionUri, extension, log, host: platform.kind, writeNewFile: platform.writeNewFile };
 }

@@ -2,6 +2,7 @@
 // settings each folder keeps in `.vscode/settings.json`.
 import { dirname, relative } from 'node:path';
 import { createTemplateService, type SeverityChoices, type TemplateService } from '../core';
+import { DiskFiles } from '../documents/disk-files';
 import { FieldsRegistry } from '../workspace/fields-registry';
 import type { Settings } from '../settings/settings';
 import { WorkspaceFolders } from '../workspace/workspace-folders';
@@ -28,10 +29,10 @@ export function createCliWorkspace(roots: readonly string[], locale: string, sev
     const settings = folderSettings(folder);
     return { ...settings, severity: { ...settings.severity, ...severity } };
   };
-  const byRoot = new Map(roots.map((root) => [root, settingsOf(root)]));
-  const settingsFor = (path: string) => byRoot.get(folders.containing(path)?.path ?? '') ?? settingsOf(dirname(path));
+  const byRoot = new Map(roots.map((root) => [pathToUri(root), settingsOf(root)]));
+  const settingsFor = (path: string) => byRoot.get(folders.containing(pathToUri(path))?.uri ?? '') ?? settingsOf(dirname(path));
   const service = createTemplateService({ locale, scriptGlobs: (uri) => settingsFor(uriToPath(uri)).scriptFiles });
-  return { service, registry: new FieldsRegistry(NO_OPEN_EDITORS, service, folders), settingsFor };
+  return { service, registry: new FieldsRegistry(NO_OPEN_EDITORS, service, folders, new DiskFiles()), settingsFor };
 }
 
 /** The root for a single file: the working folder when the file is inside it, else the file's own folder. */

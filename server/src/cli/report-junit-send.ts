@@ -15,6 +15,7 @@ export interface FileRun {
 /** `refused`, `not-delivered`, `not-sent` or `http-500`: what kind of failure, for CI systems that group by type. */
 function failureType(result: RunResult): string {
   if (result.outcome === 'answered') return `http-${result.response?.status ?? 0}`;
+  if (result.outcome === 'hidden') return 'answer-hidden';
   return result.outcome === 'failed' ? 'not-delivered' : result.outcome === 'refused' ? 'refused' : 'not-sent';
 }
 

@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { L10n } from '../core';
 import { pathToUri } from '../documents/file-uris';
 import { passed, refusalOf, sendAll, type RunItem, type RunResult } from '../../../send/src/send-all';
+import { sendRequest } from '../../../send/src/http';
 import { formatRunSummary, runCounts } from '../../../send/src/send-all-text';
 import { SendAgents } from '../../../send/src/send-agents';
 import type { RequestArguments } from './arguments';
@@ -72,7 +73,7 @@ export async function runSendAll(args: RequestArguments, io: CliIo): Promise<num
   // One pool for the run: sends to the same receiver reuse its connection; closed before the command returns.
   const agents = new SendAgents();
   const sendOptions = { timeoutMs: args.timeoutSeconds * 1000, maxRedirects: args.maxRedirects, maxResponseBytes: args.maxResponseKB * 1024, l10n: host.service.l10n, agents };
-  const results = await sendAll(planned.runs.flatMap((run) => run.items), { send: sendOptions, stop: io.stop }).finally(() => agents.close());
+  const results = await sendAll(planned.runs.flatMap((run) => run.items), { send: sendOptions, sender: sendRequest, stop: io.stop }).finally(() => agents.close());
   const runs = planned.runs.map((run): FileRun => ({ file: run.file, results: results.filter((result) => run.items.includes(result.item)) }));
   io.out(summaries(runs, host.service.l10n));
   if (args.junit !== undefined && !writeJunit(args.junit, sendAllJunit(runs, host.service.l10n), io)) return 2;

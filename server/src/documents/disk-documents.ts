@@ -28,3 +28,14 @@ export function readDocumentFromDisk(uri: string, maxBytes = Infinity): TextDocu
     return undefined;
   }
 }
+
+/** The size of a file on disk in bytes, read without opening it; undefined when it is not a file. */
+export function fileSize(uri: string): number | undefined {
+  if (!isFileUri(uri)) return undefined;
+  try {
+    const stat = statSync(uriToPath(uri));
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,11 +1,9 @@
 // Publishes diagnostics for open documents as they change, and for every file of the workspace in the background.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerContext } from '../context';
+import { closedDocument, type ServerContext } from '../context';
 import { checkFieldsFile, checkTemplate } from '../workspace/check-document';
 import { documentLength, isFieldsFileName, isFieldsKind, isTemplateKind, type L10n } from '../core';
-import { readDocumentFromDisk } from '../documents/disk-documents';
-import { fileSize } from '../workspace/file-limits';
 import { traceReading } from '../documents/reading-trace';
 import { listWorkspaceFiles } from '../workspace/workspace-scan';
 
@@ -46,10 +44,10 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   async function publishFields(uri: string): Promise<void> {
     const open = documents.get(uri);
-    const excess = open ? context.limits.excessOf(open) : excessOnDisk(uri);
+    const excess = open ? context.limits.excessOf(open) : await context.files.settled(() => excessOnDisk(uri));
     if (excess) return publishTooLarge(uri, excess, open?.version);
     const settings = await context.settings.forResource(uri);
-    const loaded = context.registry.load(uri);
+    const loaded = await context.files.settled(() => context.registry.load(uri));
     const checked = loaded && checkFieldsFile(context, loaded.document, settings, { unusedHints: scanned });
     // Its bot-variable values name fields too; a broken file keeps its last indexed uses.
     if (loaded?.result.model && checked) service.indexUsages(loaded.document, checked.fields);
@@ -74,7 +72,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
     if (kind !== 'template') return open ? undefined : forget(document.uri);
     const settings = await context.settings.forResource(document.uri);
     const kept = service.readingOf(document.uri)?.version === document.version;
-    const checked = checkTemplate(context, document, settings, { profile: context.activeProfile.name, noFieldsFileNote: open });
+    const checked = await context.files.settled(() => checkTemplate(context, document, settings, { profile: context.activeProfile.name, noFieldsFileNote: open }));
     if (!kept && service.readingOf(document.uri)?.parse.kind === 'full') context.memory.readWhole(document.uri, documentLength(document));
     if (open && documents.get(document.uri)?.version !== document.version) return;
     if (!open && documents.get(document.uri)) return;
@@ -92,7 +90,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   }
 
   function excessOnDisk(uri: string): number | undefined {
-    const size = fileSize(uri);
+    const size = context.files.size(uri);
     return size !== undefined && size > context.limits.maxBytes(uri) ? size : undefined;
   }
 
@@ -106,9 +104,13 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
   /** The size is asked before reading: a file over the limit is never read whole. */
   async function checkClosed(uri: string): Promise<void> {
     if (documents.get(uri)) return;
-    const excess = excessOnDisk(uri);
+    const excess = await context.files.settled(() => excessOnDisk(uri));
+    // Reading through the editor takes a round trip: a file opened meanwhile (an untitled name used again) is the
+    // editor's now, and what was read of it must not replace its diagnostics.
+    if (documents.get(uri)) return;
     if (excess) return publishTooLarge(uri, excess, undefined);
-    const document = readDocumentFromDisk(uri, context.limits.maxBytes(uri));
+    const document = await context.files.settled(() => closedDocument(context, uri));
+    if (documents.get(uri)) return;
     if (document) return check(document, false);
     forget(uri);
   }
@@ -167,7 +169,7 @@ export function createChecks(context: ServerContext, scriptGlobs: (folderUri: st
 
   async function scanWorkspace(): Promise<void> {
     const generation = ++scanGeneration;
-    const uris = await listWorkspaceFiles(context.folders, context.settings, scriptGlobs);
+    const uris = await listWorkspaceFiles(context.folders, context.settings, scriptGlobs, context.files);
     const progress = await startProgress(connection, uris.length, service.l10n);
     await context.settings.prefetch(uris.filter((uri) => !documents.get(uri)));
     for (const [done, uri] of uris.entries()) {

@@ -1,8 +1,7 @@
 // "Explain Delivered Webhook": the service explains a pasted request against the workspace's templates, which the
 // server hands it with their fields: the open ones and every file the workspace scan indexed.
 import { isTemplateKind, type Explanation, type WorkspaceTemplate } from '../core';
-import { fieldsContextOf, indexedNow, type ServerContext } from '../context';
-import { readDocumentFromDisk } from '../documents/disk-documents';
+import { currentDocument, fieldsContextOf, indexedNow, type ServerContext } from '../context';
 import { ExplainDeliveredRequest } from '../protocol';
 import { runSafeAsync } from '../run-safe';
 
@@ -23,7 +22,7 @@ async function workspaceTemplates(context: ServerContext): Promise<WorkspaceTemp
   const uris = new Set([...context.documents.all().map((document) => document.uri), ...context.service.indexedFiles()]);
   const templates: WorkspaceTemplate[] = [];
   for (const uri of [...uris].sort()) {
-    const document = context.openDocument(uri) ?? readDocumentFromDisk(uri, context.limits.maxBytes(uri));
+    const document = await currentDocument(context, uri);
     if (document && isTemplateKind(context.service.kindOf(document))) templates.push({ document, fields: await fieldsContextOf(context, uri) });
   }
   return templates;

@@ -10,7 +10,7 @@ export function registerInlayHints(context: ServerContext): void {
       const settings = document && (await context.settings.forResource(document.uri));
       if (!document || !settings?.inlayHints) return [];
       const fields = await fieldsContextOf(context, document.uri);
-      return service.inlayHints(document, params.range, fields, fields.profile, process.env, { maxLength: settings.inlayHintsMaxLength });
+      return service.inlayHints(document, params.range, fields, fields.profile, context.env, { maxLength: settings.inlayHintsMaxLength });
     }),
   );
 }

@@ -25,7 +25,7 @@ export function registerLanguageFeatures(context: ServerContext): void {
       // The fields file's hover counts uses, as Find All References lists them: both wait for every file.
       if (isFieldsFileName(document.uri)) await indexedNow(context);
       // A request line's hover shows it as sent: `${env:…}` values are read (and shown as ***) as the send would.
-      return service.hover(document, params.position, await fieldsAtCursor(context, document), process.env);
+      return service.hover(document, params.position, await fieldsAtCursor(context, document), context.env);
     }),
   );
   connection.onDefinition((params, token) =>

@@ -13,7 +13,8 @@ export function registerProfileImport(context: ServerContext): void {
 }
 
 async function importProfiles(context: ServerContext, params: ImportProfilesParams): Promise<ImportProfilesResult> {
-  const found = importTargetFor(context.registry, params.uri, await context.settings.forResource(params.uri), context.service.l10n);
+  const settings = await context.settings.forResource(params.uri);
+  const found = await context.files.settled(() => importTargetFor(context.registry, params.uri, settings, context.service.l10n));
   if ('error' in found) return found;
   const { text, edit, ...plan } = context.service.planProfileImport(params.csv, found.target, params.options);
   const answer: ImportProfilesResult = { plan, fieldsUri: found.uri, fieldsFile: found.target.displayName, creates: found.creates, error: plan.error };

@@ -12,7 +12,7 @@ export function registerReferences(context: ServerContext): void {
       if (!document) return [];
       const fields = await fieldsAtCursor(context, document);
       await indexedNow(context);
-      return service.references(document, params.position, fields, workspaceTexts(context), params.context.includeDeclaration);
+      return context.files.settled(() => service.references(document, params.position, fields, workspaceTexts(context), params.context.includeDeclaration));
     }),
   );
   connection.onPrepareRename((params, token) =>
@@ -29,7 +29,7 @@ export function registerReferences(context: ServerContext): void {
       if (!document) return new ResponseError(0, l10n.t('Nothing to rename here.'));
       const fields = await fieldsAtCursor(context, document);
       await indexedNow(context);
-      const edits = service.renameEdits(document, params.position, params.newName, fields, workspaceTexts(context));
+      const edits = await context.files.settled(() => service.renameEdits(document, params.position, params.newName, fields, workspaceTexts(context)));
       return 'refusal' in edits ? new ResponseError(0, edits.refusal) : edits;
     }),
   );

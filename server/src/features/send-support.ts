@@ -2,8 +2,7 @@
 // profiles, and the CodeLenses.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FieldsContext } from '../core';
-import { fieldsContextOf, type ServerContext } from '../context';
-import { readDocumentFromDisk } from '../documents/disk-documents';
+import { currentDocument, fieldsContextOf, type ServerContext } from '../context';
 import { ExpandAllRequest, ExpandRequest, ProfilesRequest, type ExpandAllParams, type ExpandAllResult, type ExpandParams, type ExpandResult } from '../protocol';
 import { runSafeAsync } from '../run-safe';
 
@@ -37,7 +36,7 @@ interface Source {
 /** The document (open, else from disk) and its fields, with the profile checked; else what to answer instead. */
 async function sourceOf(context: ServerContext, uri: string, profile: string | undefined): Promise<Source | { profiles: string[]; fieldsFile?: string; error: string }> {
   const { l10n } = context.service;
-  const document = context.openDocument(uri) ?? readDocumentFromDisk(uri, context.limits.maxBytes(uri));
+  const document = await currentDocument(context, uri);
   if (!document) return { profiles: [], error: l10n.t('Cannot read {0}.', uri) };
   const fields = await fieldsContextOf(context, uri);
   const profiles = context.service.profileNames(fields);
@@ -53,7 +52,7 @@ async function expandAt(context: ServerContext, params: ExpandParams): Promise<E
   const source = await sourceOf(context, params.uri, params.profile);
   if ('error' in source) return source;
   const { document, fields, profiles, fieldsFile } = source;
-  const request = context.service.expandedRequest(document, params.line, fields, params.profile, process.env);
+  const request = context.service.expandedRequest(document, params.line, fields, params.profile, context.env);
   if (!request) return { profiles, fieldsFile, error: context.service.l10n.t('No request or webhook step at line {0} of {1}.', params.line + 1, params.uri) };
   return { request, profiles, fieldsFile };
 }
@@ -71,6 +70,6 @@ async function expandAll(context: ServerContext, params: ExpandAllParams): Promi
   }
   const requests = list.requests
     .filter((listed) => params.flow === undefined || listed.flow === params.flow)
-    .map(({ request, line, flow }) => ({ line, ...(flow === undefined ? {} : { flow }), request: context.service.expandedRequestOf(request, fields, params.profile, process.env) }));
+    .map(({ request, line, flow }) => ({ line, ...(flow === undefined ? {} : { flow }), request: context.service.expandedRequestOf(request, fields, params.profile, context.env) }));
   return { requests, flows: list.flows, profiles, fieldsFile };
 }

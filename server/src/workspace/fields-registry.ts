@@ -1,11 +1,10 @@
 // Finds the fields file of each template and keeps its last good definitions; open editors win over disk.
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIELDS_FILE_NAMES, type FieldsContext, type FieldsParseResult, type FieldsSource, type TemplateService } from '../core';
-import { isFile, readDocumentFromDisk } from '../documents/disk-documents';
+import type { FileAccess } from '../documents/file-access';
+import { childOf, isInside, parentOf, relativeTo, resolveFrom, shownLocation } from '../documents/uri-paths';
 import { receiverTablesOf, type Settings } from '../settings/settings';
 import { type WorkspaceFolders } from './workspace-folders';
-import { isFileUri, pathToUri, uriToPath } from '../documents/file-uris';
 
 /** The open editors, when there are any (the CLI has none). */
 export interface OpenDocuments {
@@ -33,6 +32,8 @@ export class FieldsRegistry {
     private readonly documents: OpenDocuments,
     private readonly service: TemplateService,
     private readonly folders: WorkspaceFolders,
+    /** Where files no editor has open are read: the disk, or in a browser the editor's file system. */
+    private readonly files: FileAccess,
     /** Files on disk larger than this are not read (then, as for a missing file, only built-in keys are known). */
     private readonly maxBytes: (uri: string) => number = () => Infinity,
   ) {}
@@ -43,8 +44,8 @@ export class FieldsRegistry {
     // An untitled editor with no folder open has nowhere to look: built-in keys only.
     if (!place) return { receivers: receiverTablesOf(settings), severity: settings.severity };
     const { dir, root } = place;
-    const fieldsUri = settings.fieldsFile ? pathToUri(resolve(root, settings.fieldsFile)) : this.search(dir, root);
-    const suggestedUri = pathToUri(join(root, FIELDS_FILE_NAMES[0]));
+    const fieldsUri = settings.fieldsFile ? resolveFrom(root, settings.fieldsFile) : this.search(dir, root);
+    const suggestedUri = childOf(root, FIELDS_FILE_NAMES[0]);
     const loaded = fieldsUri ? this.load(fieldsUri) : undefined;
     return { source: loaded?.lastGood, suggestedUri, receivers: receiverTablesOf(settings), severity: settings.severity };
   }
@@ -54,7 +55,7 @@ export class FieldsRegistry {
     const open = this.documents.get(uri);
     const previous = this.loaded.get(uri);
     if (!open && previous && !previous.open && !previous.stale) return previous;
-    const document = open ?? readDocumentFromDisk(uri, this.maxBytes(uri));
+    const document = open ?? this.files.read(uri, this.maxBytes(uri));
     if (!document) {
       this.loaded.delete(uri);
       return undefined;
@@ -76,8 +77,8 @@ export class FieldsRegistry {
   missingSettingFile(templateUri: string, settings: Settings): string | undefined {
     const place = this.placeOf(templateUri);
     if (!settings.fieldsFile || !place) return undefined;
-    const path = resolve(place.root, settings.fieldsFile);
-    return this.documents.get(pathToUri(path)) || isFile(path) ? undefined : this.displayName(pathToUri(path));
+    const uri = resolveFrom(place.root, settings.fieldsFile);
+    return this.documents.get(uri) || this.files.exists(uri) ? undefined : this.displayName(uri);
   }
 
   /**
@@ -87,13 +88,12 @@ export class FieldsRegistry {
   searchedInVain(templateUri: string, settings: Settings): string | undefined {
     const place = this.placeOf(templateUri);
     if (!place || settings.fieldsFile || this.search(place.dir, place.root)) return undefined;
-    return this.folders.containing(place.root)?.name ?? place.root;
+    return this.folders.containing(place.root)?.name ?? shownLocation(place.root);
   }
 
   displayName(uri: string): string {
-    const path = uriToPath(uri);
-    const folder = this.folders.containing(path);
-    return folder ? relative(folder.path, path).split('\\').join('/') : path;
+    const folder = this.folders.containing(uri);
+    return (folder && relativeTo(folder.uri, uri)) || shownLocation(uri);
   }
 
   /** Forget the disk state of a file (changed on disk, created, deleted, or its editor closed). */
@@ -118,13 +118,12 @@ export class FieldsRegistry {
    * (an untitled editor) belongs to the first workspace folder, as a new file saved there would.
    */
   private placeOf(templateUri: string): { dir: string; root: string } | undefined {
-    if (!isFileUri(templateUri)) {
+    if (!this.folders.isFile(templateUri)) {
       const [first] = this.folders.all();
-      return first && { dir: first.path, root: first.path };
+      return first && { dir: first.uri, root: first.uri };
     }
-    const templatePath = uriToPath(templateUri);
-    const root = this.folders.containing(templatePath)?.path ?? dirname(templatePath);
-    return { dir: dirname(templatePath), root };
+    const dir = parentOf(templateUri);
+    return { dir, root: this.folders.containing(templateUri)?.uri ?? dir };
   }
 
   /** Walks up from a folder to the root, nearest fields file first. */
@@ -133,7 +132,7 @@ export class FieldsRegistry {
     for (;;) {
       const found = this.lookupIn(dir);
       if (found) return found;
-      const parent = dirname(dir);
+      const parent = parentOf(dir);
       if (dir === root || parent === dir || !isInside(parent, root)) return undefined;
       dir = parent;
     }
@@ -141,20 +140,15 @@ export class FieldsRegistry {
 
   private lookupIn(dir: string): string | undefined {
     for (const name of FIELDS_FILE_NAMES) {
-      const uri = pathToUri(join(dir, name));
+      const uri = childOf(dir, name);
       if (this.documents.get(uri)) return uri;
     }
     let found = this.lookups.get(dir);
     if (found === undefined) {
-      const name = FIELDS_FILE_NAMES.find((candidate) => isFile(join(dir, candidate)));
-      found = name ? pathToUri(join(dir, name)) : null;
+      const name = FIELDS_FILE_NAMES.find((candidate) => this.files.exists(childOf(dir, candidate)));
+      found = name ? childOf(dir, name) : null;
       this.lookups.set(dir, found);
     }
     return found ?? undefined;
   }
-}
-
-function isInside(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -1,11 +1,9 @@
 // The size above which the server does not read a file (setting `webhookTemplates.maxFileSizeMB`), and the note it publishes instead.
-import { statSync } from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../settings/settings';
 import type { SettingsCache } from '../settings/settings-cache';
 import type { SingleEdit } from '../documents/single-edit';
 import { type WorkspaceFolders } from './workspace-folders';
-import { isFileUri, uriToPath } from '../documents/file-uris';
 import { documentLength } from '../core';
 
 const MB = 1024 * 1024;
@@ -22,7 +20,7 @@ export class FileLimits {
   }
 
   limitMB(uri: string): number {
-    const folder = this.folders.containing(uriToPath(uri));
+    const folder = this.folders.containing(uri);
     return (folder && this.byFolder.get(folder.uri)) ?? DEFAULT_MAX_FILE_SIZE_MB;
   }
 
@@ -47,26 +45,37 @@ export class FileLimits {
     const known = this.counted.get(document);
     if (known?.version !== document.version || !edit) return;
     const { start, oldEnd } = edit.change;
-    const removed = oldEnd > start ? Buffer.byteLength(document.getText({ start: document.positionAt(start), end: document.positionAt(oldEnd) }), 'utf8') : 0;
-    this.counted.set(document, { version, bytes: known.bytes - removed + Buffer.byteLength(edit.text, 'utf8') });
+    const removed = oldEnd > start ? utf8Length(document.getText({ start: document.positionAt(start), end: document.positionAt(oldEnd) })) : 0;
+    this.counted.set(document, { version, bytes: known.bytes - removed + utf8Length(edit.text) });
   }
 
   private byteLength(document: TextDocument): number {
     const known = this.counted.get(document);
     if (known?.version === document.version) return known.bytes;
-    const bytes = Buffer.byteLength(document.getText(), 'utf8');
+    const bytes = utf8Length(document.getText());
     this.counted.set(document, { version: document.version, bytes });
     return bytes;
   }
 }
 
-/** The size of a file on disk in bytes, read without opening it; undefined when it is not a file. */
-export function fileSize(uri: string): number | undefined {
-  if (!isFileUri(uri)) return undefined;
-  try {
-    const stat = statSync(uriToPath(uri));
-    return stat.isFile() ? stat.size : undefined;
-  } catch {
-    return undefined;
+/**
+ * The UTF-8 length of a text, counted without encoding it (no Buffer in a web worker): a character below U+0080 is one
+ * byte, below U+0800 two, a surrogate pair four, anything else three (a lone surrogate too: it is written as U+FFFD).
+ */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
   }
+  return bytes;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }

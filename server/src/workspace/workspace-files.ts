@@ -2,15 +2,8 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { documentKindOf } from '../core';
-
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
-
-function isSkippedFolder(name: string): boolean {
-  return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
-}
-
-/** Whether a path (relative to the root, with `/`) is left out, like `files.exclude` leaves files and folders out. */
-export type ExcludeTest = (relativePath: string, name: string) => boolean;
+import type { ExcludeTest } from '../documents/file-access';
+import { isSkippedFolder } from './workspace-walk';
 
 /** Every file under `root` whose name makes it a template or a fields file, in a stable order; excluded folders are not entered. */
 export function findWorkspaceFiles(root: string, scriptGlobs: readonly string[] = [], excluded: ExcludeTest = () => false): string[] {
