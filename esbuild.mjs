@@ -56,8 +56,8 @@ function tsFilesUnder(dir) {
 const RUSSIAN_TABLE = 'server/src/core/base/l10n.ru.json';
 
 /**
- * The extension's two bundles read the Russian table from one file beside them (dist/l10n.ru.json) instead of each
- * holding a copy as code; the server and the CLI, processes of their own, keep it inside.
+ * The extension's two bundles and the server read the Russian table from one file beside them (dist/l10n.ru.json)
+ * instead of each holding a copy as code.
  */
 const russianTableBeside = {
   name: 'russian-table-beside',
@@ -85,8 +85,9 @@ const extensionParts = { ...bundles, outdir: 'dist', external: ['vscode'], plugi
 const builds = [
   { ...extensionParts, entryPoints: { extension: 'client/src/extension.ts' } },
   { ...extensionParts, entryPoints: { 'on-demand': 'client/src/on-demand.ts' } },
-  { ...bundles, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
-  { ...bundles, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The server reads the Russian table beside it too; the CLI keeps it inside, to stay one file a CI job can copy.
+  { ...bundles, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', plugins: [russianTableBeside, oneTypesBuild], metafile: true },
+  { ...bundles, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [oneTypesBuild], metafile: true },
   // VS Code loads a web extension's main as CommonJS; the server is a worker's script.
   { ...webBundles, format: 'cjs', entryPoints: { extension: 'client/src/browser/extension.ts' }, external: ['vscode'] },
   { ...webBundles, format: 'iife', entryPoints: { server: 'server/src/browser/main.ts' } },

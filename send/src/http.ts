@@ -2,10 +2,11 @@
 import { EventEmitter } from 'node:events';
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ExpandedRequest, L10n } from '../../server/src/core';
 import { SendError, cancelledError, firstHop, httpUrl, latin1OfUtf8, timeoutError, utf8OrLatin1, type Hop, type SendErrorKind, type SendOptions as CommonSendOptions, type SendResult } from './outgoing';
 import { agentOptions, type SendAgents } from './send-agents';
+import { Agent, request as undiciRequest } from './undici-parts';
 
 export { SendError, SENDABLE_METHODS, contentTypeFor, type SendErrorKind, type SendResult } from './outgoing';
 
@@ -81,7 +82,7 @@ export async function sendRequest(request: ExpandedRequest, options: SendOptions
 
 async function follow(exchange: Exchange, l10n: L10n): Promise<SendResult> {
   for (;;) {
-    const response = await undiciRequest(exchange.hop.url, requestOptions(exchange));
+    const response = await undiciRequest(exchange.dispatcher, exchange.hop.url, requestOptions(exchange));
     const headers = headerPairs(response.headers);
     const next = exchange.options.maxRedirects > 0 ? redirectHop(exchange.hop, response.statusCode, headers, l10n) : undefined;
     if (!next) return readResult(exchange, response, headers);
@@ -93,10 +94,10 @@ async function follow(exchange: Exchange, l10n: L10n): Promise<SendResult> {
 }
 
 function requestOptions(exchange: Exchange) {
-  const { hop, dispatcher, abort } = exchange;
+  const { hop, abort } = exchange;
   // Header values go out as UTF-8 bytes ("raw in headers"); undici writes header strings as Latin-1.
   const headers = hop.headers.flatMap(([name, value]) => [name, latin1OfUtf8(value)]);
-  return { method: hop.method as Dispatcher.HttpMethod, headers, body: hop.body, dispatcher, signal: abort.signal, responseHeaders: 'raw' as const };
+  return { method: hop.method as Dispatcher.HttpMethod, headers, body: hop.body, signal: abort.signal, responseHeaders: 'raw' as const };
 }
 
 // With `responseHeaders: 'raw'` undici hands a flat [name, value, ...] list of Latin-1 strings, whatever its type says.

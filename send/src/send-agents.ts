@@ -1,17 +1,18 @@
 // The undici dispatchers sends share: one Agent per timeout setting, so the next send to a host reuses the last one's
 // keep-alive connection instead of connecting (and for https, shaking hands) again.
-import { Agent } from 'undici';
+import type { Agent as UndiciAgent } from 'undici';
+import { Agent } from './undici-parts';
 
 /** The Agent's own options: only the connect timeout comes from the settings; redirects and the size cap are applied per send. */
-export function agentOptions(timeoutMs: number): Agent.Options {
+export function agentOptions(timeoutMs: number): UndiciAgent.Options {
   return { connect: { timeout: timeoutMs } };
 }
 
 export class SendAgents {
-  private readonly agents = new Map<number, Agent>();
+  private readonly agents = new Map<number, UndiciAgent>();
 
   /** The Agent for sends with this timeout, made on first use and kept until `close`. */
-  agentFor(timeoutMs: number): Agent {
+  agentFor(timeoutMs: number): UndiciAgent {
     let agent = this.agents.get(timeoutMs);
     if (!agent) {
       agent = new Agent(agentOptions(timeoutMs));

@@ -184,7 +184,7 @@ test('dist/extension.js holds no part of the send path; dist/on-demand.js holds 
   const sendPath = (input: string) => /node_modules\/undici\/|^send\/src\/|^client\/src\/(send|tour)\/|explain-command|import-profiles-command|l10n\.ru\.json/.test(input);
   assert.deepEqual(bundleInputs('dist/extension.js').filter(sendPath), []);
   const onDemand = bundleInputs('dist/on-demand.js');
-  for (const expected of ['node_modules/undici/index.js', 'send/src/http.ts', 'send/src/send-agents.ts', 'client/src/send/send-command.ts', 'client/src/tour/tour.ts']) {
+  for (const expected of ['node_modules/undici/lib/dispatcher/agent.js', 'send/src/http.ts', 'send/src/send-agents.ts', 'client/src/send/send-command.ts', 'client/src/tour/tour.ts']) {
     assert.ok(onDemand.includes(expected), `${expected} is not in dist/on-demand.js`);
   }
 });
