@@ -29,7 +29,7 @@ export const fileUri = (path) => pathToFileURL(path).href;
 
 const SETTINGS = { fieldsFile: '', scriptFiles: [] };
 
-/** The server's trace of a check whose diagnostics equal those already sent (features/diagnostics-publisher.ts). */
+/** The server's trace of a check whose diagnostics equal those already sent (server/src/diagnostics-publisher.ts). */
 const UNCHANGED_TRACE = /^Diagnostics of (\S+)(?: v(\d+))? unchanged: not sent again\.$/;
 
 export class BenchClient {

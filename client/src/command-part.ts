@@ -4,7 +4,7 @@
 // ids (commands.ts) and starts this part only when one of them runs.
 import type * as vscode from 'vscode';
 import type { RequestTarget } from '../../server/src/protocol';
-import type { StartupDeps } from './commands';
+import type { SendDeps, StartupDeps } from './command-deps';
 import { windowSetting } from './config';
 import { explainDeliveredWebhook } from './explain-command';
 import { importProfilesFromCsv } from './import-profiles-command';
@@ -17,7 +17,7 @@ import { previewWebhook } from './send/preview-command';
 import { selectProfile } from './send/profile-command';
 import { sendAllWebhooks } from './send/send-all-command';
 import { ResponseViews } from './send/response-view';
-import { sendTestWebhook, type SendDeps } from './send/send-command';
+import { sendTestWebhook } from './send/send-command';
 import { targetFromArgument, targetFromEditor } from './send/target';
 import { checkWithCli } from './tour/cli-check-command';
 import { startLocalReceiver, stopLocalReceiver } from './tour/local-receiver-command';

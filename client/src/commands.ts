@@ -1,20 +1,9 @@
 // The extension's commands, every id registered at activation from one table; most run in the on-demand part
 // (on-demand.ts, bundled as dist/on-demand.js), loaded on the first of them. Failures reach the user as one clear message.
 import * as vscode from 'vscode';
-import type { ClientHandle } from './client';
 import { l10n } from './l10n';
 import type * as OnDemand from './on-demand';
-import type { ProfileState } from './profile-state';
-import type { ServerRequests } from './server-requests';
-
-/** What activation hands every command: the language client and the server's requests, the active profile, the log. */
-export interface StartupDeps {
-  handle: () => ClientHandle | undefined;
-  /** The running server's requests; throws, saying why, when it is not running. */
-  server: () => ServerRequests;
-  profiles: ProfileState;
-  log: vscode.LogOutputChannel;
-}
+import type { StartupDeps } from './command-deps';
 
 /** The on-demand part's module, however the host loads it (Node: a require of its bundle). */
 export type OnDemandModule = typeof OnDemand;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExplainedTemplate, Explanation } from '../../server/src/core';
 import { formatExplanation } from '../../send/src/explanation-text';
 import { l10n } from './l10n';
-import type { SendDeps } from './send/send-command';
+import type { SendDeps } from './command-deps';
 
 /** The argument for keybindings and tests; `confirm: false` shows nothing and returns the explanation. */
 export interface ExplainArgument {

@@ -7,7 +7,7 @@ import type { ImportProfilesResult } from '../../server/src/protocol';
 import { decodeCsvBytes, isIdentifier, type ColumnKey, type NewField, type ProfileImportOptions, type RowPreview } from '../../server/src/core';
 import { l10n } from './l10n';
 import type { ServerRequests } from './server-requests';
-import type { SendDeps } from './send/send-command';
+import type { SendDeps } from './command-deps';
 
 /** The argument for keybindings and tests: `confirm: false` asks nothing. */
 export interface ImportArgument extends ProfileImportOptions {

@@ -3,7 +3,7 @@
 // requires this bundle only when one of them runs.
 import type * as vscode from 'vscode';
 import { startCommandPart, type OnDemandPart } from './command-part';
-import type { StartupDeps } from './commands';
+import type { StartupDeps } from './command-deps';
 import { nodeCommandPlatform } from './node-commands';
 
 export type { OnDemandCommandId, OnDemandPart } from './command-part';

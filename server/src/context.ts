@@ -5,7 +5,7 @@ import { isFieldsKind, type Environment, type FieldsContext, type TemplateServic
 import type { DeferredIndexing } from './workspace/deferred-indexing';
 import type { FileAccess } from './documents/file-access';
 import type { PieceDocument } from './documents/piece-document';
-import type { DiagnosticsPublisher } from './features/diagnostics-publisher';
+import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { FileLimits } from './workspace/file-limits';
 import type { FieldsRegistry } from './workspace/fields-registry';
 import type { SettingsCache } from './settings/settings-cache';

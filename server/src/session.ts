@@ -5,7 +5,7 @@ import type { ServerContext, ServerHost } from './context';
 import { createTemplateService, type TemplateService } from './core';
 import { DeferredIndexing } from './workspace/deferred-indexing';
 import { createChecks, type Checks } from './features/diagnostics';
-import { DiagnosticsPublisher } from './features/diagnostics-publisher';
+import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { FieldsRegistry } from './workspace/fields-registry';
 import { FileLimits } from './workspace/file-limits';
 import { SettingsCache } from './settings/settings-cache';

@@ -71,7 +71,7 @@ export interface Published {
   sent: boolean;
 }
 
-/** The server's trace of diagnostics not sent again (server/src/features/diagnostics-publisher.ts). */
+/** The server's trace of diagnostics not sent again (server/src/diagnostics-publisher.ts). */
 const UNCHANGED_TRACE = /^Diagnostics of (\S+)(?: v(\d+))? unchanged: not sent again\.$/;
 
 export type DiagnosticsPredicate = (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean;

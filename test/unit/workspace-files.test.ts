@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { findWorkspaceFiles } from '../../server/src/workspace/workspace-files';
+import { findWorkspaceFiles } from '../../server/src/documents/workspace-files';
 
 function write(path: string): void {
   mkdirSync(join(path, '..'), { recursive: true });

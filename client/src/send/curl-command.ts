@@ -4,7 +4,7 @@ import type { RequestTarget } from '../../../server/src/protocol';
 import { toCurl } from '../../../send/src/curl';
 import { l10n } from '../l10n';
 import { requestAtTarget } from './request-at-target';
-import type { SendDeps } from './send-command';
+import type { SendDeps } from '../command-deps';
 
 export async function copyAsCurl(target: RequestTarget, deps: SendDeps): Promise<string | undefined> {
   const expanded = await requestAtTarget(deps.server(), target, deps.profiles);

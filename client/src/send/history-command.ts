@@ -2,7 +2,7 @@
 // one view) or send them again with the same profile.
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
-import type { SendDeps } from './send-command';
+import type { SendDeps } from '../command-deps';
 import { sendTestWebhook } from './send-command';
 
 export async function showHistory(deps: SendDeps): Promise<void> {

@@ -3,7 +3,7 @@ import type { RequestTarget } from '../../../server/src/protocol';
 import { formatExpandedRequest } from '../../../send/src/request-text';
 import { l10n } from '../l10n';
 import { requestAtTarget } from './request-at-target';
-import type { SendDeps } from './send-command';
+import type { SendDeps } from '../command-deps';
 
 /** Shows the expanded request; returns its text (for tests and keybindings). */
 export async function previewWebhook(target: RequestTarget, deps: SendDeps): Promise<string | undefined> {

@@ -4,7 +4,7 @@ import { l10n } from '../l10n';
 import { profileArgument, setKnownProfile } from '../tour/profile-argument';
 import { workspaceFieldsFile } from '../tour/fields-file-location';
 import { pickProfile } from './profile-picker';
-import type { SendDeps } from './send-command';
+import type { SendDeps } from '../command-deps';
 
 /** Chooses the active profile; `{ profile }` (a test, a keybinding) sets it without asking when the fields file has it. */
 export async function selectProfile(deps: SendDeps, argument?: unknown): Promise<void> {

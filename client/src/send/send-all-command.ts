@@ -8,7 +8,8 @@ import { refusalOf, sendAll, type RunItem, type RunOutcome, type RunResult } fro
 import { formatRunSummary } from '../../../send/src/send-all-text';
 import { l10n } from '../l10n';
 import { chooseProfile } from './request-at-target';
-import { sendOptions, type SendDeps } from './send-command';
+import type { SendDeps } from '../command-deps';
+import { sendOptions } from './send-command';
 import { chooseFlow, confirmHosts, settleDoubts } from './send-all-dialogs';
 import { refuse } from './send-dialogs';
 import { SUMMARY_EXTENSION } from './response-view';

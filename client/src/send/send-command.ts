@@ -4,29 +4,14 @@ import type { ExpandedRequest } from '../../../server/src/core';
 import type { RequestTarget } from '../../../server/src/protocol';
 import { SendError, type SendOptions, type SendResult } from '../../../send/src/outgoing';
 import { formatExpandedRequest } from '../../../send/src/request-text';
-import type { StartupDeps } from '../commands';
+import type { SendDeps } from '../command-deps';
 import { resourceSetting } from '../config';
 import { pickProfile } from './profile-picker';
 import { requestAtTarget } from './request-at-target';
-import type { SendHistory } from './history';
-import type { ResponseViews } from './response-view';
 import { checkBeforeSend, refuse } from './send-dialogs';
 import { noteAnswer, noteFailure, noteHiddenAnswer } from './sent';
 import { l10n } from '../l10n';
 import type { CommandPlatform } from '../platform';
-import type { TourDeps } from '../tour/tour-deps';
-
-/** What the on-demand part's commands use, besides what activation made (the client, the active profile, the log). */
-export interface SendDeps extends StartupDeps {
-  history: SendHistory;
-  views: ResponseViews;
-  /** Hosts the user already agreed to send to, kept for the workspace. */
-  confirmedHosts: vscode.Memento;
-  /** What differs between Node.js and a browser: how a request is sent (undici with kept Agents, or fetch), among others. */
-  platform: CommandPlatform;
-  /** What the first-run tour's commands use (the local receiver, the bundled command line). */
-  tour: TourDeps;
-}
 
 /** What the command returns to a caller (keybinding, test): what was sent and what came back. */
 export interface SendOutcome {

@@ -1,6 +1,6 @@
 // "Select Sample Profile" given `{ profile }`: set that profile without asking, when the fields file defines it.
 import { l10n } from '../l10n';
-import type { SendDeps } from '../send/send-command';
+import type { SendDeps } from '../command-deps';
 
 export function profileArgument(argument: unknown): string | undefined {
   if (typeof argument !== 'object' || argument === null) return undefined;

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { isTemplateKind } from '../core';
 import { checkDocument } from '../workspace/check-document';
-import { findWorkspaceFiles } from '../workspace/workspace-files';
+import { findWorkspaceFiles } from '../documents/workspace-files';
 import { pathToUri, uriToPath } from '../documents/file-uris';
 import type { CheckArguments } from './arguments';
 import { folderSettings } from './cli-settings';

@@ -7,7 +7,7 @@ import { URI, Utils } from 'vscode-uri';
 import type { FileKind, FileReadAnswer } from '../protocol';
 import type { ExcludeTest, FileAccess } from './file-access';
 import { parentOf } from './uri-paths';
-import { walkFolder } from '../workspace/workspace-walk';
+import { walkFolder } from './workspace-walk';
 
 /** What the editor answers (editor-file-system.ts asks it over the connection; tests answer from memory). */
 export interface EditorFileSystem {

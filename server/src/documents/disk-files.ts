@@ -2,7 +2,7 @@
 import type { ExcludeTest, FileAccess } from './file-access';
 import { fileSize, readDocumentFromDisk } from './disk-documents';
 import { pathToUri, uriToPath } from './file-uris';
-import { findWorkspaceFiles } from '../workspace/workspace-files';
+import { findWorkspaceFiles } from './workspace-files';
 
 export class DiskFiles implements FileAccess {
   exists(uri: string): boolean {

@@ -2,7 +2,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { documentKindOf } from '../core';
-import type { ExcludeTest } from '../documents/file-access';
+import type { ExcludeTest } from './file-access';
 import { isSkippedFolder } from './workspace-walk';
 
 /** Every file under `root` whose name makes it a template or a fields file, in a stable order; excluded folders are not entered. */

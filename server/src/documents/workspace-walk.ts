@@ -1,8 +1,8 @@
 // What the workspace scan enters and keeps, in one place for both walks: the disk's (workspace-files.ts, for the
 // desktop server and the command line) and the one over URIs (`walkFolder`, for a browser, through the editor).
 import { documentKindOf } from '../core';
-import type { ExcludeTest } from '../documents/file-access';
-import { childOf } from '../documents/uri-paths';
+import type { ExcludeTest } from './file-access';
+import { childOf } from './uri-paths';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 
