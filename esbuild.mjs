@@ -15,6 +15,8 @@ const bundles = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
+  // Non-ASCII text (the Russian table inside the CLI) as UTF-8, not \uXXXX escapes three times its size.
+  charset: 'utf8',
   logLevel: 'warning',
   // jsonc-parser's UMD main build loads its parts with a dynamic require that bundles miss; its ESM build bundles whole.
   mainFields: ['module', 'main'],
@@ -29,6 +31,7 @@ const webBundles = {
   target: 'es2022',
   sourcemap: !production,
   minify: production,
+  charset: 'utf8',
   logLevel: 'warning',
   mainFields: ['browser', 'module', 'main'],
   metafile: true,
@@ -78,13 +81,30 @@ const oneTypesBuild = {
   },
 };
 
+/**
+ * undici parses HTTP with llhttp in WebAssembly, carrying two builds: with SIMD, and a fallback without it for Node.js
+ * on ppc64 before 24.12 or `UNDICI_NO_WASM_SIMD=1`. VS Code runs on none of those platforms, so the extension's send
+ * part carries the SIMD build only (about 70 KB less); were the fallback ever asked for, the send fails saying why.
+ * The command line, which runs on any Node.js 20, keeps both.
+ */
+const simdParserOnly = {
+  name: 'simd-parser-only',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]llhttp[\\/]llhttp-wasm\.js$/ }, (args) => ({ path: args.path, namespace: 'simd-parser-only' }));
+    build.onLoad({ filter: /.*/, namespace: 'simd-parser-only' }, () => ({
+      contents: "throw new Error('This Node.js cannot run the WebAssembly SIMD build of the HTTP parser the extension sends with (UNDICI_NO_WASM_SIMD is set, or the platform lacks SIMD); send from the command line instead.');",
+      loader: 'js',
+    }));
+  },
+};
+
 // The extension in two parts: what activation needs (the language client, the status bar, the command table), and
 // what a command loads on first use (client/src/on-demand.ts: sending with undici, the response view, the tour...).
 const extensionParts = { ...bundles, outdir: 'dist', external: ['vscode'], plugins: [russianTableBeside, oneTypesBuild], metafile: true };
 
 const builds = [
   { ...extensionParts, entryPoints: { extension: 'client/src/extension.ts' } },
-  { ...extensionParts, entryPoints: { 'on-demand': 'client/src/on-demand.ts' } },
+  { ...extensionParts, entryPoints: { 'on-demand': 'client/src/on-demand.ts' }, plugins: [...extensionParts.plugins, simdParserOnly] },
   // The server reads the Russian table beside it too; the CLI keeps it inside, to stay one file a CI job can copy.
   { ...bundles, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', plugins: [russianTableBeside, oneTypesBuild], metafile: true },
   { ...bundles, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [oneTypesBuild], metafile: true },

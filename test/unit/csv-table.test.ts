@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCsvBytes, readCsvTable, type CsvTable } from '../../server/src/core/import/csv-table';
+import { decodeCsvBytes } from '../../server/src/core/import/csv-bytes';
+import { readCsvTable, type CsvTable } from '../../server/src/core/import/csv-table';
 import { fixturesDir } from '../support/paths';
 
 const EXCEL_RU = join(fixturesDir, 'csv', 'users-excel-ru.csv');

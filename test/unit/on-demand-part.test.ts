@@ -202,3 +202,10 @@ test('both parts read the Russian texts from dist/l10n.ru.json, the table every 
   assert.equal(readFileSync(join(repoRoot, 'dist', 'l10n.ru.json'), 'utf8'), table);
   for (const bundle of ['dist/extension.js', 'dist/on-demand.js']) assert.ok(!bundleInputs(bundle).some((input) => input.endsWith('l10n.ru.json')), `${bundle} holds a copy of the table`);
 });
+
+test('the extension\'s command bundles hold no CSV parser: a picked file is decoded there and read by the server', () => {
+  for (const bundle of ['dist/on-demand.js', 'dist/web/extension.js']) {
+    assert.deepEqual(bundleInputs(bundle).filter((input) => input.includes('node_modules/csv-parse/')), [], bundle);
+    assert.ok(bundleInputs(bundle).includes('server/src/core/import/csv-bytes.ts'), `${bundle} does not decode CSV bytes`);
+  }
+});

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTemplateService } from '../../server/src/core/index';
 import { parseFieldsFile } from '../../server/src/core/fields/fields-file';
-import { decodeCsvBytes } from '../../server/src/core/import/csv-table';
+import { decodeCsvBytes } from '../../server/src/core/import/csv-bytes';
 import { keyFromHeader, parseDate, parseNumber, suggestedType } from '../../server/src/core/import/column-keys';
 import type { ImportTarget, ProfileImportOptions, ProfileImportPlan } from '../../server/src/core/import/profile-import';
 import { DESIGN_FIELDS, DESIGN_FIELDS_WITH_PROFILES } from '../support/design-fields';

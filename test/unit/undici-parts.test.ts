@@ -22,3 +22,10 @@ test('dist/on-demand.js and dist/cli.js hold the agent and the request API of un
     assert.deepEqual(rest, [], `${bundle} carries more of undici than a send needs`);
   }
 });
+
+test('the extension sends with the SIMD build of undici’s parser only; the command line keeps the fallback too', () => {
+  const inputs = JSON.parse(readFileSync(join(repoRoot, 'out', 'bundle-inputs.json'), 'utf8'));
+  const parsers = (bundle: string) => (inputs[bundle].inputs as string[]).filter((input) => /llhttp(_simd)?-wasm\.js$/.test(input));
+  assert.deepEqual(parsers('dist/on-demand.js'), ['simd-parser-only:../llhttp/llhttp-wasm.js', 'node_modules/undici/lib/llhttp/llhttp_simd-wasm.js']);
+  assert.deepEqual(parsers('dist/cli.js').sort(), ['node_modules/undici/lib/llhttp/llhttp-wasm.js', 'node_modules/undici/lib/llhttp/llhttp_simd-wasm.js']);
+});

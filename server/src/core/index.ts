@@ -75,7 +75,7 @@ export { DEFAULT_HINT_LENGTH, MIN_HINT_LENGTH, type InlayHintOptions } from './l
 export type { ReceiverRecord, RecordLine } from './base/receiver-table';
 export type * from './base/explanation';
 export { BUILTIN_RECEIVERS, receiversFromSettings, recogniseReceiver, type ReceiverDefinition } from './receivers/index';
-export { decodeCsvBytes } from './import/csv-table';
+export { decodeCsvBytes } from './import/csv-bytes';
 export type { ImportTarget, ImportedProfile, LineEdit, ProfileImportOptions, ProfileImportPlan, RowPreview } from './import/profile-import';
 export type { ColumnKey, MatchedBy, NewField, NewFieldSection } from './import/column-keys';
 

@@ -57,15 +57,3 @@ function delimiterOf(line: string): CsvDelimiter {
   const best = Math.max(...counts);
   return best === 0 ? ',' : CANDIDATES[counts.indexOf(best)];
 }
-
-/**
- * The text of a CSV file's bytes: UTF-8 (a byte-order mark is dropped), else Windows-1251, which Excel writes when a
- * Russian user saves as plain "CSV" rather than "CSV UTF-8".
- */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1251').decode(bytes);
-  }
-}
