@@ -1,5 +1,6 @@
 // Reads the command line of `webhook-templates` into a typed request, or a message saying what is wrong.
 import { EXPLAIN_USAGE, parseExplainArguments, type ExplainArguments } from './explain-arguments';
+import { readOptions, type Options, type OptionSpec } from './option-reader';
 import { parseProfilesArguments, PROFILES_USAGE, type ProfilesArguments } from './profiles-arguments';
 import { isProblemCode, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from '../core';
 
@@ -68,34 +69,13 @@ export function usage(): string {
   ].join('\n');
 }
 
-type Options = Record<string, string | true | string[]>;
-const VALUED = new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb', 'severity', 'junit']);
-const FLAGS = new Set(['allow-empty', 'explain', 'fix', 'fix-dry-run', 'all']);
-/** Valued options that may be given more than once; their values are kept in order. */
-const REPEATABLE = new Set(['severity']);
-
-/** Splits `--name value`, `--name=value` and `--flag` from positional words. */
-function readOptions(args: readonly string[]): { options: Options; words: string[] } | { error: string } {
-  const options: Options = {};
-  const words: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) {
-      words.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (FLAGS.has(name)) {
-      options[name] = true;
-      continue;
-    }
-    if (!VALUED.has(name)) return { error: `Unknown option "${arg}".` };
-    const value = inline ?? args[++i];
-    if (value === undefined) return { error: `Option --${name} needs a value.` };
-    options[name] = REPEATABLE.has(name) ? [...((options[name] as string[] | undefined) ?? []), value] : value;
-  }
-  return { options, words };
-}
+/** The options of check, expand and send. */
+const OPTIONS: OptionSpec = {
+  valued: new Set(['format', 'profile', 'request', 'timeout', 'max-redirects', 'max-response-kb', 'severity', 'junit']),
+  flags: new Set(['allow-empty', 'explain', 'fix', 'fix-dry-run', 'all']),
+  repeatable: new Set(['severity']),
+  unknown: (arg) => `Unknown option "${arg}".`,
+};
 
 function numberOption(options: Options, name: string, fallback: number, min: number): number | { error: string } {
   const raw = options[name];
@@ -146,7 +126,7 @@ export function parseArguments(argv: readonly string[]): CliArguments | { error:
   if (command === 'explain') return parseExplainArguments(rest);
   if (command === 'profiles') return parseProfilesArguments(rest);
   if (command !== 'check' && command !== 'expand' && command !== 'send') return { error: `Unknown command "${command}".` };
-  const read = readOptions(rest);
+  const read = readOptions(rest, OPTIONS);
   if ('error' in read) return read;
   const { options, words } = read;
   if (command !== 'check') return requestArguments(command, options, words);

@@ -1,4 +1,5 @@
 // The arguments of `webhook-templates explain`: the delivered request, its body, the format and the paths to search.
+import { readOptions, type OptionSpec } from './option-reader';
 
 export interface ExplainArguments {
   command: 'explain';
@@ -16,21 +17,16 @@ export const EXPLAIN_USAGE = [
   '                                                 exit 1 when something was lost, 2 when it is no request or fits no template.',
 ];
 
+const OPTIONS: OptionSpec = {
+  valued: new Set(['body', 'format']),
+  unknown: (arg) => `explain takes --body and --format; got "${arg}".`,
+};
+
 export function parseExplainArguments(args: readonly string[]): ExplainArguments | { error: string } {
-  const words: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) {
-      words.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (name !== 'body' && name !== 'format') return { error: `explain takes --body and --format; got "${arg}".` };
-    const value = inline ?? args[++i];
-    if (value === undefined) return { error: `Option --${name} needs a value.` };
-    options[name] = value;
-  }
+  const read = readOptions(args, OPTIONS);
+  if ('error' in read) return read;
+  const { words } = read;
+  const options = read.options as Partial<Record<'body' | 'format', string>>;
   const [request, ...paths] = words;
   if (request === undefined) return { error: 'explain takes the delivered request: a URL in quotes, or - to read it from standard input.' };
   if (request === '-' && options.body === '-') return { error: 'Only one of the request and --body can be read from standard input.' };
