@@ -2,44 +2,16 @@
 // answers from itself as a browser's CORS check does: a receiver that does not allow the page's origin still gets the
 // request, but the page may not read the answer. The send must say so, and never call it failed.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, test } from 'node:test';
 import type { ExpandedRequest } from '../../server/src/core/base/types';
 import { preflightReasons, sendWithFetch, type Page } from '../../send/src/fetch-send';
-import { SendError, firstHop, type SendOptions } from '../../send/src/outgoing';
+import { firstHop, type SendOptions } from '../../send/src/outgoing';
 import { EN } from '../support/l10n';
+import { closeServers, sendFailure, serve, webhook as testWebhook } from '../support/send-server';
 
 const ORIGIN = 'https://vscode.dev';
-const servers: Server[] = [];
-
-interface Received {
-  method: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ base: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      received.push({ method: req.method ?? '', headers: req.headers, body });
-      handler(req, res);
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
-}
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+afterEach(closeServers);
 
 /** A page at ORIGIN: its fetch throws, as a browser's does, when a cors-mode answer does not allow the origin. */
 function page(calls: RequestInit[] = []): Page {
@@ -69,20 +41,11 @@ const noCors = (_req: IncomingMessage, res: ServerResponse) => {
 };
 
 function webhook(fields: Partial<ExpandedRequest> & { url: string }): ExpandedRequest {
-  return { name: 'lead', method: 'GET', headers: [], unresolved: [], empty: [], secrets: [], ...fields };
+  return testWebhook(fields, 'lead');
 }
 
 const options: SendOptions = { timeoutMs: 5000, maxRedirects: 5, maxResponseBytes: 1024 * 1024, l10n: EN };
 
-async function failure(promise: Promise<unknown>): Promise<SendError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof SendError, `expected a SendError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the send succeeded');
-}
 
 describe('sendWithFetch: a receiver that lets the page read its answer', () => {
   test('the answer is the result, as on the desktop', async () => {
@@ -128,7 +91,7 @@ describe('sendWithFetch: a receiver that lets the page read its answer', () => {
 describe('sendWithFetch: a receiver whose CORS policy hides its answer', () => {
   test('a simple request: the send says it went out and may have been recorded, not that it failed', async () => {
     const receiver = await serve(noCors);
-    const error = await failure(sendWithFetch(webhook({ url: `${receiver.base}/postback` }), options, page()));
+    const error = await sendFailure(sendWithFetch(webhook({ url: `${receiver.base}/postback` }), options, page()));
     assert.equal(error.kind, 'cors');
     assert.match(error.message, /CORS policy does not let a browser page read its answer\. The request was sent: the receiver may have recorded it/);
     assert.match(error.message, /Copy as cURL/);
@@ -138,7 +101,7 @@ describe('sendWithFetch: a receiver whose CORS policy hides its answer', () => {
   test('a request a browser asks about first (JSON, a custom header): the message names why and both outcomes', async () => {
     const receiver = await serve(noCors);
     const request = webhook({ url: receiver.base, method: 'POST', body: '{"a":1}', headers: [['X-Token', 't']] });
-    const error = await failure(sendWithFetch(request, options, page()));
+    const error = await sendFailure(sendWithFetch(request, options, page()));
     assert.equal(error.kind, 'cors');
     assert.match(error.message, /with X-Token, Content-Type: application\/json: if the receiver refused, nothing was sent; if it allowed the request but not the reading of its answer, the request arrived and may have been recorded/);
   });
@@ -146,8 +109,8 @@ describe('sendWithFetch: a receiver whose CORS policy hides its answer', () => {
   test('a host that does not answer at all is unreachable, not a CORS matter', async () => {
     const receiver = await serve(noCors);
     const closed = receiver.base;
-    for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
-    const error = await failure(sendWithFetch(webhook({ url: closed }), options, page()));
+    await closeServers();
+    const error = await sendFailure(sendWithFetch(webhook({ url: closed }), options, page()));
     assert.equal(error.kind, 'network');
     assert.match(error.message, /could not be reached from the browser/);
   });
@@ -156,7 +119,7 @@ describe('sendWithFetch: a receiver whose CORS policy hides its answer', () => {
 describe('sendWithFetch: what a browser never sends', () => {
   test('an http:// request to another host from an https:// page is refused before fetch', async () => {
     const calls: RequestInit[] = [];
-    const error = await failure(sendWithFetch(webhook({ url: 'http://tracker.example/postback' }), options, page(calls)));
+    const error = await sendFailure(sendWithFetch(webhook({ url: 'http://tracker.example/postback' }), options, page(calls)));
     assert.equal(error.kind, 'mixed-content');
     assert.match(error.message, /Copy as cURL/);
     assert.equal(calls.length, 0);
@@ -164,19 +127,19 @@ describe('sendWithFetch: what a browser never sends', () => {
 
   test('a line break in a header value is refused as on the desktop, before fetch', async () => {
     const calls: RequestInit[] = [];
-    const error = await failure(sendWithFetch(webhook({ url: 'https://tracker.example/', headers: [['X-A', 'a\r\nb']] }), options, page(calls)));
+    const error = await sendFailure(sendWithFetch(webhook({ url: 'https://tracker.example/', headers: [['X-A', 'a\r\nb']] }), options, page(calls)));
     assert.equal(error.kind, 'invalid-request');
     assert.equal(calls.length, 0);
   });
 
   test('no answer within the timeout is a timeout; a cancel is a cancel', async () => {
     const receiver = await serve(() => undefined);
-    const late = await failure(sendWithFetch(webhook({ url: receiver.base }), { ...options, timeoutMs: 200 }, page()));
+    const late = await sendFailure(sendWithFetch(webhook({ url: receiver.base }), { ...options, timeoutMs: 200 }, page()));
     assert.equal(late.kind, 'timeout');
     const controller = new AbortController();
     const sending = sendWithFetch(webhook({ url: receiver.base }), { ...options, signal: controller.signal }, page());
     setTimeout(() => controller.abort(), 50);
-    assert.equal((await failure(sending)).kind, 'cancelled');
+    assert.equal((await sendFailure(sending)).kind, 'cancelled');
   });
 });
 

@@ -1,55 +1,10 @@
 // Sends real requests to HTTP servers started on 127.0.0.1: what arrives, redirects, timeouts, size cap and errors.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, test } from 'node:test';
-import type { ExpandedRequest } from '../../server/src/core/base/types';
-import { contentTypeFor, SendError, sendRequest, type SendOptions } from '../../send/src/http';
+import { contentTypeFor, sendRequest, type SendOptions } from '../../send/src/http';
 import { EN } from '../support/l10n';
-
-type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
-
-interface Received {
-  method: string;
-  path: string;
-  headers: IncomingMessage['headers'];
-  rawHeaders: string[];
-  body: string;
-}
-
-interface TestServer {
-  base: string;
-  port: number;
-  received: Received[];
-}
-
-const servers: Server[] = [];
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const received: Received[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body });
-      handler(req, res, body);
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return { base: `http://127.0.0.1:${port}`, port, received };
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
-
-async function closeAll(): Promise<void> {
-  await Promise.all(servers.splice(0).map(closeServer));
-}
+import { closeServers, sendFailure, serve, webhook, type Handler } from '../support/send-server';
 
 const echo: Handler = (req, res, body) => {
   res.setHeader('Content-Type', 'application/json');
@@ -65,28 +20,15 @@ function redirectTo(location: string, status = 302): Handler {
   };
 }
 
-function webhook(fields: Partial<ExpandedRequest> & { url: string }): ExpandedRequest {
-  return { name: 'test', method: 'GET', headers: [], unresolved: [], empty: [], secrets: [], ...fields };
-}
-
 const defaults: SendOptions = { timeoutMs: 5000, maxRedirects: 5, maxResponseBytes: 1024 * 1024, l10n: EN };
 
-async function failure(promise: Promise<unknown>): Promise<SendError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof SendError, `expected a SendError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the send succeeded');
-}
 
 function utf8Header(value: string | string[] | undefined): string {
   return Buffer.from(String(value), 'latin1').toString('utf8');
 }
 
 describe('sendRequest: what the receiver gets', () => {
-  afterEach(closeAll);
+  afterEach(closeServers);
 
   test('query values arrive decoded exactly, hostile ones included', async () => {
     const server = await serve(echo);
@@ -158,7 +100,7 @@ describe('sendRequest: what the receiver gets', () => {
 });
 
 describe('sendRequest: the answer', () => {
-  afterEach(closeAll);
+  afterEach(closeServers);
 
   test('a 500 answer is a result with its status, not an error', async () => {
     const server = await serve((_req, res) => {
@@ -192,7 +134,7 @@ describe('sendRequest: the answer', () => {
 });
 
 describe('sendRequest: redirects', () => {
-  afterEach(closeAll);
+  afterEach(closeServers);
 
   test('a redirect is followed, and the chain is reported', async () => {
     const server = await serve((req, res, body) => (req.url === '/start' ? redirectTo('/end')(req, res, body) : echo(req, res, body)));
@@ -211,7 +153,7 @@ describe('sendRequest: redirects', () => {
 
   test('the redirect limit stops an endless chain', async () => {
     const server = await serve((req, res, body) => redirectTo(`/${Number(req.url?.slice(1)) + 1}`)(req, res, body));
-    const error = await failure(sendRequest(webhook({ url: `${server.base}/0` }), { ...defaults, maxRedirects: 3 }));
+    const error = await sendFailure(sendRequest(webhook({ url: `${server.base}/0` }), { ...defaults, maxRedirects: 3 }));
     assert.equal(error.kind, 'too-many-redirects');
     assert.equal(server.received.length, 4);
     assert.match(error.message, /3 redirects/);
@@ -266,7 +208,7 @@ describe('sendRequest: redirects', () => {
 
   test('a redirect to a non-http URL is refused as invalid', async () => {
     const server = await serve(redirectTo('ftp://files.example.com/x'));
-    const error = await failure(sendRequest(webhook({ url: server.base }), defaults));
+    const error = await sendFailure(sendRequest(webhook({ url: server.base }), defaults));
     assert.equal(error.kind, 'invalid-url');
   });
 });
@@ -282,7 +224,7 @@ function streamForever(res: ServerResponse): void {
 }
 
 describe('sendRequest: size cap', () => {
-  afterEach(closeAll);
+  afterEach(closeServers);
 
   test('a 5 MB answer is cut at the cap and marked truncated', async () => {
     const server = await serve((_req, res) => res.end(Buffer.alloc(5 * 1024 * 1024, 'x')));
@@ -315,12 +257,12 @@ describe('sendRequest: size cap', () => {
 });
 
 describe('sendRequest: timeout and cancellation', () => {
-  afterEach(closeAll);
+  afterEach(closeServers);
 
   test('a server that never answers times out within the timeout', async () => {
     const server = await serve(silent);
     const started = Date.now();
-    const error = await failure(sendRequest(webhook({ url: server.base }), { ...defaults, timeoutMs: 300 }));
+    const error = await sendFailure(sendRequest(webhook({ url: server.base }), { ...defaults, timeoutMs: 300 }));
     const elapsed = Date.now() - started;
     assert.equal(error.kind, 'timeout');
     assert.ok(elapsed >= 250 && elapsed < 1300, `took ${elapsed} ms`);
@@ -332,7 +274,7 @@ describe('sendRequest: timeout and cancellation', () => {
       res.writeHead(200);
       res.write('partial');
     });
-    const error = await failure(sendRequest(webhook({ url: server.base }), { ...defaults, timeoutMs: 300 }));
+    const error = await sendFailure(sendRequest(webhook({ url: server.base }), { ...defaults, timeoutMs: 300 }));
     assert.equal(error.kind, 'timeout');
   });
 
@@ -341,54 +283,54 @@ describe('sendRequest: timeout and cancellation', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const error = await failure(sendRequest(webhook({ url: server.base }), { ...defaults, signal: controller.signal }));
+    const error = await sendFailure(sendRequest(webhook({ url: server.base }), { ...defaults, signal: controller.signal }));
     assert.equal(error.kind, 'cancelled');
     assert.ok(Date.now() - started < 1000);
   });
 
   test('an already aborted signal sends nothing', async () => {
     const server = await serve(echo);
-    const error = await failure(sendRequest(webhook({ url: server.base }), { ...defaults, signal: AbortSignal.abort() }));
+    const error = await sendFailure(sendRequest(webhook({ url: server.base }), { ...defaults, signal: AbortSignal.abort() }));
     assert.equal(error.kind, 'cancelled');
     assert.equal(server.received.length, 0);
   });
 });
 
 describe('sendRequest: failures', () => {
-  afterEach(closeAll);
+  afterEach(closeServers);
 
   test('a closed port is reported as refused, naming host and port', async () => {
     const server = await serve(echo);
-    await closeAll();
-    const error = await failure(sendRequest(webhook({ url: `${server.base}/x` }), defaults));
+    await closeServers();
+    const error = await sendFailure(sendRequest(webhook({ url: `${server.base}/x` }), defaults));
     assert.equal(error.kind, 'refused');
     assert.equal(error.message, `Connection refused by 127.0.0.1:${server.port}: is the receiver running?`);
   });
 
   // RFC 6761: `.invalid` never resolves. The timeout is long so a slow resolver still answers (EAI_AGAIN is dns too).
   test('a name that does not resolve is a dns error', async () => {
-    const error = await failure(sendRequest(webhook({ url: 'http://webhook-templates-test.invalid/x' }), { ...defaults, timeoutMs: 20000 }));
+    const error = await sendFailure(sendRequest(webhook({ url: 'http://webhook-templates-test.invalid/x' }), { ...defaults, timeoutMs: 20000 }));
     assert.equal(error.kind, 'dns');
     assert.match(error.message, /webhook-templates-test\.invalid/);
   });
 
   test('https to a server that does not speak TLS is a tls error', async () => {
     const server = await serve(echo);
-    const error = await failure(sendRequest(webhook({ url: `https://127.0.0.1:${server.port}/` }), defaults));
+    const error = await sendFailure(sendRequest(webhook({ url: `https://127.0.0.1:${server.port}/` }), defaults));
     assert.equal(error.kind, 'tls');
     assert.match(error.message, new RegExp(`127\\.0\\.0\\.1:${server.port}`));
   });
 
   test('a method other than GET or POST is not sent', async () => {
     const server = await serve(echo);
-    const error = await failure(sendRequest(webhook({ method: 'PUT', url: server.base }), defaults));
+    const error = await sendFailure(sendRequest(webhook({ method: 'PUT', url: server.base }), defaults));
     assert.equal(error.kind, 'unsupported-method');
     assert.equal(server.received.length, 0);
   });
 
   for (const url of ['not a url', 'ftp://example.com/x', '']) {
     test(`"${url}" is an invalid URL`, async () => {
-      const error = await failure(sendRequest(webhook({ url }), defaults));
+      const error = await sendFailure(sendRequest(webhook({ url }), defaults));
       assert.equal(error.kind, 'invalid-url');
     });
   }
@@ -396,7 +338,7 @@ describe('sendRequest: failures', () => {
   test('a header value with a line break is not sent', async () => {
     const server = await serve(echo);
     const headers: [string, string][] = [['X-Bad', 'a\r\nInjected: 1']];
-    const error = await failure(sendRequest(webhook({ url: server.base, headers }), defaults));
+    const error = await sendFailure(sendRequest(webhook({ url: server.base, headers }), defaults));
     assert.equal(error.kind, 'invalid-request');
     assert.equal(server.received.length, 0);
   });
